@@ -1,0 +1,84 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "numbers-report",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "numbers-report", targets: ["numbers-report"]),
+        .library(name: "SinchImportedNumbers", targets: ["SinchImportedNumbers"]),
+        .library(name: "NumbersReportCore", targets: ["NumbersReportCore"]),
+        .library(name: "FakeSinchAPI", targets: ["FakeSinchAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "SinchImportedNumbers",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "ReportWriters",
+            dependencies: ["CZlib", "CLibXML2"]
+        ),
+        .target(
+            name: "NumbersReportCore",
+            dependencies: [
+                "SinchImportedNumbers",
+                "ReportWriters",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "FakeSinchAPI",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "numbers-report",
+            dependencies: [
+                "NumbersReportCore",
+                "FakeSinchAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "SinchImportedNumbersTests",
+            dependencies: ["SinchImportedNumbers", "FakeSinchAPI"]
+        ),
+        .testTarget(
+            name: "ReportWritersTests",
+            dependencies: ["ReportWriters"]
+        ),
+        .testTarget(
+            name: "NumbersReportCoreTests",
+            dependencies: ["NumbersReportCore", "FakeSinchAPI", "SinchImportedNumbers"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Everything that shapes one ``FakeSinchAPI`` instance: its scopes, credentials, data set and server behaviour.
+public struct FakeSinchAPIConfiguration: Sendable {
+    /// The scopes served, in scope-index order. Defaults to ``FakeScope/demo``.
+    public var scopes: [FakeScope] = FakeScope.demo
+    /// The key id accepted by HTTP Basic on both endpoints.
+    public var keyID = "demo-key-id"
+    /// The key secret accepted by HTTP Basic on both endpoints.
+    public var keySecret = "demo-key-secret"
+    /// Seeds the data set's jitter (times, ids) and the page-token signature. Same seed, same bytes.
+    ///
+    /// The seed also decides on which scopes the last page omits `nextPageToken` rather than sending `""`:
+    /// it is omitted when `scopeIndex + seed` is odd.
+    public var seed: UInt64 = 1
+    /// The data set's "now": every update time is an offset before it.
+    ///
+    /// Defaults to the current time truncated to whole seconds.
+    public var referenceTime: Date = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+    /// The server-side cap on `pageSize`.
+    public var pageSizeCap = 250
+    /// The page size used when the request has no `pageSize` (or `pageSize=0`).
+    public var defaultPageSize = 100
+    /// The `expires_in` of issued access tokens; tokens stop working that many seconds after issue.
+    public var tokenLifetimeSeconds = 3600
+    /// Delay added before every response of the list endpoint.
+    public var latency: Duration = .zero
+    /// The TCP port to bind on 127.0.0.1; `0` picks a free port (read it from ``FakeSinchAPI/port``).
+    public var port = 0
+
+    /// Creates the default configuration: the demo scopes, demo credentials, seed 1, "now" as reference time.
+    public init() {}
+}

@@ -1,0 +1,96 @@
+import Hummingbird
+
+extension FakeSinchAPIHandler {
+    /// `GET /v1/projects/{projectId}/importedNumbers`: one page of the scope's (filtered, ordered) records.
+    func list(_ request: Request, projectId: String) async -> Response {
+        counters.withLock { $0.listRequests += 1 }
+        if configuration.latency > .zero {
+            try? await Task.sleep(for: configuration.latency)
+        }
+        guard request.method == .get || request.method == .head else {
+            return Self.response(.wrapped(httpStatus: 405, status: "UNIMPLEMENTED", message: "Use GET"))
+        }
+        let parameters = FakeQueryString.parse((request.uri.query ?? "")[...])
+        let hasPageToken = parameters?.contains { $0.name == "pageToken" && !$0.value.isEmpty } ?? false
+        let fault = takeFault(for: .importedNumbers) { $0 != .repeatPageToken || hasPageToken }
+        if let fault, let error = FakeErrorResponse.fault(fault) {
+            return Self.response(error)
+        }
+        let credential: Credential
+        switch authenticate(request) {
+        case .success(let value): credential = value
+        case .failure(let error): return Self.response(error)
+        }
+        if credential == .basic {
+            counters.withLock { $0.basicAuthListRequests += 1 }
+        }
+        guard let parameters else {
+            return Self.response(.invalidField("query", "Malformed percent-encoding in the query string"))
+        }
+        let parsed = FakeListRequest.parse(
+            parameters: parameters,
+            projectId: projectId,
+            dataSet: dataSet,
+            defaultPageSize: configuration.defaultPageSize,
+            pageSizeCap: configuration.pageSizeCap
+        )
+        switch parsed {
+        case .failure(let error):
+            return Self.response(error)
+        case .success(let listRequest):
+            switch page(for: listRequest, loop: fault == .repeatPageToken) {
+            case .success(let (bytes, records)):
+                counters.withLock {
+                    $0.pagesServed += 1
+                    $0.recordsServed += records
+                }
+                return Self.jsonResponse(bytes)
+            case .failure(let error):
+                return Self.response(error)
+            }
+        }
+    }
+
+    /// The JSON bytes of one page and how many records they hold.
+    ///
+    /// With `loop`, the page's `nextPageToken` repeats the request's own token (an injected paging loop).
+    func page(for request: FakeListRequest, loop: Bool = false) -> Result<([UInt8], Int), FakeErrorResponse> {
+        let query = request.query
+        let scope = query.scopeIndex
+        let selection: [Int32]? = query.isIdentity ? nil : indexCache.indices(for: query, in: dataSet)
+        let total = selection?.count ?? dataSet.count(scope: scope)
+        var offset = 0
+        if let token = request.pageToken {
+            switch pageTokens.decode(token, query: query) {
+            case .success(let decoded) where decoded < total || (decoded == 0 && total == 0):
+                offset = decoded
+            case .success:
+                return .failure(.invalidArgument("Invalid page token: it points past the end of the results"))
+            case .failure(.otherQuery):
+                return .failure(.invalidArgument("Invalid page token: it belongs to a different query"))
+            case .failure(.malformed):
+                return .failure(.invalidArgument("Invalid page token"))
+            }
+        }
+        let end = min(offset + request.pageSize, total)
+        var writer = FakeJSONWriter(capacity: (end - offset) * 1_600 + 128)
+        writer.beginObject()
+        writer.key("importedNumbers")
+        writer.beginArray()
+        for row in offset..<end {
+            let index = selection.map { Int($0[row]) } ?? row
+            dataSet.writeRecord(scope: scope, index: index, to: &writer)
+        }
+        writer.endArray()
+        if loop, let token = request.pageToken {
+            writer.field("nextPageToken", token)
+        } else if end < total {
+            writer.field("nextPageToken", pageTokens.encode(offset: end, query: query))
+        } else if (UInt64(scope) &+ configuration.seed) % 2 == 0 {
+            writer.field("nextPageToken", "")
+        }
+        writer.field("totalSize", total)
+        writer.endObject()
+        return .success((writer.bytes, end - offset))
+    }
+}

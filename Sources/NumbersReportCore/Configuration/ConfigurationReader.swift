@@ -1,0 +1,98 @@
+import Foundation
+import Yams
+
+/// Reads typed values out of a YAML node tree, strictly: every key must be known, every value of
+/// the expected type, and each problem is reported with its key path and line.
+struct ConfigurationReader {
+    let file: String
+
+    func error(_ node: Node?, _ path: String, _ problem: String) -> ConfigurationError {
+        ConfigurationError(file: file, line: node?.mark?.line, path: path, problem: problem)
+    }
+
+    /// The entries of a mapping, refusing keys not in `allowed`.
+    func mapping(_ node: Node, _ path: String, allowed: [String]) throws -> [String: Node] {
+        guard case .mapping(let mapping) = node else {
+            throw error(node, path, "expected a mapping (key: value lines), found \(describe(node))")
+        }
+        var entries: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else { throw error(key, path, "keys must be plain strings") }
+            let name = scalar.string
+            let keyPath = path.isEmpty ? name : "\(path).\(name)"
+            guard allowed.contains(name) else {
+                throw error(key, keyPath, "unknown key (known here: \(allowed.joined(separator: ", ")))")
+            }
+            guard entries[name] == nil else { throw error(key, keyPath, "given twice") }
+            entries[name] = value
+        }
+        return entries
+    }
+
+    func sequence(_ node: Node, _ path: String) throws -> [Node] {
+        guard case .sequence(let sequence) = node else {
+            throw error(node, path, "expected a list, found \(describe(node))")
+        }
+        return Array(sequence)
+    }
+
+    func string(_ node: Node, _ path: String) throws -> String {
+        guard case .scalar(let scalar) = node, node.null == nil else {
+            throw error(node, path, "expected a string, found \(describe(node))")
+        }
+        return scalar.string
+    }
+
+    /// A non-empty string after trimming.
+    func identifier(_ node: Node, _ path: String) throws -> String {
+        let value = try string(node, path)
+        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else { throw error(node, path, "must not be empty") }
+        guard value == value.trimmingCharacters(in: .whitespacesAndNewlines) else {
+            throw error(node, path, "has leading or trailing whitespace")
+        }
+        return value
+    }
+
+    func integer(_ node: Node, _ path: String, range: ClosedRange<Int>) throws -> Int {
+        guard case .scalar = node, let value = node.int else {
+            throw error(node, path, "expected an integer, found \(describe(node))")
+        }
+        guard range.contains(value) else {
+            throw error(node, path, "\(value) is out of range \(range.lowerBound)…\(range.upperBound)")
+        }
+        return value
+    }
+
+    func number(_ node: Node, _ path: String, minimumExclusive: Double) throws -> Double {
+        guard case .scalar = node, let value = node.int.map(Double.init) ?? node.float, value.isFinite else {
+            throw error(node, path, "expected a number, found \(describe(node))")
+        }
+        guard value > minimumExclusive else { throw error(node, path, "must be greater than \(minimumExclusive)") }
+        return value
+    }
+
+    func boolean(_ node: Node, _ path: String) throws -> Bool {
+        guard case .scalar = node, let value = node.bool else {
+            throw error(node, path, "expected true or false, found \(describe(node))")
+        }
+        return value
+    }
+
+    /// One of `choices`, exactly.
+    func choice(_ node: Node, _ path: String, _ choices: [String]) throws -> String {
+        let value = try string(node, path)
+        guard choices.contains(value) else {
+            throw error(node, path, "\"\(value)\" is not one of \(choices.joined(separator: ", "))")
+        }
+        return value
+    }
+
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): node.null != nil ? "nothing (null)" : "\"\(scalar.string)\""
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}

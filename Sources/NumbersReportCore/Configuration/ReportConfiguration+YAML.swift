@@ -1,0 +1,172 @@
+import Foundation
+import SinchImportedNumbers
+import Yams
+
+extension ReportConfiguration {
+    /// Reads a config file (YAML; JSON is YAML too). Relative paths in it are resolved against the
+    /// file's directory.
+    public static func load(path: String) throws -> ReportConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(file: path, path: "", problem: "cannot read the file (\(error.localizedDescription))")
+        }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try parse(yaml: text, file: path, relativeTo: directory)
+    }
+
+    /// Reads a config from YAML text; `file` names it in errors.
+    public static func parse(yaml: String, file: String, relativeTo directory: String) throws -> ReportConfiguration {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw ConfigurationError(file: file, path: "", problem: "not valid YAML: \(error)")
+        }
+        guard let root else { throw ConfigurationError(file: file, path: "", problem: "the file is empty") }
+        let reader = ConfigurationReader(file: file)
+        let top = try reader.mapping(root, "", allowed: ["api", "scopes", "health", "output"])
+        var configuration = ReportConfiguration(scopes: [])
+        if let api = top["api"] { configuration.api = try readAPI(api, reader) }
+        guard let scopes = top["scopes"] else { throw reader.error(root, "scopes", "missing") }
+        configuration.scopes = try readScopes(scopes, reader)
+        if let health = top["health"] {
+            let entries = try reader.mapping(health, "health", allowed: ["staleAfterHours"])
+            if let node = entries["staleAfterHours"] {
+                configuration.health.staleAfterHours = try reader.number(
+                    node, "health.staleAfterHours", minimumExclusive: 0)
+            }
+        }
+        if let output = top["output"] { configuration.output = try readOutput(output, reader) }
+        configuration.output.directory = resolve(configuration.output.directory, against: directory)
+        configuration.output.xhtmlTemplate = resolve(configuration.output.xhtmlTemplate, against: directory)
+        return configuration
+    }
+
+    private static func resolve(_ path: String, against directory: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: directory).appendingPathComponent(path).standardized.path
+    }
+
+    private static func readAPI(_ node: Node, _ reader: ConfigurationReader) throws -> APISettings {
+        let entries = try reader.mapping(
+            node, "api",
+            allowed: [
+                "baseURL", "tokenURL", "auth", "keyIdEnv", "keySecretEnv", "pageSize", "requestTimeoutSeconds",
+                "maxAttempts", "concurrency",
+            ])
+        var api = APISettings()
+        if let value = entries["baseURL"] { api.baseURL = try url(value, "api.baseURL", reader) }
+        if let value = entries["tokenURL"] { api.tokenURL = try url(value, "api.tokenURL", reader) }
+        if let value = entries["auth"] {
+            api.auth = AuthenticationMode(rawValue: try reader.choice(value, "api.auth", ["oauth2", "basic"]))!
+        }
+        if let value = entries["keyIdEnv"] { api.keyIdEnv = try reader.identifier(value, "api.keyIdEnv") }
+        if let value = entries["keySecretEnv"] { api.keySecretEnv = try reader.identifier(value, "api.keySecretEnv") }
+        if let value = entries["pageSize"] { api.pageSize = try reader.integer(value, "api.pageSize", range: 1...10_000) }
+        if let value = entries["requestTimeoutSeconds"] {
+            api.requestTimeoutSeconds = try reader.number(value, "api.requestTimeoutSeconds", minimumExclusive: 0)
+        }
+        if let value = entries["maxAttempts"] {
+            api.maxAttempts = try reader.integer(value, "api.maxAttempts", range: 1...20)
+        }
+        if let value = entries["concurrency"] {
+            api.concurrency = try reader.integer(value, "api.concurrency", range: 1...64)
+        }
+        return api
+    }
+
+    private static func url(_ node: Node, _ path: String, _ reader: ConfigurationReader) throws -> String {
+        var text = try reader.identifier(node, path)
+        while text.hasSuffix("/") { text.removeLast() }
+        do {
+            try ImportedNumbersClient.Configuration.checkURL(text, key: path)
+        } catch {
+            throw reader.error(node, path, error.problem)
+        }
+        return text
+    }
+
+    private static func readScopes(_ node: Node, _ reader: ConfigurationReader) throws -> [ScopeSettings] {
+        let items = try reader.sequence(node, "scopes")
+        guard !items.isEmpty else { throw reader.error(node, "scopes", "the list is empty; give at least one scope") }
+        var scopes: [ScopeSettings] = []
+        for (index, item) in items.enumerated() {
+            let path = "scopes[\(index)]"
+            let entries = try reader.mapping(
+                item, path,
+                allowed: [
+                    "projectId", "servicePlanId", "campaignId", "label", "regionCode", "numberPattern", "orderBy",
+                ])
+            func required(_ key: String) throws -> String {
+                guard let value = entries[key] else { throw reader.error(item, "\(path).\(key)", "missing") }
+                return try reader.identifier(value, "\(path).\(key)")
+            }
+            var scope = ScopeSettings(
+                projectId: try required("projectId"), servicePlanId: try required("servicePlanId"),
+                campaignId: try required("campaignId"))
+            if let value = entries["label"] { scope.label = try reader.string(value, "\(path).label") }
+            if let value = entries["regionCode"] {
+                scope.regionCode = try reader.choice(value, "\(path).regionCode", ["US", "CA"])
+            }
+            if let value = entries["orderBy"] {
+                scope.orderBy = .init(
+                    rawValue: try reader.choice(value, "\(path).orderBy", ["createdTime", "updatedTime"]))
+            }
+            if let value = entries["numberPattern"] {
+                scope.numberPattern = try readPattern(value, "\(path).numberPattern", reader)
+            }
+            if let earlier = scopes.firstIndex(of: scope) {
+                throw reader.error(item, path, "the same scope and filters as scopes[\(earlier)]")
+            }
+            scopes.append(scope)
+        }
+        return scopes
+    }
+
+    private static func readPattern(_ node: Node, _ path: String, _ reader: ConfigurationReader) throws
+        -> ImportedNumbersQuery.NumberPattern
+    {
+        let entries = try reader.mapping(node, path, allowed: ["pattern", "searchPattern"])
+        guard let patternNode = entries["pattern"] else { throw reader.error(node, "\(path).pattern", "missing") }
+        let pattern = try reader.identifier(patternNode, "\(path).pattern")
+        let digits = pattern.hasPrefix("+") ? pattern.dropFirst() : pattern[...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw reader.error(patternNode, "\(path).pattern", "expected digits, optionally after a leading +")
+        }
+        var numberPattern = ImportedNumbersQuery.NumberPattern(pattern: pattern)
+        if let value = entries["searchPattern"] {
+            numberPattern.searchPattern = .init(
+                rawValue: try reader.choice(value, "\(path).searchPattern", ["START", "CONTAIN", "END"]))
+        }
+        return numberPattern
+    }
+
+    private static func readOutput(_ node: Node, _ reader: ConfigurationReader) throws -> OutputSettings {
+        let entries = try reader.mapping(node, "output", allowed: ["directory", "keep", "csv", "gzipLevel", "xhtml"])
+        var output = OutputSettings()
+        if let value = entries["directory"] { output.directory = try reader.identifier(value, "output.directory") }
+        if let value = entries["keep"] { output.keep = try reader.integer(value, "output.keep", range: 0...100_000) }
+        if let value = entries["gzipLevel"] {
+            output.gzipLevel = try reader.integer(value, "output.gzipLevel", range: 0...9)
+        }
+        if let csv = entries["csv"] {
+            let csvEntries = try reader.mapping(csv, "output.csv", allowed: ["bom", "excelSafe"])
+            if let value = csvEntries["bom"] { output.csvByteOrderMark = try reader.boolean(value, "output.csv.bom") }
+            if let value = csvEntries["excelSafe"] {
+                output.csvExcelSafe = try reader.boolean(value, "output.csv.excelSafe")
+            }
+        }
+        if let xhtml = entries["xhtml"] {
+            let xhtmlEntries = try reader.mapping(xhtml, "output.xhtml", allowed: ["template", "maxProblemRows"])
+            if let value = xhtmlEntries["template"] {
+                output.xhtmlTemplate = try reader.identifier(value, "output.xhtml.template")
+            }
+            if let value = xhtmlEntries["maxProblemRows"] {
+                output.xhtmlMaxProblemRows = try reader.integer(
+                    value, "output.xhtml.maxProblemRows", range: 0...1_000_000)
+            }
+        }
+        return output
+    }
+}

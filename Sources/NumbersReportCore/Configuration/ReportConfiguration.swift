@@ -1,0 +1,105 @@
+import SinchImportedNumbers
+
+/// The whole configuration of a nightly run, as read from YAML (see README's configuration reference).
+public struct ReportConfiguration: Sendable, Hashable {
+    public var api: APISettings
+    /// The scopes to list, in the order their rows are written.
+    public var scopes: [ScopeSettings]
+    public var health: HealthSettings
+    public var output: OutputSettings
+
+    public init(
+        api: APISettings = APISettings(), scopes: [ScopeSettings], health: HealthSettings = HealthSettings(),
+        output: OutputSettings = OutputSettings()
+    ) {
+        self.api = api
+        self.scopes = scopes
+        self.health = health
+        self.output = output
+    }
+}
+
+/// `api:` — where the API is and how to talk to it.
+public struct APISettings: Sendable, Hashable {
+    /// `api.baseURL`: the API host; `http://` only to loopback.
+    public var baseURL = "https://imported.numbers.api.sinch.com"
+    /// `api.tokenURL`: the OAuth2 token endpoint.
+    public var tokenURL = "https://auth.sinch.com/oauth2/token"
+    /// `api.auth`: `oauth2` (default) or `basic`.
+    public var auth: AuthenticationMode = .oauth2
+    /// `api.keyIdEnv`: the environment variable holding the key id.
+    public var keyIdEnv = "SINCH_KEY_ID"
+    /// `api.keySecretEnv`: the environment variable holding the key secret.
+    public var keySecretEnv = "SINCH_KEY_SECRET"
+    /// `api.pageSize`: numbers asked for per page (the server may grant fewer).
+    public var pageSize = 1000
+    /// `api.requestTimeoutSeconds`: the longest one request may take.
+    public var requestTimeoutSeconds = 30.0
+    /// `api.maxAttempts`: attempts per request on 429 / 5xx / connection faults.
+    public var maxAttempts = 5
+    /// `api.concurrency`: scopes fetched at once.
+    public var concurrency = 4
+
+    public init() {}
+}
+
+/// One entry of `scopes:` — a project's service plan + campaign pair and optional filters.
+public struct ScopeSettings: Sendable, Hashable {
+    public var projectId: String
+    public var servicePlanId: String
+    public var campaignId: String
+    /// Shown in reports; defaults to nothing.
+    public var label: String?
+    /// `US` or `CA`.
+    public var regionCode: String?
+    public var numberPattern: ImportedNumbersQuery.NumberPattern?
+    public var orderBy: ImportedNumbersQuery.OrderBy?
+
+    public init(
+        projectId: String, servicePlanId: String, campaignId: String, label: String? = nil,
+        regionCode: String? = nil, numberPattern: ImportedNumbersQuery.NumberPattern? = nil,
+        orderBy: ImportedNumbersQuery.OrderBy? = nil
+    ) {
+        self.projectId = projectId
+        self.servicePlanId = servicePlanId
+        self.campaignId = campaignId
+        self.label = label
+        self.regionCode = regionCode
+        self.numberPattern = numberPattern
+        self.orderBy = orderBy
+    }
+
+    /// The API query of this scope.
+    public func query(pageSize: Int) -> ImportedNumbersQuery {
+        ImportedNumbersQuery(
+            projectId: projectId, servicePlanId: servicePlanId, campaignId: campaignId, regionCode: regionCode,
+            numberPattern: numberPattern, orderBy: orderBy, pageSize: pageSize)
+    }
+}
+
+/// `health:` — how rows are judged.
+public struct HealthSettings: Sendable, Hashable {
+    /// `health.staleAfterHours`: an operation in flight longer than this is STALE (exactly this long is not).
+    public var staleAfterHours = 72.0
+    public init(staleAfterHours: Double = 72) { self.staleAfterHours = staleAfterHours }
+}
+
+/// `output:` — where and how the snapshot is written.
+public struct OutputSettings: Sendable, Hashable {
+    /// `output.directory`: snapshots are published under it; relative to the config file.
+    public var directory = "./reports"
+    /// `output.keep`: snapshots kept; 0 keeps every one (the audit default).
+    public var keep = 0
+    /// `output.csv.bom`: start `numbers.csv` with a UTF-8 BOM, for Excel.
+    public var csvByteOrderMark = true
+    /// `output.csv.excelSafe`: guard cells that a spreadsheet would read as formulas.
+    public var csvExcelSafe = true
+    /// `output.gzipLevel`: 0–9.
+    public var gzipLevel = 6
+    /// `output.xhtml.template`: the report template; relative to the config file.
+    public var xhtmlTemplate = "templates/report.xhtml"
+    /// `output.xhtml.maxProblemRows`: problem numbers listed in the report before "and N more".
+    public var xhtmlMaxProblemRows = 1000
+
+    public init() {}
+}

@@ -1,0 +1,44 @@
+import Foundation
+import ReportWriters
+import SinchImportedNumbers
+
+/// `data/summary.json`: counts by scope × health level, pages, requests, retries and failures.
+struct RunSummaryFile {
+    var outcome: RunOutcome
+    var runID: String
+    var clock: Date
+
+    func write(to dataPath: String) throws {
+        let scopes: [[String: Any]] = outcome.scopes.map { result in
+            var entry: [String: Any] = [
+                "projectId": result.scope.projectId, "servicePlanId": result.scope.servicePlanId,
+                "campaignId": result.scope.campaignId, "label": result.scope.label ?? NSNull(),
+                "pages": result.pages, "rows": result.rows, "totalSize": result.totalSize ?? NSNull(),
+                "complete": result.isComplete, "error": result.failure ?? NSNull(),
+                "levels": Self.levels(result.levelCounts),
+            ]
+            if result.totalSize != nil, result.totalSize != result.rows, result.isComplete {
+                entry["totalSizeMismatch"] = true
+            }
+            return entry
+        }
+        let summary: [String: Any] = [
+            "runId": runID, "snapshotTime": APITimestamp.format(clock), "complete": outcome.isComplete,
+            "toolVersion": ToolVersion.current, "scopes": scopes,
+            "totals": [
+                "rows": outcome.scopes.reduce(0) { $0 + $1.rows }, "pages": outcome.scopes.reduce(0) { $0 + $1.pages },
+                "levels": Self.levels(outcome.levelCounts), "requests": outcome.requests, "retries": outcome.retries,
+                "failedScopes": outcome.scopes.filter { !$0.isComplete }.count,
+            ],
+        ]
+        var bytes = [UInt8](try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .prettyPrinted]))
+        bytes.append(UInt8(ascii: "\n"))
+        let sink = try FileSink(path: dataPath + "/summary.json")
+        try sink.write(bytes)
+        try sink.close()
+    }
+
+    private static func levels(_ counts: [HealthLevel: Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: HealthLevel.allCases.map { ($0.name, counts[$0] ?? 0) })
+    }
+}

@@ -1,0 +1,18 @@
+/// What one scope gave: its pages, rows and levels, and the error that ended it early, if any.
+public struct ScopeResult: Sendable, Hashable {
+    public var scope: ScopeSettings
+    /// Pages received.
+    public var pages = 0
+    /// Rows written (one per record received).
+    public var rows = 0
+    /// `totalSize` as the last page reported it.
+    public var totalSize: Int?
+    /// Rows per health level.
+    public var levelCounts: [HealthLevel: Int] = [:]
+    /// Why the scope stopped before its last page; `nil` when it completed.
+    public var failure: String?
+
+    public init(scope: ScopeSettings) { self.scope = scope }
+
+    public var isComplete: Bool { failure == nil }
+}

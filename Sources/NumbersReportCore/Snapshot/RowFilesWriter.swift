@@ -1,0 +1,47 @@
+import ReportWriters
+
+/// Writes rows as they stream to `numbers.csv` and `numbers.ndjson.gz` in a payload directory.
+public final class RowFilesWriter {
+    private let csvSink: FileSink
+    private let ndjsonSink: GzipSink
+    private let csvEncoder: CSVEncoder
+    private let ndjsonEncoder = NDJSONEncoder(keys: NumberRow.columnNames)
+    private var csvBuffer: [UInt8] = []
+    private var ndjsonBuffer: [UInt8] = []
+    /// Rows written so far.
+    public private(set) var rowCount = 0
+
+    public init(dataPath: String, output: OutputSettings) throws {
+        csvEncoder = CSVEncoder(excelSafe: output.csvExcelSafe)
+        csvSink = try FileSink(path: dataPath + "/numbers.csv")
+        ndjsonSink = try GzipSink(
+            downstream: try FileSink(path: dataPath + "/numbers.ndjson.gz"), level: Int32(output.gzipLevel))
+        if output.csvByteOrderMark { csvBuffer.append(contentsOf: CSVEncoder.byteOrderMark) }
+        csvEncoder.appendHeader(NumberRow.columnNames, to: &csvBuffer)
+    }
+
+    /// Appends rows; the bytes go to the files once enough have gathered.
+    public func append(_ rows: some Sequence<NumberRow>) throws {
+        for row in rows {
+            let cells = row.cells
+            csvEncoder.appendRecord(cells, to: &csvBuffer)
+            ndjsonEncoder.appendRecord(cells, to: &ndjsonBuffer)
+            rowCount += 1
+        }
+        if csvBuffer.count >= 1 << 20 || ndjsonBuffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Flushes, finishes the gzip stream, syncs and closes both files.
+    public func finish() throws {
+        try flush()
+        try csvSink.close()
+        try ndjsonSink.close()
+    }
+
+    private func flush() throws {
+        try csvSink.write(csvBuffer)
+        try ndjsonSink.write(ndjsonBuffer)
+        csvBuffer.removeAll(keepingCapacity: true)
+        ndjsonBuffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,110 @@
+/// Encodes records as RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, a quote,
+/// CR or LF, quotes doubled inside quotes, UTF-8.
+///
+/// With ``excelSafe`` every text cell that starts with `=`, `+`, `-`, `@`, TAB or CR gets a leading
+/// `'` (OWASP's guard against CSV formula injection), except a valid E.164 phone number.
+public struct CSVEncoder: Sendable {
+    /// Apply the formula-injection guard.
+    public var excelSafe: Bool
+    /// The separator of list cells.
+    public var listSeparator: UInt8 = UInt8(ascii: ";")
+
+    /// The UTF-8 byte order mark Excel needs to read UTF-8.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    public init(excelSafe: Bool = true) {
+        self.excelSafe = excelSafe
+    }
+
+    /// Appends the header line.
+    public func appendHeader(_ names: [String], to output: inout [UInt8]) {
+        appendRecord(names.map(Cell.text), to: &output, guardFormulas: false)
+    }
+
+    /// Appends one record and its CRLF.
+    public func appendRecord(_ cells: [Cell], to output: inout [UInt8]) {
+        appendRecord(cells, to: &output, guardFormulas: excelSafe)
+    }
+
+    private func appendRecord(_ cells: [Cell], to output: inout [UInt8], guardFormulas: Bool) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            switch cell {
+            case .absent:
+                break
+            case .text(let text):
+                appendField(text, to: &output, guardFormulas: guardFormulas)
+            case .integer(let value):
+                output.append(contentsOf: String(value).utf8)
+            case .boolean(let value):
+                output.append(contentsOf: (value ? "true" : "false").utf8)
+            case .list(let items):
+                appendField(joined(items), to: &output, guardFormulas: guardFormulas)
+            }
+        }
+        output.append(UInt8(ascii: "\r"))
+        output.append(UInt8(ascii: "\n"))
+    }
+
+    private func joined(_ items: [Cell]) -> String {
+        var bytes: [UInt8] = []
+        for (index, item) in items.enumerated() {
+            if index > 0 { bytes.append(listSeparator) }
+            switch item {
+            case .absent: break
+            case .text(let text): bytes.append(contentsOf: text.utf8)
+            case .integer(let value): bytes.append(contentsOf: String(value).utf8)
+            case .boolean(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
+            case .list(let inner): bytes.append(contentsOf: joined(inner).utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func appendField(_ text: String, to output: inout [UInt8], guardFormulas: Bool) {
+        let utf8 = text.utf8
+        let prefix = guardFormulas && Self.needsFormulaGuard(text)
+        var needsQuotes = false
+        for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 13 || byte == 10 {
+            needsQuotes = true
+            break
+        }
+        if needsQuotes { output.append(UInt8(ascii: "\"")) }
+        if prefix { output.append(UInt8(ascii: "'")) }
+        if needsQuotes {
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { output.append(byte) }
+                output.append(byte)
+            }
+            output.append(UInt8(ascii: "\""))
+        } else {
+            output.append(contentsOf: utf8)
+        }
+    }
+
+    /// Whether a text cell would be read by a spreadsheet as a formula.
+    public static func needsFormulaGuard(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "@"), UInt8(ascii: "-"), 0x09, 0x0D:
+            return true
+        case UInt8(ascii: "+"):
+            return !isE164(text)
+        default:
+            return false
+        }
+    }
+
+    /// `+` then 2 to 15 digits, the first not 0.
+    public static func isE164(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count >= 3, utf8.count <= 16, utf8.first == UInt8(ascii: "+") else { return false }
+        var index = 0
+        for byte in utf8.dropFirst() {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
+            if index == 0, byte == UInt8(ascii: "0") { return false }
+            index += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A new file, written through a buffer, synced to disk on ``close()``.
+///
+/// The file must not exist: snapshots are never overwritten.
+public final class FileSink: ByteSink {
+    public let path: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private let bufferCapacity: Int
+    /// Bytes taken so far.
+    public private(set) var byteCount = 0
+
+    /// Creates `path` (mode 0644); fails if it exists.
+    public init(path: String, bufferCapacity: Int = 1 << 16) throws {
+        self.path = path
+        self.bufferCapacity = bufferCapacity
+        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputFileError(operation: "create", path: path, errno: errno) }
+        buffer.reserveCapacity(bufferCapacity)
+    }
+
+    deinit {
+        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        guard descriptor >= 0 else { throw OutputFileError(operation: "write to closed file", path: path, errno: EBADF) }
+        byteCount += bytes.count
+        if buffer.count + bytes.count > bufferCapacity {
+            try flush()
+            if bytes.count >= bufferCapacity {
+                try writeFully(bytes)
+                return
+            }
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Writes the buffer, syncs the file to disk and closes it.
+    public func close() throws {
+        guard descriptor >= 0 else { return }
+        defer {
+            _ = Glibc.close(descriptor)
+            descriptor = -1
+        }
+        try flush()
+        guard fsync(descriptor) == 0 else { throw OutputFileError(operation: "fsync", path: path, errno: errno) }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { try writeFully($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeFully(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputFileError(operation: "write", path: path, errno: errno)
+            }
+            offset += written
+        }
+    }
+}

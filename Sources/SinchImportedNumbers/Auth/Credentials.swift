@@ -1,0 +1,36 @@
+import Foundation
+
+/// A Sinch access key: the key id and key secret, used for HTTP Basic or to obtain OAuth2 tokens.
+///
+/// The secret never appears in ``description`` or in any error.
+public struct Credentials: Sendable, CustomStringConvertible {
+    public var keyID: String
+    public var keySecret: String
+
+    public init(keyID: String, keySecret: String) {
+        self.keyID = keyID
+        self.keySecret = keySecret
+    }
+
+    /// Reads the key from two environment variables (by default `SINCH_KEY_ID` / `SINCH_KEY_SECRET`).
+    /// - Throws: ``SinchAPIError/Kind/credentialsMissing`` naming the first variable that is unset or empty.
+    public static func fromEnvironment(
+        keyIDVariable: String = "SINCH_KEY_ID", keySecretVariable: String = "SINCH_KEY_SECRET",
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(SinchAPIError) -> Credentials {
+        guard let keyID = environment[keyIDVariable], !keyID.isEmpty else {
+            throw .credentialsMissing(variable: keyIDVariable)
+        }
+        guard let keySecret = environment[keySecretVariable], !keySecret.isEmpty else {
+            throw .credentialsMissing(variable: keySecretVariable)
+        }
+        return Credentials(keyID: keyID, keySecret: keySecret)
+    }
+
+    /// The value of an `Authorization: Basic …` header.
+    var basicAuthorization: String {
+        "Basic " + Data("\(keyID):\(keySecret)".utf8).base64EncodedString()
+    }
+
+    public var description: String { "Credentials(keyID: \(keyID), keySecret: <redacted>)" }
+}

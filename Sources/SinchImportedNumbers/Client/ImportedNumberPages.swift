@@ -1,0 +1,62 @@
+/// Every page of one scope, in API order: an `AsyncSequence` that follows `nextPageToken` to the
+/// last page and stops with ``SinchAPIError/Kind/pageTokenRepeated`` if the server sends a token
+/// it has sent before in this scope (a loop), rather than fetching forever. The page that carried
+/// the repeated token is still returned; the error comes from the call after it.
+public struct ImportedNumberPages: AsyncSequence, Sendable {
+    public typealias Element = ImportedNumbersPage
+
+    let client: ImportedNumbersClient
+    /// The scope being listed.
+    public let query: ImportedNumbersQuery
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(client: client, query: query)
+    }
+
+    /// Fetches one page per call to `next()`.
+    public struct Iterator: AsyncIteratorProtocol {
+        let client: ImportedNumbersClient
+        let query: ImportedNumbersQuery
+        private var nextToken: String?
+        private var pageNumber = 0
+        private var finished = false
+        /// A loop found in the last page's token: thrown by the next call, after that page was returned.
+        private var pendingError: SinchAPIError?
+        /// Every token sent so far, with the page after which it came.
+        private var seenTokens: [String: Int] = [:]
+
+        init(client: ImportedNumbersClient, query: ImportedNumbersQuery) {
+            self.client = client
+            self.query = query
+        }
+
+        public mutating func next() async throws -> ImportedNumbersPage? {
+            if let pendingError {
+                self.pendingError = nil
+                finished = true
+                throw pendingError
+            }
+            guard !finished else { return nil }
+            pageNumber += 1
+            let page: ImportedNumbersPage
+            do {
+                page = try await client.fetchPage(query, pageToken: nextToken, number: pageNumber)
+            } catch {
+                finished = true
+                throw error
+            }
+            guard let token = page.response.nextPageToken, !token.isEmpty else {
+                finished = true
+                return page
+            }
+            if let firstSeen = seenTokens[token] {
+                // The page itself is real data; the loop is reported by the next call.
+                pendingError = .pageTokenRepeated(token, firstSeenOnPage: firstSeen, page: pageNumber)
+                return page
+            }
+            seenTokens[token] = pageNumber
+            nextToken = token
+            return page
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// A client of Sinch's Imported Numbers API: authentication, one page, or every page of a scope.
+///
+/// ```swift
+/// let client = try ImportedNumbersClient(configuration: .init(), credentials: .fromEnvironment())
+/// for try await page in client.pages(for: query) { … }
+/// try await client.shutdown()
+/// ```
+public final class ImportedNumbersClient: Sendable {
+    public let configuration: Configuration
+    let httpClient: HTTPClient
+    private let transport: HTTPExchange
+    private let ownsHTTPClient: Bool
+    private let credentials: Credentials
+    private let tokenProvider: OAuth2TokenProvider?
+    private let logger: Logger
+    private let counters = StatisticsRecorder()
+
+    /// Creates a client with its own HTTP connection pool; call ``shutdown()`` when done.
+    /// - Throws: ``ConfigurationProblem`` when a URL is not allowed.
+    public convenience init(configuration: Configuration, credentials: Credentials, logger: Logger? = nil) throws {
+        var httpConfiguration = HTTPClient.Configuration()
+        httpConfiguration.redirectConfiguration = .disallow  // never carry credentials to another host
+        httpConfiguration.timeout = .init(
+            connect: .seconds(10), read: .nanoseconds(Int64(configuration.requestTimeout.components.seconds * 1_000_000_000
+                + configuration.requestTimeout.components.attoseconds / 1_000_000_000)))
+        httpConfiguration.decompression = .disabled
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        do {
+            try self.init(
+                configuration: configuration, credentials: credentials, httpClient: httpClient, ownsHTTPClient: true,
+                logger: logger)
+        } catch {
+            try? httpClient.syncShutdown()
+            throw error
+        }
+    }
+
+    /// Creates a client on an HTTP client the caller owns and shuts down.
+    public convenience init(
+        configuration: Configuration, credentials: Credentials, httpClient: HTTPClient, logger: Logger? = nil
+    ) throws {
+        try self.init(
+            configuration: configuration, credentials: credentials, httpClient: httpClient, ownsHTTPClient: false,
+            logger: logger)
+    }
+
+    private init(
+        configuration: Configuration, credentials: Credentials, httpClient: HTTPClient, ownsHTTPClient: Bool,
+        logger: Logger?
+    ) throws {
+        try configuration.validate()
+        self.configuration = configuration
+        self.credentials = credentials
+        self.httpClient = httpClient
+        self.transport = HTTPExchange(
+            httpClient: httpClient, timeout: configuration.requestTimeout,
+            maxResponseBytes: configuration.maxResponseBytes)
+        self.ownsHTTPClient = ownsHTTPClient
+        self.logger = logger ?? Logger(label: "sinch.imported-numbers")
+        if configuration.authentication == .oauth2 {
+            let fetcher = TokenFetcher(
+                tokenURL: configuration.tokenURL, credentials: credentials, transport: transport,
+                configuration: configuration, logger: self.logger)
+            let counters = self.counters
+            let margin = configuration.tokenRefreshMargin
+            tokenProvider = OAuth2TokenProvider(
+                refreshMargin: Double(margin.components.seconds) + Double(margin.components.attoseconds) / 1e18
+            ) {
+                try await fetcher.fetch { counters.record { $0.tokenRequests += 1 } } retried: {
+                    counters.record { $0.retries += 1 }
+                }
+            }
+        } else {
+            tokenProvider = nil
+        }
+    }
+
+    /// Shuts the HTTP client down if this client created it.
+    public func shutdown() async throws {
+        if ownsHTTPClient { try await httpClient.shutdown() }
+    }
+
+    /// Requests, retries and token fetches so far.
+    public var statistics: ClientStatistics { counters.snapshot }
+
+    /// Every page of one scope, in order, following `nextPageToken` to the end.
+    public func pages(for query: ImportedNumbersQuery) -> ImportedNumberPages {
+        ImportedNumberPages(client: self, query: query)
+    }
+
+    /// One page of a scope.
+    public func fetchPage(_ query: ImportedNumbersQuery, pageToken: String?, number: Int = 1) async throws
+        -> ImportedNumbersPage
+    {
+        let target = query.requestTarget(pageToken: pageToken)
+        let url = configuration.baseURL + target
+        var refreshedAfterExpiry = false
+        var attempt = 0
+        while true {
+            attempt += 1
+            let authorization = try await authorizationHeader()
+            var request = HTTPClientRequest(url: url)
+            request.method = .GET
+            request.headers.add(name: "Authorization", value: authorization)
+            request.headers.add(name: "Accept", value: "application/json")
+            request.headers.add(name: "User-Agent", value: configuration.userAgent)
+            counters.record { $0.listRequests += 1 }
+            let outcome: HTTPExchange.Outcome
+            do {
+                outcome = try await transport.send(request, target: target)
+            } catch let error as SinchAPIError {
+                if attempt < configuration.maxAttempts, Self.isRetryable(error) {
+                    try await pause(afterAttempt: attempt, retryAfter: nil, target: target, reason: "\(error)")
+                    continue
+                }
+                throw error
+            }
+            switch outcome.status {
+            case 200:
+                do {
+                    let response = try JSONDecoder().decode(ListImportedNumbersResponse.self, from: Data(outcome.body))
+                    return ImportedNumbersPage(
+                        query: query, number: number, pageToken: pageToken, requestTarget: target,
+                        fetchedAt: Date(), body: outcome.body, response: response)
+                } catch {
+                    let failure = SinchAPIError.invalidResponse(Self.describe(error), request: target)
+                    if attempt < configuration.maxAttempts {
+                        try await pause(afterAttempt: attempt, retryAfter: nil, target: target, reason: "\(failure)")
+                        continue
+                    }
+                    throw failure
+                }
+            case 401 where tokenProvider != nil && !refreshedAfterExpiry
+                && Self.saysTokenExpired(outcome.headers):
+                refreshedAfterExpiry = true
+                counters.record { $0.tokenRefreshesAfterExpiry += 1 }
+                logger.info("access token expired; fetching a new one", metadata: ["request": "\(target)"])
+                await tokenProvider?.invalidate(String(authorization.dropFirst("Bearer ".count)))
+                attempt -= 1  // the refresh is not a failed attempt
+                continue
+            case 401, 403:
+                throw SinchAPIError.credentialsRefused(
+                    outcome.status, body: APIErrorBody.decode(from: outcome.body), endpoint: "the Imported Numbers API")
+            case let status where RetryPolicy.retryableStatuses.contains(status) && attempt < configuration.maxAttempts:
+                let retryAfter = outcome.headers.first(name: "Retry-After").flatMap { RetryPolicy.parseRetryAfter($0) }
+                try await pause(
+                    afterAttempt: attempt, retryAfter: retryAfter, target: target, reason: "HTTP \(outcome.status)")
+                continue
+            default:
+                throw SinchAPIError.httpStatus(
+                    outcome.status, body: APIErrorBody.decode(from: outcome.body), request: target)
+            }
+        }
+    }
+
+    private func authorizationHeader() async throws -> String {
+        if let tokenProvider { return "Bearer " + (try await tokenProvider.token()) }
+        return credentials.basicAuthorization
+    }
+
+    private func pause(afterAttempt attempt: Int, retryAfter: Duration?, target: String, reason: String) async throws {
+        let delay = configuration.retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter)
+        counters.record { $0.retries += 1 }
+        logger.notice(
+            "retrying after a transient failure",
+            metadata: ["request": "\(target)", "attempt": "\(attempt)", "reason": "\(reason)", "delay": "\(delay)"])
+        try await Task.sleep(for: delay)
+    }
+
+    static func isRetryable(_ error: SinchAPIError) -> Bool {
+        error.kind == .transport || error.kind == .timedOut
+    }
+
+    static func saysTokenExpired(_ headers: HTTPHeaders) -> Bool {
+        headers["WWW-Authenticate"].contains { $0.contains("invalid_token") }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let decodingError = error as? DecodingError else { return "\(error)" }
+        func path(_ context: DecodingError.Context) -> String {
+            let path = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
+                .joined()
+            return path.isEmpty ? "the body" : String(path.drop { $0 == "." })
+        }
+        switch decodingError {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(path(context)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            return "\(path(context)): missing \(key.stringValue)"
+        case .dataCorrupted(let context):
+            return "\(path(context)): \(context.debugDescription) (not valid JSON)"
+        @unknown default:
+            return "\(decodingError)"
+        }
+    }
+}

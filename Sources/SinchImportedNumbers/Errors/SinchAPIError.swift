@@ -1,0 +1,121 @@
+/// An error of the Imported Numbers client.
+///
+/// A struct around a private enum, like AsyncHTTPClient's `HTTPClientError`, so that new cases can
+/// be added without breaking callers. Compare with ``kind`` (`error.kind == .pageTokenRepeated`).
+/// Descriptions never contain credentials, tokens or `Authorization` headers.
+public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible {
+    private enum Storage: Hashable, Sendable {
+        case httpStatus(status: Int, body: APIErrorBody?, request: String)
+        case credentialsRefused(status: Int, body: APIErrorBody?, endpoint: String)
+        case credentialsMissing(variable: String)
+        case invalidResponse(reason: String, request: String)
+        case responseTooLarge(limit: Int, request: String)
+        case pageTokenRepeated(token: String, firstSeenOnPage: Int, page: Int)
+        case transport(reason: String, request: String)
+        case timedOut(seconds: Double, request: String)
+    }
+
+    /// What went wrong, without the details: the thing to compare.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        fileprivate let name: String
+        public var description: String { name }
+
+        /// The API answered with an HTTP error status (other than a refusal of the credentials).
+        public static let httpStatus = Kind(name: "httpStatus")
+        /// The API or the token endpoint refused the credentials (401 or 403).
+        public static let credentialsRefused = Kind(name: "credentialsRefused")
+        /// A credential environment variable is not set.
+        public static let credentialsMissing = Kind(name: "credentialsMissing")
+        /// A 200 answer whose body is not the documented JSON.
+        public static let invalidResponse = Kind(name: "invalidResponse")
+        /// A body over the configured size cap.
+        public static let responseTooLarge = Kind(name: "responseTooLarge")
+        /// The server sent a page token it had sent before in the same scope: a loop.
+        public static let pageTokenRepeated = Kind(name: "pageTokenRepeated")
+        /// The connection failed (refused, reset, TLS, DNS).
+        public static let transport = Kind(name: "transport")
+        /// No complete answer within the request timeout.
+        public static let timedOut = Kind(name: "timedOut")
+    }
+
+    private let storage: Storage
+    private init(_ storage: Storage) { self.storage = storage }
+
+    public var kind: Kind {
+        switch storage {
+        case .httpStatus: .httpStatus
+        case .credentialsRefused: .credentialsRefused
+        case .credentialsMissing: .credentialsMissing
+        case .invalidResponse: .invalidResponse
+        case .responseTooLarge: .responseTooLarge
+        case .pageTokenRepeated: .pageTokenRepeated
+        case .transport: .transport
+        case .timedOut: .timedOut
+        }
+    }
+
+    /// The HTTP status, for errors that come from an answer.
+    public var statusCode: Int? {
+        switch storage {
+        case .httpStatus(let status, _, _), .credentialsRefused(let status, _, _): status
+        default: nil
+        }
+    }
+
+    /// The error body the server sent, when it sent a readable one.
+    public var body: APIErrorBody? {
+        switch storage {
+        case .httpStatus(_, let body, _), .credentialsRefused(_, let body, _): body
+        default: nil
+        }
+    }
+
+    public var description: String {
+        switch storage {
+        case .httpStatus(let status, let body, let request):
+            "HTTP \(status) from \(request)" + (body.map { ": \($0)" } ?? "")
+        case .credentialsRefused(let status, let body, let endpoint):
+            "the credentials were refused by \(endpoint) (HTTP \(status)"
+                + (body.map { ": \($0))" } ?? ")") + "; check the key id and key secret"
+        case .credentialsMissing(let variable):
+            "the environment variable \(variable) is not set (it must hold the Sinch access key)"
+        case .invalidResponse(let reason, let request):
+            "invalid response from \(request): \(reason)"
+        case .responseTooLarge(let limit, let request):
+            "the response from \(request) is larger than the cap of \(limit) bytes"
+        case .pageTokenRepeated(let token, let firstSeenOnPage, let page):
+            "the server sent page token \"\(token.prefix(40))\" after page \(page), which it had already sent "
+                + "after page \(firstSeenOnPage): a pagination loop"
+        case .transport(let reason, let request):
+            "connection failure for \(request): \(reason)"
+        case .timedOut(let seconds, let request):
+            "no complete answer from \(request) within \(seconds) s"
+        }
+    }
+
+    static func httpStatus(_ status: Int, body: APIErrorBody?, request: String) -> Self {
+        Self(.httpStatus(status: status, body: body, request: request))
+    }
+    static func credentialsRefused(_ status: Int, body: APIErrorBody?, endpoint: String) -> Self {
+        Self(.credentialsRefused(status: status, body: body, endpoint: endpoint))
+    }
+    /// A credential environment variable is missing or empty.
+    public static func credentialsMissing(variable: String) -> Self {
+        Self(.credentialsMissing(variable: variable))
+    }
+    static func invalidResponse(_ reason: String, request: String) -> Self {
+        Self(.invalidResponse(reason: reason, request: request))
+    }
+    static func responseTooLarge(limit: Int, request: String) -> Self {
+        Self(.responseTooLarge(limit: limit, request: request))
+    }
+    static func pageTokenRepeated(_ token: String, firstSeenOnPage: Int, page: Int) -> Self {
+        Self(.pageTokenRepeated(token: token, firstSeenOnPage: firstSeenOnPage, page: page))
+    }
+    static func transport(_ reason: String, request: String) -> Self {
+        Self(.transport(reason: reason, request: request))
+    }
+    static func timedOut(seconds: Double, request: String) -> Self {
+        Self(.timedOut(seconds: seconds, request: request))
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import FakeSinchAPI
+import Foundation
+import NumbersReportCore
+import SinchImportedNumbers
+
+/// `numbers-report demo`: the real pipeline over HTTP against the built-in fake API.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run the nightly job against the built-in fake API on loopback: no credentials needed.",
+        discussion: """
+            Starts the fake Sinch API on a free 127.0.0.1 port, runs the real pipeline with the embedded config \
+            (the text of samples/demo.yaml) and prints the snapshot path. Writes nothing outside the output directory.
+
+            Example:  numbers-report demo --output ./reports
+            """)
+
+    @OptionGroup var options: RunOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let logger = logging.makeLogger()
+        let clock = options.clock
+        var fakeConfiguration = FakeSinchAPIConfiguration()
+        fakeConfiguration.referenceTime = clock
+        let fake = FakeSinchAPI(configuration: fakeConfiguration)
+        try await fake.start()
+        let outcome: RunOutcome
+        do {
+            var configuration = try ReportConfiguration.parse(
+                yaml: DemoConfiguration.yaml, file: "<embedded demo config>",
+                relativeTo: FileManager.default.currentDirectoryPath)
+            configuration.api.baseURL = fake.baseURL
+            configuration.api.tokenURL = fake.tokenURL
+            if let output = options.outputDirectory { configuration.output.directory = output }
+            let credentials = Credentials(keyID: fakeConfiguration.keyID, keySecret: fakeConfiguration.keySecret)
+            outcome = try await ReportRun(
+                configuration: configuration, credentials: credentials, clock: clock, logger: logger
+            ).run()
+        } catch {
+            await fake.stop()
+            FileHandle.standardError.write(Data("the demo failed: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.nothingFetched.rawValue)
+        }
+        await fake.stop()
+        try options.finish(outcome)
+    }
+}

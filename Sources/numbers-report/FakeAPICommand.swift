@@ -1,0 +1,67 @@
+import ArgumentParser
+import FakeSinchAPI
+import Foundation
+import NumbersReportCore
+import SinchImportedNumbers
+
+/// `numbers-report fake-api`: the fake Sinch API as a server of its own, for trials and benchmarks.
+struct FakeAPICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fake-api",
+        abstract: "Serve the fake Sinch Imported Numbers API on 127.0.0.1 until interrupted.",
+        discussion: """
+            Serves the token endpoint (/oauth2/token) and the list endpoint for the three demo scopes of \
+            samples/demo.yaml, with key id "demo-key-id" and secret "demo-key-secret".
+
+            Example:  numbers-report fake-api --port 8080 --numbers 200000
+            """)
+
+    @Option(help: "TCP port on 127.0.0.1 (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "Numbers in all, spread over the three demo scopes (default: 120, 75 and 40).")
+    var numbers: Int?
+
+    @Option(help: "Seed of the generated data set.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Milliseconds added before every list answer.")
+    var latencyMs = 0
+
+    @Option(help: "The server's cap on pageSize.")
+    var pageSizeCap = 250
+
+    @Option(help: "The data set's clock (update times are before it), e.g. 2026-11-29T02:00:00Z. Default: now.")
+    var now: String?
+
+    func validate() throws {
+        if let numbers, numbers < 0 { throw ValidationError("--numbers must not be negative") }
+        if latencyMs < 0 { throw ValidationError("--latency-ms must not be negative") }
+        if pageSizeCap < 1 { throw ValidationError("--page-size-cap must be at least 1") }
+        if let now, APITimestamp.parse(now) == nil { throw ValidationError("--now: not an ISO 8601 date-time") }
+    }
+
+    func run() async throws {
+        var configuration = FakeSinchAPIConfiguration()
+        configuration.port = port
+        configuration.seed = seed
+        configuration.latency = .milliseconds(latencyMs)
+        configuration.pageSizeCap = pageSizeCap
+        if let clock = now.flatMap(APITimestamp.parse) { configuration.referenceTime = clock }
+        if let numbers {
+            let share = numbers / configuration.scopes.count
+            for index in configuration.scopes.indices {
+                configuration.scopes[index].numbers = share + (index == 0 ? numbers % configuration.scopes.count : 0)
+            }
+        }
+        let fake = FakeSinchAPI(configuration: configuration)
+        try await fake.start()
+        var banner = "fake Sinch API on \(fake.baseURL) (token endpoint \(fake.tokenURL))\n"
+        banner += "key id \(configuration.keyID), key secret \(configuration.keySecret)\n"
+        for scope in configuration.scopes {
+            banner += "scope \(scope.projectId) \(scope.servicePlanId) \(scope.campaignId): \(scope.numbers) numbers\n"
+        }
+        FileHandle.standardOutput.write(Data(banner.utf8))  // unbuffered: scripts wait for this line
+        try await fake.runUntilCancelled()
+    }
+}
