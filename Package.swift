@@ -35,6 +35,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
@@ -69,15 +70,22 @@ let package = Package(
         ),
         .testTarget(
             name: "SinchImportedNumbersTests",
-            dependencies: ["SinchImportedNumbers", "FakeSinchAPI"]
+            dependencies: [
+                "SinchImportedNumbers", "FakeSinchAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         .testTarget(
             name: "ReportWritersTests",
-            dependencies: ["ReportWriters"]
+            dependencies: ["ReportWriters", "CZlib"]
         ),
         .testTarget(
             name: "NumbersReportCoreTests",
-            dependencies: ["NumbersReportCore", "FakeSinchAPI", "SinchImportedNumbers"]
+            dependencies: [
+                "NumbersReportCore", "FakeSinchAPI", "SinchImportedNumbers", "ReportWriters",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

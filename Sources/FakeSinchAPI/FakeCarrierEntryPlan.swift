@@ -10,7 +10,8 @@ struct FakeCarrierEntryPlan: Sendable, Hashable {
 
     /// A healthy entry: `DONE`, `PROVISIONING`, no error.
     static func done(at micros: Int64) -> FakeCarrierEntryPlan {
-        FakeCarrierEntryPlan(state: "DONE", errorCode: "", errorMessage: "", updateMicros: micros, operation: "PROVISIONING")
+        FakeCarrierEntryPlan(
+            state: "DONE", errorCode: "", errorMessage: "", updateMicros: micros, operation: "PROVISIONING")
     }
 
     func write(to writer: inout FakeJSONWriter) {

@@ -135,7 +135,8 @@ extension FakeDataSet {
             )
         case 22:
             mno[carrier] = FakeCarrierEntryPlan(
-                state: "DONE", errorCode: nil, errorMessage: nil, updateMicros: clock.recent(), operation: "PROVISIONING"
+                state: "DONE", errorCode: nil, errorMessage: nil, updateMicros: clock.recent(),
+                operation: "PROVISIONING"
             )
         case 23:
             mno.smsTmo = FakeCarrierEntryPlan(
@@ -145,7 +146,8 @@ extension FakeDataSet {
         case 24:
             mno[carrier] = inFlight("IN_PROGRESS", before: 72 * FakeTimestamp.microsPerHour)
         case 25:
-            mno[carrier] = inFlight("IN_PROGRESS", before: 72 * FakeTimestamp.microsPerHour - FakeTimestamp.microsPerSecond)
+            mno[carrier] = inFlight(
+                "IN_PROGRESS", before: 72 * FakeTimestamp.microsPerHour - FakeTimestamp.microsPerSecond)
         case 26:
             mno[carrier] = inFlight("WAITING", before: 72 * FakeTimestamp.microsPerHour + FakeTimestamp.microsPerSecond)
         case 27:
@@ -164,7 +166,8 @@ extension FakeDataSet {
     /// An in-flight `PROVISIONING` entry exactly `offset` microseconds before the reference time (no jitter).
     private func inFlight(_ state: String, before offset: Int64) -> FakeCarrierEntryPlan {
         FakeCarrierEntryPlan(
-            state: state, errorCode: "", errorMessage: "", updateMicros: referenceMicros - offset, operation: "PROVISIONING"
+            state: state, errorCode: "", errorMessage: "", updateMicros: referenceMicros - offset,
+            operation: "PROVISIONING"
         )
     }
 
@@ -191,7 +194,8 @@ extension FakeDataSet {
             record.smsProvisioning?.updateMicros = clock.fresh()
         case 3:
             record.campaignProvisioning?.state = "IN_PROGRESS"
-            record.campaignProvisioning?.updateMicros = referenceMicros - 81 * FakeTimestamp.microsPerHour
+            record.campaignProvisioning?.updateMicros =
+                referenceMicros - 81 * FakeTimestamp.microsPerHour
                 - 17 * FakeTimestamp.microsPerMinute
         case 4:
             record.smsProvisioning?.state = "WAITING"

@@ -46,7 +46,8 @@ struct FakeDataSet: Sendable {
         caseOffsets = offsets
         var byKey: [ScopeKey: Int] = [:]
         for (index, scope) in scopes.enumerated() {
-            let key = ScopeKey(projectId: scope.projectId, servicePlanId: scope.servicePlanId, campaignId: scope.campaignId)
+            let key = ScopeKey(
+                projectId: scope.projectId, servicePlanId: scope.servicePlanId, campaignId: scope.campaignId)
             if byKey[key] == nil { byKey[key] = index }
         }
         indexByKey = byKey

@@ -14,8 +14,11 @@ enum FakeHash {
     /// A hash of a seed, scope index, record index and a salt naming what the value is for.
     @inline(__always)
     static func value(seed: UInt64, scope: Int, index: Int, salt: UInt64) -> UInt64 {
-        mix(seed ^ mix(UInt64(truncatingIfNeeded: scope) &* 0xD6E8_FEB8_6659_FD93
-            ^ mix(UInt64(truncatingIfNeeded: index) ^ (salt &* 0xA076_1D64_78BD_642F))))
+        mix(
+            seed
+                ^ mix(
+                    UInt64(truncatingIfNeeded: scope) &* 0xD6E8_FEB8_6659_FD93
+                        ^ mix(UInt64(truncatingIfNeeded: index) ^ (salt &* 0xA076_1D64_78BD_642F))))
     }
 
     /// FNV-1a over bytes, started from `basis` (use a keyed basis for a cheap MAC).

@@ -131,7 +131,8 @@ struct FakeJSONWriter {
             case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
             case 0x00..<0x20:
                 appendUnicodeEscape(UInt16(byte), to: &bytes)
-            case 0xE2 where index + 2 < buffer.count && buffer[index + 1] == 0x80
+            case 0xE2
+            where index + 2 < buffer.count && buffer[index + 1] == 0x80
                 && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
                 appendUnicodeEscape(buffer[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
                 index += 2

@@ -39,7 +39,9 @@ extension FakeListRequest {
         {
             return .failure(.invalidField("region_code", "region_code must be an ISO 3166-1 alpha-2 code such as US"))
         }
-        guard let scopeIndex = dataSet.scopeIndex(projectId: projectId, servicePlanId: servicePlanId, campaignId: campaignId)
+        guard
+            let scopeIndex = dataSet.scopeIndex(
+                projectId: projectId, servicePlanId: servicePlanId, campaignId: campaignId)
         else {
             return .failure(
                 .wrapped(

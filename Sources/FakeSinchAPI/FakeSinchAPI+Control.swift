@@ -16,7 +16,8 @@ extension FakeSinchAPI {
     ///
     /// ``FakeSinchAPIFault/repeatPageToken`` only applies to the list endpoint and waits for a request that
     /// carries a page token; on the token endpoint it is ignored.
-    public func injectFaults(_ faults: [FakeSinchAPIFault], on endpoint: FakeSinchAPIFault.Endpoint = .importedNumbers) {
+    public func injectFaults(_ faults: [FakeSinchAPIFault], on endpoint: FakeSinchAPIFault.Endpoint = .importedNumbers)
+    {
         let accepted = endpoint == .token ? faults.filter { $0 != .repeatPageToken } : faults
         handler.faults.withLock { $0[endpoint, default: []].append(contentsOf: accepted) }
     }

@@ -58,10 +58,10 @@ public final class FakeSinchAPI: Sendable {
 
     /// Starts the server on 127.0.0.1 at ``FakeSinchAPIConfiguration/port`` and returns once it is listening.
     ///
-    /// Calling it on a running fake does nothing. Throws ``FakeSinchAPIError`` if the data set cannot be generated
-    /// or the server stops before listening (for example, the port is taken).
+    /// Calling it on a running fake does nothing (a concurrent second call returns at once). Throws
+    /// ``FakeSinchAPIError`` if the data set cannot be generated or the server stops before listening (for example,
+    /// the port is taken).
     public func start() async throws {
-        guard lifecycle.withLock({ $0.task == nil }) else { return }
         guard handler.dataSet.fitsNumberingPlan else {
             throw FakeSinchAPIError.dataSetTooLarge(
                 scopes: configuration.scopes.count,
@@ -81,25 +81,36 @@ public final class FakeSinchAPI: Sendable {
             },
             logger: handler.logger
         )
-        let task = Task {
-            defer { portContinuation.finish() }
-            try await application.run()
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else {
-            let reason: String
-            do {
-                try await task.value
-                reason = "the server returned before listening"
-            } catch {
-                reason = String(describing: error)
+        // Claim the lifecycle before the server exists, so a concurrent start() does not bind a second server and
+        // a stop() during startup can cancel this one.
+        let task: Task<Void, any Error>? = lifecycle.withLock { lifecycle in
+            guard lifecycle.task == nil else { return nil }
+            let task = Task {
+                defer { portContinuation.finish() }
+                try await application.run()
             }
-            throw FakeSinchAPIError.serverDidNotStart(reason)
+            lifecycle.task = task
+            return task
         }
-        lifecycle.withLock {
-            $0.port = port
-            $0.task = task
+        guard let task else { return }  // already started (or starting) elsewhere
+        let port = await withTaskCancellationHandler {
+            var iterator = ports.makeAsyncIterator()
+            return await iterator.next()
+        } onCancel: {
+            task.cancel()
         }
+        guard let port else {
+            let result = await task.result
+            lifecycle.withLock { lifecycle in
+                if lifecycle.task == task { lifecycle.task = nil }
+            }
+            try Task.checkCancellation()
+            switch result {
+            case .success: throw FakeSinchAPIError.serverDidNotStart("the server stopped before listening")
+            case .failure(let error): throw FakeSinchAPIError.serverDidNotStart(String(describing: error))
+            }
+        }
+        lifecycle.withLock { $0.port = port }
         handler.logger.info("fake Sinch API listening", metadata: ["url": "\(baseURL)"])
     }
 

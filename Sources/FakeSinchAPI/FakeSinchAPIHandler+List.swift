@@ -7,7 +7,7 @@ extension FakeSinchAPIHandler {
         if configuration.latency > .zero {
             try? await Task.sleep(for: configuration.latency)
         }
-        guard request.method == .get || request.method == .head else {
+        guard request.method == .get else {
             return Self.response(.wrapped(httpStatus: 405, status: "UNIMPLEMENTED", message: "Use GET"))
         }
         let parameters = FakeQueryString.parse((request.uri.query ?? "")[...])

@@ -25,7 +25,8 @@ extension FakeSinchAPIHandler {
         }
         let grantType = FakeQueryString.parse(body[...])?.first { $0.name == "grant_type" }?.value
         guard let grantType else {
-            return Self.response(.oauth(httpStatus: 400, error: "invalid_request", description: "grant_type is required"))
+            return Self.response(
+                .oauth(httpStatus: 400, error: "invalid_request", description: "grant_type is required"))
         }
         guard grantType == "client_credentials" else {
             return Self.response(

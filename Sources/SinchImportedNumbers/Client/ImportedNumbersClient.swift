@@ -26,9 +26,11 @@ public final class ImportedNumbersClient: Sendable {
     public convenience init(configuration: Configuration, credentials: Credentials, logger: Logger? = nil) throws {
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.redirectConfiguration = .disallow  // never carry credentials to another host
-        httpConfiguration.timeout = .init(
-            connect: .seconds(10), read: .nanoseconds(Int64(configuration.requestTimeout.components.seconds * 1_000_000_000
-                + configuration.requestTimeout.components.attoseconds / 1_000_000_000)))
+        let timeout = TimeAmount.nanoseconds(
+            configuration.requestTimeout.components.seconds * 1_000_000_000
+                + configuration.requestTimeout.components.attoseconds / 1_000_000_000)
+        // A refused connection is retried by the pool until the connect timeout: keep it short.
+        httpConfiguration.timeout = .init(connect: min(timeout, .seconds(5)), read: timeout)
         httpConfiguration.decompression = .disabled
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         do {

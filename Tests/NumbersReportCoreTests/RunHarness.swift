@@ -1,0 +1,96 @@
+import FakeSinchAPI
+import Foundation
+import Logging
+import NumbersReportCore
+import SinchImportedNumbers
+
+/// A fake API on loopback and a config pointing at it: the real pipeline over real HTTP and files.
+struct RunHarness {
+    let fake: FakeSinchAPI
+    var configuration: ReportConfiguration
+    var credentials: Credentials
+    let outputDirectory: String
+
+    static func start(
+        scopes: [FakeScope] = FakeScope.demo, pageSizeCap: Int = 250, pageSize: Int = 50,
+        change: (inout FakeSinchAPIConfiguration) -> Void = { _ in }
+    ) async throws -> RunHarness {
+        var fakeConfiguration = FakeSinchAPIConfiguration()
+        fakeConfiguration.scopes = scopes
+        fakeConfiguration.referenceTime = Fixtures.clock
+        fakeConfiguration.pageSizeCap = pageSizeCap
+        change(&fakeConfiguration)
+        let fake = FakeSinchAPI(configuration: fakeConfiguration)
+        try await fake.start()
+        var configuration = ReportConfiguration(
+            scopes: scopes.enumerated().map { index, scope in
+                ScopeSettings(
+                    projectId: scope.projectId, servicePlanId: scope.servicePlanId, campaignId: scope.campaignId,
+                    label: "Scope \(index)")
+            })
+        configuration.api.baseURL = fake.baseURL
+        configuration.api.tokenURL = fake.tokenURL
+        configuration.api.pageSize = pageSize
+        configuration.api.maxAttempts = 2
+        let outputDirectory = try Fixtures.temporaryDirectory()
+        configuration.output.directory = outputDirectory
+        return RunHarness(
+            fake: fake, configuration: configuration,
+            credentials: Credentials(keyID: fakeConfiguration.keyID, keySecret: fakeConfiguration.keySecret),
+            outputDirectory: outputDirectory)
+    }
+
+    /// Starts a harness, runs `body` with it and always stops it (fake and files).
+    static func with<Result>(
+        scopes: [FakeScope] = FakeScope.demo, pageSizeCap: Int = 250, pageSize: Int = 50,
+        _ body: (inout RunHarness) async throws -> Result
+    ) async throws -> Result {
+        var harness = try await start(scopes: scopes, pageSizeCap: pageSizeCap, pageSize: pageSize)
+        do {
+            let result = try await body(&harness)
+            await harness.stop()
+            return result
+        } catch {
+            await harness.stop()
+            throw error
+        }
+    }
+
+    func run(clock: Date = Fixtures.clock, into directory: String? = nil) async throws -> RunOutcome {
+        var configuration = configuration
+        if let directory { configuration.output.directory = directory }
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return try await ReportRun(configuration: configuration, credentials: credentials, clock: clock, logger: logger)
+            .run()
+    }
+
+    func stop() async {
+        await fake.stop()
+        try? FileManager.default.removeItem(atPath: outputDirectory)
+    }
+
+    /// Entries of the output directory, hidden ones included.
+    func outputEntries() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: outputDirectory).sorted()
+    }
+}
+
+/// Runs a program of the system (gzip, python3) and returns its standard output.
+func runTool(_ arguments: [String], input: Data? = nil) throws -> (status: Int32, output: Data) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    let inputPipe = Pipe()
+    if input != nil { process.standardInput = inputPipe }
+    try process.run()
+    if let input {
+        inputPipe.fileHandleForWriting.write(input)
+        try inputPipe.fileHandleForWriting.close()
+    }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, data)
+}
