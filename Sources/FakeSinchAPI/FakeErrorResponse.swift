@@ -98,14 +98,14 @@ struct FakeErrorResponse: Error, Sendable {
         return response
     }
 
-    /// The response an injected fault stands for (`repeatPageToken` is not an error and has none).
+    /// The response an injected fault stands for (the paging loops are not errors and have none).
     static func fault(_ fault: FakeSinchAPIFault) -> FakeErrorResponse? {
         switch fault {
         case .tooManyRequests(let retryAfter):
             tooManyRequests(retryAfter: retryAfter)
         case .serverError(let status):
             flat(httpStatus: status, status: status == 503 ? "UNAVAILABLE" : "INTERNAL", message: "Injected fault")
-        case .repeatPageToken:
+        case .repeatPageToken, .rewindPageToken:
             nil
         }
     }

@@ -14,11 +14,11 @@ extension FakeSinchAPI {
     /// Queues one-shot faults: each of the next requests to `endpoint` gets the next fault instead of its normal
     /// answer (after the configured latency, before authentication).
     ///
-    /// ``FakeSinchAPIFault/repeatPageToken`` only applies to the list endpoint and waits for a request that
+    /// ``FakeSinchAPIFault/repeatPageToken`` and ``FakeSinchAPIFault/rewindPageToken`` only apply to the list endpoint and waits for a request that
     /// carries a page token; on the token endpoint it is ignored.
     public func injectFaults(_ faults: [FakeSinchAPIFault], on endpoint: FakeSinchAPIFault.Endpoint = .importedNumbers)
     {
-        let accepted = endpoint == .token ? faults.filter { $0 != .repeatPageToken } : faults
+        let accepted = endpoint == .token ? faults.filter { !$0.isPagingLoop } : faults
         handler.faults.withLock { $0[endpoint, default: []].append(contentsOf: accepted) }
     }
 

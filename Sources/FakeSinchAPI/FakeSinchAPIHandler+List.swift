@@ -12,7 +12,7 @@ extension FakeSinchAPIHandler {
         }
         let parameters = FakeQueryString.parse((request.uri.query ?? "")[...])
         let hasPageToken = parameters?.contains { $0.name == "pageToken" && !$0.value.isEmpty } ?? false
-        let fault = takeFault(for: .importedNumbers) { $0 != .repeatPageToken || hasPageToken }
+        let fault = takeFault(for: .importedNumbers) { !$0.isPagingLoop || hasPageToken }
         if let fault, let error = FakeErrorResponse.fault(fault) {
             return Self.response(error)
         }
@@ -38,7 +38,7 @@ extension FakeSinchAPIHandler {
         case .failure(let error):
             return Self.response(error)
         case .success(let listRequest):
-            switch page(for: listRequest, loop: fault == .repeatPageToken) {
+            switch page(for: listRequest, loop: fault?.isPagingLoop == true ? fault : nil) {
             case .success(let (bytes, records)):
                 counters.withLock {
                     $0.pagesServed += 1
@@ -53,8 +53,9 @@ extension FakeSinchAPIHandler {
 
     /// The JSON bytes of one page and how many records they hold.
     ///
-    /// With `loop`, the page's `nextPageToken` repeats the request's own token (an injected paging loop).
-    func page(for request: FakeListRequest, loop: Bool = false) -> Result<([UInt8], Int), FakeErrorResponse> {
+    /// With `loop`, the page's `nextPageToken` repeats the request's own token (``FakeSinchAPIFault/repeatPageToken``)
+    /// or points back at the second page (``FakeSinchAPIFault/rewindPageToken``): an injected paging loop.
+    func page(for request: FakeListRequest, loop: FakeSinchAPIFault? = nil) -> Result<([UInt8], Int), FakeErrorResponse> {
         let query = request.query
         let scope = query.scopeIndex
         let selection: [Int32]? = query.isIdentity ? nil : indexCache.indices(for: query, in: dataSet)
@@ -82,8 +83,10 @@ extension FakeSinchAPIHandler {
             dataSet.writeRecord(scope: scope, index: index, to: &writer)
         }
         writer.endArray()
-        if loop, let token = request.pageToken {
+        if loop == .repeatPageToken, let token = request.pageToken {
             writer.field("nextPageToken", token)
+        } else if loop == .rewindPageToken {
+            writer.field("nextPageToken", pageTokens.encode(offset: min(request.pageSize, total), query: query))
         } else if end < total {
             writer.field("nextPageToken", pageTokens.encode(offset: end, query: query))
         } else if (UInt64(scope) &+ configuration.seed) % 2 == 0 {

@@ -110,6 +110,28 @@ struct ClientIntegrationTests {
         }
     }
 
+    @Test("a token sent before, not only the last one, is a loop (A → B → A)")
+    func rewoundToken() async throws {
+        try await withClient { fake, client in
+            var iterator = client.pages(for: Self.query).makeAsyncIterator()
+            let first = try #require(try await iterator.next())
+            let second = try #require(try await iterator.next())
+            #expect(first.response.nextPageToken != second.response.nextPageToken)
+            fake.injectFaults([.rewindPageToken])
+            let third = try #require(try await iterator.next())
+            #expect(third.response.nextPageToken == first.response.nextPageToken)
+            do {
+                _ = try await iterator.next()
+                Issue.record("expected a loop error")
+            } catch let error as SinchAPIError {
+                #expect(error.kind == .pageTokenRepeated)
+                #expect(error.description.contains("after page 3, which it had already sent after page 1"))
+            }
+            #expect(try await iterator.next() == nil, "the sequence ends after the error")
+            #expect(fake.statistics.listRequests == 3)
+        }
+    }
+
     @Test("retries 503 and 429 (with Retry-After), counting the retries")
     func transientFailures() async throws {
         try await withClient { fake, client in
