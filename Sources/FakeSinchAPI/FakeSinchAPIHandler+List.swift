@@ -55,7 +55,8 @@ extension FakeSinchAPIHandler {
     ///
     /// With `loop`, the page's `nextPageToken` repeats the request's own token (``FakeSinchAPIFault/repeatPageToken``)
     /// or points back at the second page (``FakeSinchAPIFault/rewindPageToken``): an injected paging loop.
-    func page(for request: FakeListRequest, loop: FakeSinchAPIFault? = nil) -> Result<([UInt8], Int), FakeErrorResponse> {
+    func page(for request: FakeListRequest, loop: FakeSinchAPIFault? = nil) -> Result<([UInt8], Int), FakeErrorResponse>
+    {
         let query = request.query
         let scope = query.scopeIndex
         let selection: [Int32]? = query.isIdentity ? nil : indexCache.indices(for: query, in: dataSet)

@@ -11,7 +11,10 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Fix the run's clock (health ages, snapshot name), e.g. 2026-11-29T02:00:00Z.")
     var now: String?
 
-    @Option(help: "Exit with 4 after a complete run when any row is at or above LEVEL (FAILED, STALE, MISCONFIGURED, PENDING).")
+    @Option(
+        help:
+            "Exit with 4 after a complete run when any row is at or above LEVEL (FAILED, STALE, MISCONFIGURED, PENDING)."
+    )
     var failOn: String?
 
     func validate() throws {
@@ -19,7 +22,8 @@ struct RunOptions: ParsableArguments {
             throw ValidationError("--now: \"\(now)\" is not an ISO 8601 date-time such as 2026-11-29T02:00:00Z")
         }
         if let failOn, HealthLevel(name: failOn) == nil {
-            throw ValidationError("--fail-on: \"\(failOn)\" is not one of FAILED, STALE, MISCONFIGURED, PENDING, HEALTHY")
+            throw ValidationError(
+                "--fail-on: \"\(failOn)\" is not one of FAILED, STALE, MISCONFIGURED, PENDING, HEALTHY")
         }
     }
 

@@ -78,7 +78,8 @@ struct ConfigurationTests {
         #expect(configuration.scopes[0].numberPattern?.searchPattern == .start)
         #expect(configuration.output.directory == "/var/lib/numbers-report")
         #expect(!configuration.output.csvByteOrderMark)
-        let json = #"{"scopes": [{"projectId": "p", "servicePlanId": "s", "campaignId": "c"}], "api": {"pageSize": 10}}"#
+        let json =
+            #"{"scopes": [{"projectId": "p", "servicePlanId": "s", "campaignId": "c"}], "api": {"pageSize": 10}}"#
         #expect(try parse(json).api.pageSize == 10)
     }
 
@@ -94,7 +95,10 @@ struct ConfigurationTests {
             ("scopes: []", "nightly.yaml:1: scopes: the list is empty"),
             ("api: {}", "nightly.yaml:1: scopes: missing"),
             ("scopes: {a: 1}", "nightly.yaml:1: scopes: expected a list"),
-            ("api: { pageSize: lots }\n" + minimal, "nightly.yaml:1: api.pageSize: expected an integer, found \"lots\""),
+            (
+                "api: { pageSize: lots }\n" + minimal,
+                "nightly.yaml:1: api.pageSize: expected an integer, found \"lots\""
+            ),
             ("api: { pageSize: 0 }\n" + minimal, "api.pageSize: 0 is out of range"),
             ("api: { auth: token }\n" + minimal, "api.auth: \"token\" is not one of oauth2, basic"),
             (
@@ -104,7 +108,8 @@ struct ConfigurationTests {
             ("api: { baseURL: \"ftp://x\" }\n" + minimal, "api.baseURL: unsupported scheme ftp"),
             ("api: { baseURL: \"https://user:pw@x\" }\n" + minimal, "api.baseURL: must not carry credentials"),
             (
-                "scopes:\n  - { projectId: p, servicePlanId: s, campaignId: \"\" }", "scopes[0].campaignId: must not be empty"
+                "scopes:\n  - { projectId: p, servicePlanId: s, campaignId: \"\" }",
+                "scopes[0].campaignId: must not be empty"
             ),
             (
                 "scopes:\n  - { projectId: p, servicePlanId: s, campaignId: c, regionCode: GB }",
@@ -133,10 +138,12 @@ struct ConfigurationTests {
         #expect(message?.contains(expected) == true, "got: \(message ?? "no error")")
     }
 
-    @Test("http:// is allowed to loopback hosts only", arguments: [
-        ("http://127.0.0.1:8080", true), ("http://localhost:1", true), ("http://[::1]:9", true),
-        ("http://127.1.2.3", true), ("http://128.0.0.1", false), ("http://localhost.example.com", false),
-    ])
+    @Test(
+        "http:// is allowed to loopback hosts only",
+        arguments: [
+            ("http://127.0.0.1:8080", true), ("http://localhost:1", true), ("http://[::1]:9", true),
+            ("http://127.1.2.3", true), ("http://128.0.0.1", false), ("http://localhost.example.com", false),
+        ])
     func loopback(url: String, allowed: Bool) {
         let yaml = "api: { baseURL: \"\(url)\", tokenURL: \"\(url)/oauth2/token\" }\n" + Self.minimal
         #expect((problem(yaml) == nil) == allowed)
@@ -149,9 +156,13 @@ struct ConfigurationTests {
             try configuration.credentials(environment: ["SINCH_KEY_ID": "id"], file: "nightly.yaml")
         }
         do {
-            _ = try configuration.credentials(environment: ["SINCH_KEY_ID": "id", "NIGHTLY_SECRET": ""], file: "n.yaml")
+            _ = try configuration.credentials(
+                environment: ["SINCH_KEY_ID": "id", "NIGHTLY_SECRET": ""], file: "n.yaml")
         } catch {
-            #expect("\(error)" == "n.yaml: api.keySecretEnv: the environment variable NIGHTLY_SECRET is not set; export it with the Sinch access key")
+            #expect(
+                "\(error)"
+                    == "n.yaml: api.keySecretEnv: the environment variable NIGHTLY_SECRET is not set; export it with the Sinch access key"
+            )
         }
         let credentials = try configuration.credentials(
             environment: ["SINCH_KEY_ID": "id", "NIGHTLY_SECRET": "s3cret"], file: "n.yaml")

@@ -56,7 +56,10 @@ struct HealthRulesTests {
         ])
     func staleBoundary(hoursAgo: Double, level: HealthLevel, detail: String) {
         for state in [ProvisioningState.inProgress, .waiting] {
-            let verdict = judge { $0.campaignProvisioning?.state = state; $0.campaignProvisioning?.updateTime = Fixtures.time(hoursAgo: hoursAgo) }
+            let verdict = judge {
+                $0.campaignProvisioning?.state = state;
+                $0.campaignProvisioning?.updateTime = Fixtures.time(hoursAgo: hoursAgo)
+            }
             #expect(verdict.level == level)
             #expect(verdict.reasons.map(\.code) == ["campaign_prov:\(state.rawValue):\(detail)"])
         }
@@ -73,8 +76,12 @@ struct HealthRulesTests {
 
     @Test("MISCONFIGURED: plan or campaign missing, empty or not the scope's")
     func misconfigured() {
-        #expect(judge { $0.smsConfiguration?.campaignId = "OTHER" }.reasons.map(\.code) == ["scope_mismatch:campaignId"])
-        #expect(judge { $0.smsConfiguration?.servicePlanId = "other" }.reasons.map(\.code) == ["scope_mismatch:servicePlanId"])
+        #expect(
+            judge { $0.smsConfiguration?.campaignId = "OTHER" }.reasons.map(\.code) == ["scope_mismatch:campaignId"])
+        #expect(
+            judge { $0.smsConfiguration?.servicePlanId = "other" }.reasons.map(\.code) == [
+                "scope_mismatch:servicePlanId"
+            ])
         #expect(judge { $0.smsConfiguration?.campaignId = "" }.reasons.map(\.code) == ["missing_config:campaignId"])
         #expect(judge { $0.smsConfiguration?.campaignId = nil }.level == .misconfigured)
         #expect(
@@ -92,7 +99,9 @@ struct HealthRulesTests {
         #expect(waiting.reasons.map(\.code) == ["sms_tmo:FAILED:60135", "migrate_to_sinch_tmo:sms_tmo:FAILED"])
         #expect(judge { $0.smsConfiguration?.migrateToSinchTmo = true }.level == .healthy)
         #expect(
-            judge { $0.smsConfiguration?.migrateToSinchTmo = true; $0.mnoConfiguration?.smsTmo = nil }.reasons.map(\.code)
+            judge {
+                $0.smsConfiguration?.migrateToSinchTmo = true; $0.mnoConfiguration?.smsTmo = nil
+            }.reasons.map(\.code)
                 == ["migrate_to_sinch_tmo:sms_tmo:absent"])
     }
 

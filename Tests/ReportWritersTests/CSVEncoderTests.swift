@@ -11,14 +11,16 @@ struct CSVEncoderTests {
 
     @Test("quotes fields holding quotes, commas, CR or LF, doubling inner quotes; CRLF ends the record")
     func quoting() {
-        #expect(encode([.text("plain"), .text("a,b"), .text("say \"hi\""), .text("two\nlines"), .text("cr\rhere")])
-            == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\"\r\n")
+        #expect(
+            encode([.text("plain"), .text("a,b"), .text("say \"hi\""), .text("two\nlines"), .text("cr\rhere")])
+                == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\"\r\n")
     }
 
     @Test("absent is an empty cell; integers, booleans and lists are written plainly")
     func types() {
-        #expect(encode([.absent, .integer(-3), .boolean(true), .boolean(false), .list([.integer(1), .text("b")])])
-            == ",-3,true,false,1;b\r\n")
+        #expect(
+            encode([.absent, .integer(-3), .boolean(true), .boolean(false), .list([.integer(1), .text("b")])])
+                == ",-3,true,false,1;b\r\n")
         #expect(encode([.list([])]) == "\r\n")
     }
 
@@ -37,9 +39,11 @@ struct CSVEncoderTests {
         #expect(!encode([.text(input)], excelSafe: false).contains("'"))
     }
 
-    @Test("a valid E.164 number is left as it is; other + text is guarded", arguments: [
-        ("+12065550100", false), ("+1", true), ("+0123456789", true), ("+1206555010012345", true), ("+1 206", true),
-    ])
+    @Test(
+        "a valid E.164 number is left as it is; other + text is guarded",
+        arguments: [
+            ("+12065550100", false), ("+1", true), ("+0123456789", true), ("+1206555010012345", true), ("+1 206", true),
+        ])
     func phoneNumbers(text: String, guarded: Bool) {
         #expect(CSVEncoder.isE164(text) == !guarded)
         #expect(encode([.text(text)]).hasPrefix("'") == guarded)

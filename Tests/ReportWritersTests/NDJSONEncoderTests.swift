@@ -20,7 +20,8 @@ struct NDJSONEncoderTests {
 
     @Test("strings are escaped so that every line parses back to the same text")
     func escaping() throws {
-        let hostile = "quote \" backslash \\ nl \n cr \r tab \t nul \u{0} bell \u{7} del \u{7F} ls \u{2028} ps \u{2029} 😀 ]]> </script>"
+        let hostile =
+            "quote \" backslash \\ nl \n cr \r tab \t nul \u{0} bell \u{7} del \u{7F} ls \u{2028} ps \u{2029} 😀 ]]> </script>"
         let line = encode(["k"], [.text(hostile)])
         #expect(line.hasSuffix("}\n"))
         #expect(!line.dropLast().contains("\n"))

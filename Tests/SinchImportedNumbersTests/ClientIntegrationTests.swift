@@ -11,6 +11,7 @@ struct ClientIntegrationTests {
         projectId: scope.projectId, servicePlanId: scope.servicePlanId, campaignId: scope.campaignId, pageSize: 100)
 
     /// Starts a fake and a client on it, runs `body`, and always shuts both down.
+    @discardableResult
     private func withClient<Result>(
         authentication: AuthenticationMode = .oauth2, pageSizeCap: Int = 250,
         credentials: Credentials = Credentials(keyID: "demo-key-id", keySecret: "demo-key-secret"),
@@ -47,15 +48,19 @@ struct ClientIntegrationTests {
         return collected
     }
 
-    @Test("follows nextPageToken to the last page across a server cap below pageSize", arguments: [
-        AuthenticationMode.oauth2, .basic,
-    ])
+    @Test(
+        "follows nextPageToken to the last page across a server cap below pageSize",
+        arguments: [
+            AuthenticationMode.oauth2, .basic,
+        ])
     func paging(authentication: AuthenticationMode) async throws {
         try await withClient(authentication: authentication, pageSizeCap: 40) { fake, client in
             let pages = try await collect(client.pages(for: Self.query))
             #expect(pages.map(\.number) == Array(1...6))
             #expect(pages.map { $0.response.importedNumbers.count } == [40, 40, 40, 40, 40, 30])
-            #expect(pages.flatMap { $0.response.importedNumbers.compactMap(\.phoneNumber) } == fake.phoneNumbers(for: Self.scope))
+            #expect(
+                pages.flatMap { $0.response.importedNumbers.compactMap(\.phoneNumber) }
+                    == fake.phoneNumbers(for: Self.scope))
             #expect(pages.allSatisfy { $0.response.totalSize == 230 })
             #expect(pages[0].pageToken == nil && pages[1].pageToken == pages[0].response.nextPageToken)
             #expect(pages[1].requestTarget.contains("&pageToken="))
@@ -72,7 +77,9 @@ struct ClientIntegrationTests {
         try await withClient { fake, client in
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<8 {
-                    group.addTask { try await client.fetchPage(Self.query, pageToken: nil).response.importedNumbers.count }
+                    group.addTask {
+                        try await client.fetchPage(Self.query, pageToken: nil).response.importedNumbers.count
+                    }
                 }
                 for try await count in group { #expect(count == 100) }
             }
@@ -186,7 +193,9 @@ struct ClientIntegrationTests {
 
     @Test("a body over the size cap is refused")
     func sizeCap() async throws {
-        try await withClient(change: { $0.maxResponseBytes = 2_000; $0.maxAttempts = 1 }) { _, client in
+        try await withClient(change: {
+            $0.maxResponseBytes = 2_000; $0.maxAttempts = 1
+        }) { _, client in
             await #expect {
                 _ = try await client.fetchPage(Self.query, pageToken: nil)
             } throws: { error in

@@ -79,9 +79,18 @@ struct DecodingTests {
     @Test(
         "error bodies in every shape the servers use",
         arguments: [
-            (#"{"code":"400","message":"Invalid page token","status":"INVALID_ARGUMENT"}"#, "400", "Invalid page token", "INVALID_ARGUMENT"),
-            (#"{"error":{"code":404,"message":"Not found","status":"NOT_FOUND","details":[{"type":"x"}]}}"#, "404", "Not found", "NOT_FOUND"),
-            (#"{"error":"invalid_client","error_description":"Bad credentials"}"#, "invalid_client", "Bad credentials", nil),
+            (
+                #"{"code":"400","message":"Invalid page token","status":"INVALID_ARGUMENT"}"#, "400",
+                "Invalid page token", "INVALID_ARGUMENT"
+            ),
+            (
+                #"{"error":{"code":404,"message":"Not found","status":"NOT_FOUND","details":[{"type":"x"}]}}"#, "404",
+                "Not found", "NOT_FOUND"
+            ),
+            (
+                #"{"error":"invalid_client","error_description":"Bad credentials"}"#, "invalid_client",
+                "Bad credentials", nil
+            ),
             (#"{"type":"https://x","title":"Too Many Requests","detail":"Slow down"}"#, nil, "Slow down", nil),
         ] as [(String, String?, String?, String?)])
     func errorBodies(json: String, code: String?, message: String?, status: String?) {
@@ -104,7 +113,10 @@ struct DecodingTests {
         #expect(APITimestamp.parse("2025-04-02T21:45:28+02:00")?.timeIntervalSince1970 == base)
         #expect(APITimestamp.parse("2025-04-02 19:45:28z")?.timeIntervalSince1970 == base)
         #expect(APITimestamp.parse("1969-12-31T23:59:59Z")?.timeIntervalSince1970 == -1)
-        for bad in ["", "2025-04-02", "2025-13-02T19:45:28Z", "2025-04-02T19:45:28", "2025-04-02T19:45:28.Z", "x025-04-02T19:45:28Z"] {
+        for bad in [
+            "", "2025-04-02", "2025-13-02T19:45:28Z", "2025-04-02T19:45:28", "2025-04-02T19:45:28.Z",
+            "x025-04-02T19:45:28Z",
+        ] {
             #expect(APITimestamp.parse(bad) == nil, "\(bad)")
         }
         #expect(APITimestamp.format(Date(timeIntervalSince1970: base + 0.9)) == "2025-04-02T19:45:28Z")

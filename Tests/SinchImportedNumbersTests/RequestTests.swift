@@ -37,10 +37,13 @@ struct RequestTests {
         }
     }
 
-    @Test("plain http is refused unless the host is loopback", arguments: [
-        ("https://imported.numbers.api.sinch.com", true), ("http://127.0.0.1:8080", true), ("http://[::1]:1", true),
-        ("http://localhost", true), ("http://api.example.com", false), ("http://10.0.0.1", false), ("api.example.com", false),
-    ])
+    @Test(
+        "plain http is refused unless the host is loopback",
+        arguments: [
+            ("https://imported.numbers.api.sinch.com", true), ("http://127.0.0.1:8080", true), ("http://[::1]:1", true),
+            ("http://localhost", true), ("http://api.example.com", false), ("http://10.0.0.1", false),
+            ("api.example.com", false),
+        ])
     func urls(url: String, allowed: Bool) {
         var configuration = ImportedNumbersClient.Configuration()
         configuration.baseURL = url
@@ -50,7 +53,8 @@ struct RequestTests {
 
     @Test("backoff: full jitter under a doubling ceiling; Retry-After in seconds or as a date, capped")
     func retryPolicy() {
-        let policy = RetryPolicy(initialDelay: .milliseconds(100), maximumDelay: .seconds(1), retryAfterCap: .seconds(5))
+        let policy = RetryPolicy(
+            initialDelay: .milliseconds(100), maximumDelay: .seconds(1), retryAfterCap: .seconds(5))
         for attempt in 1...8 {
             let ceiling = min(Duration.milliseconds(100) * (1 << (attempt - 1)), .seconds(1))
             let delay = policy.delay(afterAttempt: attempt, retryAfter: nil)

@@ -10,7 +10,8 @@ extension ReportConfiguration {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ConfigurationError(file: path, path: "", problem: "cannot read the file (\(error.localizedDescription))")
+            throw ConfigurationError(
+                file: path, path: "", problem: "cannot read the file (\(error.localizedDescription))")
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         return try parse(yaml: text, file: path, relativeTo: directory)
@@ -63,7 +64,9 @@ extension ReportConfiguration {
         }
         if let value = entries["keyIdEnv"] { api.keyIdEnv = try reader.identifier(value, "api.keyIdEnv") }
         if let value = entries["keySecretEnv"] { api.keySecretEnv = try reader.identifier(value, "api.keySecretEnv") }
-        if let value = entries["pageSize"] { api.pageSize = try reader.integer(value, "api.pageSize", range: 1...10_000) }
+        if let value = entries["pageSize"] {
+            api.pageSize = try reader.integer(value, "api.pageSize", range: 1...10_000)
+        }
         if let value = entries["requestTimeoutSeconds"] {
             api.requestTimeoutSeconds = try reader.number(value, "api.requestTimeoutSeconds", minimumExclusive: 0)
         }
@@ -124,7 +127,9 @@ extension ReportConfiguration {
         return scopes
     }
 
-    private static func readPattern(_ node: Node, _ path: String, _ reader: ConfigurationReader) throws
+    private static func readPattern(
+        _ node: Node, _ path: String, _ reader: ConfigurationReader
+    ) throws
         -> ImportedNumbersQuery.NumberPattern
     {
         let entries = try reader.mapping(node, path, allowed: ["pattern", "searchPattern"])

@@ -55,7 +55,8 @@ public struct HealthRules: Sendable {
             reasons.append(.init(level: .failed, code: "sched:error:\(code.rawValue)"))
         }
         for (key, actual, expected) in [
-            ("servicePlanId", sms?.servicePlanId, scope.servicePlanId), ("campaignId", sms?.campaignId, scope.campaignId),
+            ("servicePlanId", sms?.servicePlanId, scope.servicePlanId),
+            ("campaignId", sms?.campaignId, scope.campaignId),
         ] {
             if let actual = nonEmpty(actual) {
                 if actual != expected { reasons.append(.init(level: .misconfigured, code: "scope_mismatch:\(key)")) }
@@ -67,7 +68,8 @@ public struct HealthRules: Sendable {
             let tmoState = number.mnoConfiguration?.smsTmo?.state
             if tmoState != .done {
                 reasons.append(
-                    .init(level: .misconfigured, code: "migrate_to_sinch_tmo:sms_tmo:\(tmoState?.rawValue ?? "absent")"))
+                    .init(level: .misconfigured, code: "migrate_to_sinch_tmo:sms_tmo:\(tmoState?.rawValue ?? "absent")")
+                )
             }
         }
 

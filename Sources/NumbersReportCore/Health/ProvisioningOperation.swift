@@ -20,11 +20,13 @@ struct ProvisioningOperation {
         ] {
             if let carrier {
                 operations.append(
-                    .init(name: name, state: carrier.state, errorCode: carrier.errorCode, updateTime: carrier.updateTime))
+                    .init(
+                        name: name, state: carrier.state, errorCode: carrier.errorCode, updateTime: carrier.updateTime))
             }
         }
-        for (name, provisioning) in [("sms_prov", number.smsProvisioning), ("campaign_prov", number.campaignProvisioning)]
-        {
+        for (name, provisioning) in [
+            ("sms_prov", number.smsProvisioning), ("campaign_prov", number.campaignProvisioning),
+        ] {
             if let provisioning {
                 operations.append(
                     .init(

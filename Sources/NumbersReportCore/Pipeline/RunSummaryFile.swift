@@ -31,7 +31,8 @@ struct RunSummaryFile {
                 "failedScopes": outcome.scopes.filter { !$0.isComplete }.count,
             ],
         ]
-        var bytes = [UInt8](try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .prettyPrinted]))
+        var bytes = [UInt8](
+            try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .prettyPrinted]))
         bytes.append(UInt8(ascii: "\n"))
         let sink = try FileSink(path: dataPath + "/summary.json")
         try sink.write(bytes)

@@ -1,14 +1,16 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import ReportWriters
 
 /// The few POSIX file operations publishing needs, with errors that name the path.
 enum FileSystem {
     static func makeDirectory(_ path: String) throws {
-        guard mkdir(path, 0o755) == 0 else { throw OutputFileError(operation: "create directory", path: path, errno: errno) }
+        guard mkdir(path, 0o755) == 0 else {
+            throw OutputFileError(operation: "create directory", path: path, errno: errno)
+        }
     }
 
     /// Creates `path` and any missing parents.

@@ -64,7 +64,8 @@ public struct NDJSONEncoder: Sendable {
                 output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
                 output.append(hexDigits[Int(byte >> 4)])
                 output.append(hexDigits[Int(byte & 0x0F)])
-            case 0xE2 where utf8.count >= 2 && utf8[utf8.startIndex] == 0x80
+            case 0xE2
+            where utf8.count >= 2 && utf8[utf8.startIndex] == 0x80
                 && (utf8[utf8.startIndex + 1] == 0xA8 || utf8[utf8.startIndex + 1] == 0xA9):
                 let last = utf8[utf8.startIndex + 1]
                 utf8 = utf8.dropFirst(2)

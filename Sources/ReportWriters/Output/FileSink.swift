@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A new file, written through a buffer, synced to disk on ``close()``.
@@ -29,7 +29,9 @@ public final class FileSink: ByteSink {
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard descriptor >= 0 else { throw OutputFileError(operation: "write to closed file", path: path, errno: EBADF) }
+        guard descriptor >= 0 else {
+            throw OutputFileError(operation: "write to closed file", path: path, errno: EBADF)
+        }
         byteCount += bytes.count
         if buffer.count + bytes.count > bufferCapacity {
             try flush()

@@ -44,7 +44,8 @@ extension ImportedNumbersClient {
             case "http":
                 guard isLoopback(host) else {
                     throw ConfigurationProblem(
-                        key: key, problem: "plain http:// is only allowed to a loopback host, not \(host); use https://")
+                        key: key, problem: "plain http:// is only allowed to a loopback host, not \(host); use https://"
+                    )
                 }
             default:
                 throw ConfigurationProblem(key: key, problem: "unsupported scheme \(scheme); use https://")

@@ -74,7 +74,9 @@ public final class ImportedNumbersClient: Sendable {
             tokenProvider = OAuth2TokenProvider(
                 refreshMargin: Double(margin.components.seconds) + Double(margin.components.attoseconds) / 1e18
             ) {
-                try await fetcher.fetch { counters.record { $0.tokenRequests += 1 } } retried: {
+                try await fetcher.fetch {
+                    counters.record { $0.tokenRequests += 1 }
+                } retried: {
                     counters.record { $0.retries += 1 }
                 }
             }
@@ -97,7 +99,9 @@ public final class ImportedNumbersClient: Sendable {
     }
 
     /// One page of a scope.
-    public func fetchPage(_ query: ImportedNumbersQuery, pageToken: String?, number: Int = 1) async throws
+    public func fetchPage(
+        _ query: ImportedNumbersQuery, pageToken: String?, number: Int = 1
+    ) async throws
         -> ImportedNumbersPage
     {
         let target = query.requestTarget(pageToken: pageToken)
@@ -138,7 +142,8 @@ public final class ImportedNumbersClient: Sendable {
                     }
                     throw failure
                 }
-            case 401 where tokenProvider != nil && !refreshedAfterExpiry
+            case 401
+            where tokenProvider != nil && !refreshedAfterExpiry
                 && Self.saysTokenExpired(outcome.headers):
                 refreshedAfterExpiry = true
                 counters.record { $0.tokenRefreshesAfterExpiry += 1 }

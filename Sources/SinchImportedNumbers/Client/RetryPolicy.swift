@@ -12,8 +12,10 @@ public struct RetryPolicy: Sendable, Hashable {
     /// HTTP statuses worth another attempt: rate limited, or a server or gateway fault.
     public static let retryableStatuses: Set<Int> = [429, 500, 502, 503, 504]
 
-    public init(initialDelay: Duration = .milliseconds(250), maximumDelay: Duration = .seconds(20),
-                retryAfterCap: Duration = .seconds(60)) {
+    public init(
+        initialDelay: Duration = .milliseconds(250), maximumDelay: Duration = .seconds(20),
+        retryAfterCap: Duration = .seconds(60)
+    ) {
         self.initialDelay = initialDelay
         self.maximumDelay = maximumDelay
         self.retryAfterCap = retryAfterCap

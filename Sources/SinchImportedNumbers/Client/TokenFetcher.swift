@@ -49,7 +49,8 @@ struct TokenFetcher: Sendable {
             case let status where RetryPolicy.retryableStatuses.contains(status) && attempt < configuration.maxAttempts:
                 retried()
                 let retryAfter = outcome.headers.first(name: "Retry-After").flatMap { RetryPolicy.parseRetryAfter($0) }
-                try await Task.sleep(for: configuration.retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter))
+                try await Task.sleep(
+                    for: configuration.retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter))
             default:
                 throw SinchAPIError.httpStatus(
                     outcome.status, body: APIErrorBody.decode(from: outcome.body), request: "the token endpoint")

@@ -77,7 +77,9 @@ public enum APITimestamp {
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
-    private static func civilTime(_ date: Date) -> (
+    private static func civilTime(
+        _ date: Date
+    ) -> (
         year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
     ) {
         let total = Int(date.timeIntervalSince1970.rounded(.down))
