@@ -26,16 +26,19 @@ struct RunCommand: AsyncParsableCommand {
         let logger = logging.makeLogger()
         var configuration: ReportConfiguration
         let credentials: Credentials
+        let template: ReportTemplate
         do {
             configuration = try ReportConfiguration.load(path: config)
             credentials = try configuration.credentials(file: config)
+            template = try ReportTemplate.load(path: configuration.output.xhtmlTemplate, configFile: config)
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
         if let output = options.outputDirectory { configuration.output.directory = output }
         let run = ReportRun(
-            configuration: configuration, credentials: credentials, clock: options.clock, logger: logger)
+            configuration: configuration, credentials: credentials, clock: options.clock, template: template,
+            logger: logger)
         let outcome: RunOutcome
         do {
             outcome = try await run.run()

@@ -48,6 +48,10 @@ struct RunOptions: ParsableArguments {
             FileHandle.standardError.write(Data("nothing could be fetched; no snapshot was published\n".utf8))
         }
         var status = outcome.exitCode
+        if let failure = outcome.emailFailure {
+            FileHandle.standardError.write(Data("the report email was not sent: \(failure)\n".utf8))
+            status = .partial
+        }
         if status == .complete, let failOn = failOn.flatMap(HealthLevel.init(name:)),
             outcome.levelCounts.contains(where: { $0.key >= failOn && $0.value > 0 })
         {

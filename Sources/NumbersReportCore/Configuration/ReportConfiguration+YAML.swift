@@ -27,7 +27,7 @@ extension ReportConfiguration {
         }
         guard let root else { throw ConfigurationError(file: file, path: "", problem: "the file is empty") }
         let reader = ConfigurationReader(file: file)
-        let top = try reader.mapping(root, "", allowed: ["api", "scopes", "health", "output"])
+        let top = try reader.mapping(root, "", allowed: ["api", "scopes", "health", "output", "email"])
         var configuration = ReportConfiguration(scopes: [])
         if let api = top["api"] { configuration.api = try readAPI(api, reader) }
         guard let scopes = top["scopes"] else { throw reader.error(root, "scopes", "missing") }
@@ -40,8 +40,9 @@ extension ReportConfiguration {
             }
         }
         if let output = top["output"] { configuration.output = try readOutput(output, reader) }
+        if let email = top["email"] { configuration.email = try readEmail(email, reader) }
         configuration.output.directory = resolve(configuration.output.directory, against: directory)
-        configuration.output.xhtmlTemplate = resolve(configuration.output.xhtmlTemplate, against: directory)
+        configuration.output.xhtmlTemplate = configuration.output.xhtmlTemplate.map { resolve($0, against: directory) }
         return configuration
     }
 
@@ -145,6 +146,58 @@ extension ReportConfiguration {
                 rawValue: try reader.choice(value, "\(path).searchPattern", ["START", "CONTAIN", "END"]))
         }
         return numberPattern
+    }
+
+    private static func readEmail(_ node: Node, _ reader: ConfigurationReader) throws -> EmailSettings {
+        let entries = try reader.mapping(
+            node, "email",
+            allowed: ["from", "to", "cc", "subject", "sendCommand", "gzipAttachmentAboveBytes", "maxAttachmentBytes"])
+        var email = EmailSettings()
+        if let value = entries["from"] { email.from = try address(value, "email.from", reader) }
+        for key in ["to", "cc"] {
+            guard let value = entries[key] else { continue }
+            let items = (try? reader.sequence(value, "email.\(key)")) ?? [value]
+            let addresses = try items.enumerated().map { index, item in
+                try address(item, items.count == 1 && value == item ? "email.\(key)" : "email.\(key)[\(index)]", reader)
+            }
+            if key == "to" { email.to = addresses } else { email.cc = addresses }
+        }
+        if let value = entries["subject"] {
+            let subject = try reader.string(value, "email.subject")
+            guard !subject.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+                throw reader.error(value, "email.subject", "must be one line")
+            }
+            email.subject = subject
+        }
+        if let value = entries["sendCommand"] {
+            let words = try reader.identifier(value, "email.sendCommand").split(separator: " ").map(String.init)
+            guard let program = words.first, program.hasPrefix("/") else {
+                throw reader.error(value, "email.sendCommand", "give the program's absolute path, e.g. /usr/sbin/sendmail -t")
+            }
+            email.sendCommand = words
+        }
+        if let value = entries["gzipAttachmentAboveBytes"] {
+            email.gzipAttachmentAboveBytes = try reader.integer(
+                value, "email.gzipAttachmentAboveBytes", range: 0...Int(Int32.max))
+        }
+        if let value = entries["maxAttachmentBytes"] {
+            email.maxAttachmentBytes = try reader.integer(value, "email.maxAttachmentBytes", range: 0...Int(Int32.max))
+        }
+        return email
+    }
+
+    /// An address as `addr@host` or `Display Name <addr@host>`: printable ASCII, one line.
+    private static func address(_ node: Node, _ path: String, _ reader: ConfigurationReader) throws -> String {
+        let text = try reader.identifier(node, path)
+        let printable = text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
+        let mailbox = text.hasSuffix(">") ? String(text.drop { $0 != "<" }.dropFirst().dropLast()) : text
+        let parts = mailbox.split(separator: "@", omittingEmptySubsequences: false)
+        guard printable, parts.count == 2, !parts[0].isEmpty, parts[1].contains(where: { $0 != "." }),
+            !mailbox.contains(" "), !mailbox.contains(","), !mailbox.contains("<")
+        else {
+            throw reader.error(node, path, "\"\(text)\" is not an email address (ASCII, like Name <user@example.com>)")
+        }
+        return text
     }
 
     private static func readOutput(_ node: Node, _ reader: ConfigurationReader) throws -> OutputSettings {

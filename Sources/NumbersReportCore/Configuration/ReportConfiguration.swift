@@ -7,15 +7,17 @@ public struct ReportConfiguration: Sendable, Hashable {
     public var scopes: [ScopeSettings]
     public var health: HealthSettings
     public var output: OutputSettings
+    public var email: EmailSettings
 
     public init(
         api: APISettings = APISettings(), scopes: [ScopeSettings], health: HealthSettings = HealthSettings(),
-        output: OutputSettings = OutputSettings()
+        output: OutputSettings = OutputSettings(), email: EmailSettings = EmailSettings()
     ) {
         self.api = api
         self.scopes = scopes
         self.health = health
         self.output = output
+        self.email = email
     }
 }
 
@@ -96,8 +98,9 @@ public struct OutputSettings: Sendable, Hashable {
     public var csvExcelSafe = true
     /// `output.gzipLevel`: 0–9.
     public var gzipLevel = 6
-    /// `output.xhtml.template`: the report template; relative to the config file.
-    public var xhtmlTemplate = "templates/report.xhtml"
+    /// `output.xhtml.template`: the report template, relative to the config file; `nil` uses the built-in
+    /// one (the text of `templates/report.xhtml`).
+    public var xhtmlTemplate: String?
     /// `output.xhtml.maxProblemRows`: problem numbers listed in the report before "and N more".
     public var xhtmlMaxProblemRows = 1000
 

@@ -6,7 +6,8 @@ import SinchImportedNumbers
 /// One nightly run: the pipeline of named stages, each handing a typed value to the next.
 ///
 /// ```
-/// fetch (pages of a scope) ─► normalise (flat rows + health) ─► write (CSV, NDJSON.gz) ─► publish (snapshot)
+/// fetch (pages of a scope) ─► normalise (flat rows + health) ─► write (CSV, NDJSON.gz; report digest)
+///   ─► report (XHTML, email) ─► publish (snapshot) ─► deliver (email command)
 /// ```
 /// Rows stream through: a page is fetched, turned into rows, written, and dropped before the next.
 public struct ReportRun: Sendable {
@@ -14,12 +15,19 @@ public struct ReportRun: Sendable {
     public var credentials: Credentials
     /// The run's clock: health ages and the snapshot name.
     public var clock: Date
+    /// The report template (see ``ReportTemplate/load(path:configFile:)``).
+    public var template: ReportTemplate
     public var logger: Logger
 
-    public init(configuration: ReportConfiguration, credentials: Credentials, clock: Date, logger: Logger) {
+    public init(
+        configuration: ReportConfiguration, credentials: Credentials, clock: Date,
+        template: ReportTemplate = .builtIn,
+        logger: Logger
+    ) {
         self.configuration = configuration
         self.credentials = credentials
         self.clock = clock
+        self.template = template
         self.logger = logger
     }
 
@@ -43,19 +51,19 @@ public struct ReportRun: Sendable {
         let snapshot = try SnapshotDirectory(outputDirectory: configuration.output.directory, runID: runID)
         do {
             let writer = try RowFilesWriter(dataPath: snapshot.dataPath, output: configuration.output)
+            var digest = ReportDigest(maxProblemRows: configuration.output.xhtmlMaxProblemRows)
             let builder = RowBuilder(
                 rules: HealthRules(clock: clock, staleAfterHours: configuration.health.staleAfterHours))
             var results: [ScopeResult] = []
-            var refusal: String?
+            var refusal: SinchAPIError?
             for scope in configuration.scopes {
                 var result = ScopeResult(scope: scope)
                 if let refusal {
-                    result.failure = refusal  // the same credentials will be refused again
+                    result.error = refusal  // the same credentials will be refused again
                 } else {
-                    try await fetchScope(scope, client: client, builder: builder, writer: writer, into: &result)
-                    if result.pages == 0, let failure = result.failure, failure.contains("credentials were refused") {
-                        refusal = failure
-                    }
+                    try await fetchScope(
+                        scope, client: client, builder: builder, writer: writer, digest: &digest, into: &result)
+                    if let error = result.error, error.kind == .credentialsRefused { refusal = error }
                 }
                 results.append(result)
             }
@@ -68,8 +76,16 @@ public struct ReportRun: Sendable {
                 snapshot.discard()
                 return outcome
             }
+            try writeReport(digest: digest, outcome: outcome, runID: runID, snapshot: snapshot)
             try RunSummaryFile(outcome: outcome, runID: runID, clock: clock).write(to: snapshot.dataPath)
-            outcome.snapshotPath = try snapshot.publish(clock: clock)
+            let published = try snapshot.publish(clock: clock)
+            outcome.snapshotPath = published
+            if let command = configuration.email.sendCommand {
+                outcome.emailFailure = EmailDelivery(command: command).send(file: published + "/data/report.eml")
+                if let failure = outcome.emailFailure {
+                    logger.error("the report email was not sent", metadata: ["error": "\(failure)"])
+                }
+            }
             return outcome
         } catch {
             snapshot.discard()
@@ -77,11 +93,25 @@ public struct ReportRun: Sendable {
         }
     }
 
+    /// The report stage: `report.xhtml` from the template and the digest, and `report.eml` around it.
+    private func writeReport(digest: ReportDigest, outcome: RunOutcome, runID: String, snapshot: SnapshotDirectory)
+        throws
+    {
+        let document = ReportDocument(digest: digest, context: ReportContext(clock: clock, scopes: outcome.scopes))
+        let html = try document.render(template: template)
+        let file = try FileSink(path: snapshot.dataPath + "/report.xhtml")
+        try file.write(html)
+        try file.close()
+        try ReportEmail(settings: configuration.email, document: document, runID: runID).write(
+            to: snapshot.dataPath + "/report.eml", html: html, csvPath: snapshot.dataPath + "/numbers.csv",
+            scratchDirectory: snapshot.partialPath)
+    }
+
     /// Fetch → normalise → write for one scope. API errors end the scope and are recorded; output
     /// errors are thrown (the run cannot go on without its files).
     private func fetchScope(
         _ scope: ScopeSettings, client: ImportedNumbersClient, builder: RowBuilder, writer: RowFilesWriter,
-        into result: inout ScopeResult
+        digest: inout ReportDigest, into result: inout ScopeResult
     ) async throws {
         let name = scope.label ?? "\(scope.servicePlanId)/\(scope.campaignId)"
         let pages = client.pages(for: scope.query(pageSize: configuration.api.pageSize))
@@ -92,7 +122,10 @@ public struct ReportRun: Sendable {
                 result.pages += 1
                 result.rows += rows.count
                 result.totalSize = page.response.totalSize ?? result.totalSize
-                for row in rows { result.levelCounts[row.verdict.level, default: 0] += 1 }
+                for row in rows {
+                    result.levelCounts[row.verdict.level, default: 0] += 1
+                    digest.add(row)  // report
+                }
             }
             logger.info(
                 "scope complete",
@@ -101,7 +134,7 @@ public struct ReportRun: Sendable {
                     "totalSize": "\(result.totalSize.map(String.init) ?? "-")",
                 ])
         } catch let error as SinchAPIError {
-            result.failure = error.description
+            result.error = error
             logger.error(
                 "scope failed", metadata: ["scope": "\(name)", "pages": "\(result.pages)", "error": "\(error)"])
         }

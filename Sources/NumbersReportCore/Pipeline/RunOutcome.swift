@@ -7,6 +7,8 @@ public struct RunOutcome: Sendable {
     /// Requests, retries and token fetches.
     public var requests: Int
     public var retries: Int
+    /// Why the report email could not be handed to `email.sendCommand`; `nil` when sent or not configured.
+    public var emailFailure: String?
 
     public init(snapshotPath: String?, scopes: [ScopeResult], requests: Int, retries: Int) {
         self.snapshotPath = snapshotPath

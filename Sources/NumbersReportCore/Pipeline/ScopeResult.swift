@@ -1,3 +1,5 @@
+import SinchImportedNumbers
+
 /// What one scope gave: its pages, rows and levels, and the error that ended it early, if any.
 public struct ScopeResult: Sendable, Hashable {
     public var scope: ScopeSettings
@@ -10,9 +12,12 @@ public struct ScopeResult: Sendable, Hashable {
     /// Rows per health level.
     public var levelCounts: [HealthLevel: Int] = [:]
     /// Why the scope stopped before its last page; `nil` when it completed.
-    public var failure: String?
+    public var error: SinchAPIError?
 
     public init(scope: ScopeSettings) { self.scope = scope }
 
-    public var isComplete: Bool { failure == nil }
+    /// The error, as a sentence for people.
+    public var failure: String? { error?.description }
+
+    public var isComplete: Bool { error == nil }
 }

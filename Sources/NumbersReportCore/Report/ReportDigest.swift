@@ -1,0 +1,75 @@
+import Foundation
+import SinchImportedNumbers
+
+/// What the report shows, gathered from rows as they stream past: counts, error tallies and a capped,
+/// ordered list of problem numbers. It never holds all rows.
+public struct ReportDigest: Sendable {
+    /// The carrier channels and provisioning kinds, in report order.
+    public static let channels = ProvisioningOperation.names
+    /// Shown for a channel a number has no entry for.
+    public static let absentState = "(absent)"
+
+    /// Rows per level over all scopes.
+    public private(set) var levelCounts: [HealthLevel: Int] = [:]
+    /// Per channel: rows per state (as received; ``absentState`` when missing).
+    public private(set) var channelStates: [String: [String: Int]] = [:]
+    /// Error codes seen, by channel and code.
+    public private(set) var errors: [ErrorKey: ErrorTally] = [:]
+    /// The worst and oldest problem rows, at most `maxProblemRows`.
+    public private(set) var problems: ProblemList
+    /// Rows read.
+    public private(set) var rowCount = 0
+
+    public init(maxProblemRows: Int) {
+        problems = ProblemList(capacity: maxProblemRows)
+    }
+
+    /// A channel and error code.
+    public struct ErrorKey: Hashable, Sendable, Comparable {
+        public var channel: String
+        public var code: String
+        public static func < (lhs: ErrorKey, rhs: ErrorKey) -> Bool {
+            (lhs.channel, lhs.code) < (rhs.channel, rhs.code)
+        }
+    }
+
+    /// How often an error code was seen, its first message and an example number.
+    public struct ErrorTally: Hashable, Sendable {
+        public var count: Int
+        public var message: String
+        public var examplePhoneNumber: String
+    }
+
+    /// Takes one row into the counts.
+    public mutating func add(_ row: NumberRow) {
+        rowCount += 1
+        levelCounts[row.verdict.level, default: 0] += 1
+        for (channel, operation) in ProvisioningOperation.slots(of: row.number) {
+            let stateName = operation.map { $0.state?.rawValue ?? "(no state)" } ?? Self.absentState
+            channelStates[channel, default: [:]][stateName, default: 0] += 1
+            if let operation, let code = operation.errorCode, !code.isEmpty {
+                tally(ErrorKey(channel: channel, code: code), message: operation.errorMessage ?? "", row: row)
+            }
+        }
+        for code in row.number.smsConfiguration?.scheduledProvisioning?.errorCodes ?? [] {
+            tally(ErrorKey(channel: "sched", code: code.rawValue), message: "", row: row)
+        }
+        if row.verdict.level != .healthy { problems.add(row) }
+    }
+
+    private mutating func tally(_ key: ErrorKey, message: String, row: NumberRow) {
+        if errors[key] == nil {
+            errors[key] = ErrorTally(count: 0, message: message, examplePhoneNumber: row.number.phoneNumber ?? "")
+        }
+        errors[key]!.count += 1
+    }
+
+    /// Error codes, most frequent first (then by channel and code).
+    public var topErrors: [(key: ErrorKey, tally: ErrorTally)] {
+        errors.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
+            .map { ($0.key, $0.value) }
+    }
+
+    /// Rows that are not HEALTHY.
+    public var problemCount: Int { levelCounts.filter { $0.key != .healthy }.values.reduce(0, +) }
+}

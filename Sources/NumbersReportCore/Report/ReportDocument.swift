@@ -1,0 +1,228 @@
+import Foundation
+import ReportWriters
+import SinchImportedNumbers
+
+/// Fills the report template from a digest: `data/report.xhtml`, XHTML 1.0 Strict.
+public struct ReportDocument {
+    public var digest: ReportDigest
+    public var context: ReportContext
+    /// Error codes listed before the rest are left to the CSV.
+    public var maxErrorCodes = 25
+
+    public init(digest: ReportDigest, context: ReportContext) {
+        self.digest = digest
+        self.context = context
+    }
+
+    /// The filled template as UTF-8 XHTML.
+    public func render(template: ReportTemplate) throws -> [UInt8] {
+        let document = try XHTMLDocument(template: template.bytes, name: template.name)
+        try document.element(id: "report-title").removeChildren()
+        try document.element(id: "report-title").appendText(title)
+        fillHeader(try document.element(id: "header"))
+        fillBanner(try document.element(id: "banner"))
+        fillTotals(try document.element(id: "totals"))
+        fillScopes(try document.element(id: "scopes"))
+        fillChannels(try document.element(id: "channels"))
+        fillErrors(try document.element(id: "errors"))
+        fillProblems(try document.element(id: "problems"))
+        try document.element(id: "footer").appendText(
+            "numbers-report \(ToolVersion.current) · every row of this run is in \(context.csvName) and "
+                + "numbers.ndjson.gz of the snapshot.")
+        // Sections filled by later stages when they have something to say.
+        for section in ["changes-section", "trend-section"] { try document.element(id: section).remove() }
+        return document.serialized()
+    }
+
+    /// `Imported numbers 2026-11-29: 20 failed, 13 stale` (with `INCOMPLETE` when a scope failed).
+    public var title: String {
+        let date = String(APITimestamp.format(context.clock).prefix(10))
+        let counts = [HealthLevel.failed, .stale, .misconfigured].compactMap { level -> String? in
+            let count = digest.levelCounts[level] ?? 0
+            return count > 0 ? "\(count) \(level.name.lowercased())" : nil
+        }
+        let summary = counts.isEmpty ? "all \(digest.rowCount) healthy or pending" : counts.joined(separator: ", ")
+        return (context.isComplete ? "" : "INCOMPLETE: ") + "Imported numbers \(date): \(summary)"
+    }
+
+    private func fillHeader(_ slot: XHTMLElement) {
+        let projects = context.projects
+        slot.append(
+            "div",
+            text: "Run of \(APITimestamp.format(context.clock)) · \(digest.rowCount) numbers in "
+                + "\(context.scopes.count) scope\(context.scopes.count == 1 ? "" : "s") · project"
+                + "\(projects.count == 1 ? "" : "s") \(projects.joined(separator: ", "))")
+    }
+
+    private func fillBanner(_ slot: XHTMLElement) {
+        let failed = context.failedScopes
+        guard !failed.isEmpty else { return }
+        let banner = slot.append("div", ["style": ReportStyle.banner])
+        banner.append(
+            "div", ["style": "font-weight:bold;font-size:15px;"],
+            text: "Incomplete run: \(failed.count) of \(context.scopes.count) scopes could not be read to the end. "
+                + "The counts below leave out what was not fetched.")
+        let list = banner.append("ul", ["style": "margin:6px 0 0 0;padding-left:20px;"])
+        for result in failed {
+            list.append(
+                "li",
+                text: "\(result.scope.displayName) (campaign \(result.scope.campaignId), \(result.pages) pages read): "
+                    + (result.failure ?? ""))
+        }
+    }
+
+    private func fillTotals(_ slot: XHTMLElement) {
+        let total = max(digest.rowCount, 1)
+        let table = slot.append("table", ["style": ReportStyle.table, "summary": "Numbers by health level"])
+        let head = table.append("thead").append("tr")
+        head.append("th", ["style": ReportStyle.headerCell], text: "Health")
+        head.append("th", ["style": ReportStyle.headerNumberCell], text: "Numbers")
+        head.append("th", ["style": ReportStyle.headerNumberCell], text: "Share")
+        head.append("th", ["style": ReportStyle.headerCell + "width:45%;"], text: "")
+        let body = table.append("tbody")
+        for level in HealthLevel.worstFirst {
+            let count = digest.levelCounts[level] ?? 0
+            let percent = Double(count) * 100 / Double(total)
+            let row = body.append("tr")
+            row.append("td", ["style": ReportStyle.cell + ReportStyle.levelLabel(level)], text: level.name)
+            row.append("td", ["style": ReportStyle.numberCell, "id": "total-\(level.name)"], text: String(count))
+            row.append("td", ["style": ReportStyle.numberCell], text: String(format: "%.1f%%", percent))
+            row.append("td", ["style": ReportStyle.cell]).append("div", ["style": ReportStyle.bar(level, percent: percent)])
+        }
+        let sum = body.append("tr")
+        sum.append("td", ["style": ReportStyle.cell + "font-weight:bold;"], text: "All")
+        sum.append("td", ["style": ReportStyle.numberCell + "font-weight:bold;", "id": "total-ALL"], text: String(digest.rowCount))
+        sum.append("td", ["style": ReportStyle.numberCell], text: "")
+        sum.append("td", ["style": ReportStyle.cell], text: "")
+    }
+
+    private func fillScopes(_ slot: XHTMLElement) {
+        let table = slot.append("table", ["style": ReportStyle.table, "summary": "Scopes"])
+        let head = table.append("thead").append("tr")
+        for title in ["Scope", "Campaign", "Service plan"] {
+            head.append("th", ["style": ReportStyle.headerCell], text: title)
+        }
+        for title in ["Rows / totalSize", "Pages"] + HealthLevel.worstFirst.map(\.name) {
+            head.append("th", ["style": ReportStyle.headerNumberCell], text: title)
+        }
+        head.append("th", ["style": ReportStyle.headerCell], text: "Status")
+        let body = table.append("tbody")
+        for (index, result) in context.scopes.enumerated() {
+            let row = body.append("tr", ["id": "scope-\(index)"])
+            row.append("td", ["style": ReportStyle.cell], text: result.scope.displayName)
+            row.append("td", ["style": ReportStyle.codeCell], text: result.scope.campaignId)
+            row.append("td", ["style": ReportStyle.codeCell], text: result.scope.servicePlanId)
+            let mismatch = result.isComplete && result.totalSize != nil && result.totalSize != result.rows
+            row.append(
+                "td", ["style": ReportStyle.numberCell + (mismatch ? "color:#b91c1c;font-weight:bold;" : "")],
+                text: "\(result.rows) / \(result.totalSize.map(String.init) ?? "–")")
+            row.append("td", ["style": ReportStyle.numberCell], text: String(result.pages))
+            for level in HealthLevel.worstFirst {
+                row.append(
+                    "td", ["style": ReportStyle.numberCell, "class": "level-\(level.name)"],
+                    text: String(result.levelCounts[level] ?? 0))
+            }
+            if result.isComplete {
+                row.append("td", ["style": ReportStyle.cell + "color:#15803d;"], text: mismatch ? "complete, count differs" : "complete")
+            } else {
+                row.append("td", ["style": ReportStyle.cell + "color:#b91c1c;font-weight:bold;"], text: "FAILED")
+            }
+        }
+    }
+
+    private func fillChannels(_ slot: XHTMLElement) {
+        let known = ["DONE", "FAILED", "IN_PROGRESS", "WAITING", "STATE_UNSPECIFIED", ReportDigest.absentState]
+        let table = slot.append("table", ["style": ReportStyle.table, "summary": "States per channel"])
+        let head = table.append("thead").append("tr")
+        head.append("th", ["style": ReportStyle.headerCell], text: "Channel")
+        for state in known { head.append("th", ["style": ReportStyle.headerNumberCell], text: state) }
+        head.append("th", ["style": ReportStyle.headerCell], text: "Other states")
+        let body = table.append("tbody")
+        let names = [
+            "sms_att": "SMS · AT&T", "sms_tmo": "SMS · T-Mobile", "mms_att": "MMS · AT&T", "mms_tmo": "MMS · T-Mobile",
+            "sms_prov": "SMS provisioning", "campaign_prov": "Campaign provisioning",
+        ]
+        for channel in ReportDigest.channels {
+            let states = digest.channelStates[channel] ?? [:]
+            let row = body.append("tr")
+            row.append("td", ["style": ReportStyle.cell], text: names[channel] ?? channel)
+            for state in known {
+                row.append("td", ["style": ReportStyle.numberCell], text: String(states[state] ?? 0))
+            }
+            let others = states.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }
+            row.append(
+                "td", ["style": ReportStyle.codeCell],
+                text: others.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
+        }
+    }
+
+    private func fillErrors(_ slot: XHTMLElement) {
+        let errors = digest.topErrors
+        guard !errors.isEmpty else {
+            slot.append("p", ["style": ReportStyle.note], text: "No error codes tonight.")
+            return
+        }
+        let table = slot.append("table", ["style": ReportStyle.table, "summary": "Error codes"])
+        let head = table.append("thead").append("tr")
+        for title in ["Channel", "Code"] { head.append("th", ["style": ReportStyle.headerCell], text: title) }
+        head.append("th", ["style": ReportStyle.headerNumberCell], text: "Numbers")
+        for title in ["Message", "Example"] { head.append("th", ["style": ReportStyle.headerCell], text: title) }
+        let body = table.append("tbody")
+        for (key, tally) in errors.prefix(maxErrorCodes) {
+            let row = body.append("tr")
+            row.append("td", ["style": ReportStyle.cell], text: key.channel)
+            row.append("td", ["style": ReportStyle.codeCell], text: key.code)
+            row.append("td", ["style": ReportStyle.numberCell], text: String(tally.count))
+            row.append("td", ["style": ReportStyle.cell], text: tally.message)
+            row.append("td", ["style": ReportStyle.codeCell], text: tally.examplePhoneNumber)
+        }
+        if errors.count > maxErrorCodes {
+            slot.append(
+                "p", ["style": ReportStyle.note],
+                text: "\(errors.count - maxErrorCodes) more error codes are in \(context.csvName).")
+        }
+    }
+
+    private func fillProblems(_ slot: XHTMLElement) {
+        let rows = digest.problems.rows
+        let total = digest.problemCount
+        guard total > 0 else {
+            slot.append("p", ["style": ReportStyle.note], text: "Every number is healthy.")
+            return
+        }
+        slot.append(
+            "p", ["style": ReportStyle.note],
+            text: "Worst first, then longest-standing. \(total) numbers need attention.")
+        if !rows.isEmpty {
+            let table = slot.append("table", ["style": ReportStyle.table, "summary": "Problem numbers"])
+            let head = table.append("thead").append("tr")
+            for title in ["Health", "Number", "Scope", "Reasons", "Since", "Display name", "Callback URL"] {
+                head.append("th", ["style": ReportStyle.headerCell], text: title)
+            }
+            let body = table.append("tbody")
+            for row in rows {
+                let line = body.append("tr")
+                line.append("td", ["style": ReportStyle.cell + ReportStyle.levelLabel(row.verdict.level)], text: row.verdict.level.name)
+                line.append("td", ["style": ReportStyle.codeCell + "white-space:nowrap;"], text: row.number.phoneNumber ?? "")
+                line.append("td", ["style": ReportStyle.cell], text: row.scope.displayName)
+                let reasons = line.append("td", ["style": ReportStyle.reasonCell])
+                for reason in row.verdict.reasons { reasons.append("div", text: reason.code) }
+                let since = ProblemList.since(row).map { APITimestamp.format($0) } ?? ""
+                line.append("td", ["style": ReportStyle.cell + "white-space:nowrap;"], text: since)
+                line.append("td", ["style": ReportStyle.cell], text: Self.shortened(row.number.displayName ?? ""))
+                line.append("td", ["style": ReportStyle.codeCell]).appendLink(
+                    Self.shortened(row.number.callbackUrl ?? ""), style: ReportStyle.link)
+            }
+        }
+        if total > rows.count {
+            slot.append(
+                "p", ["style": ReportStyle.note, "id": "problems-more"],
+                text: "\(total - rows.count) more problem numbers are in \(context.csvName).")
+        }
+    }
+
+    /// Very long free text is cut in the report (the CSV has it whole).
+    static func shortened(_ text: String, limit: Int = 200) -> String {
+        text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+}

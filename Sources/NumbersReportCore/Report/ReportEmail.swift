@@ -1,0 +1,100 @@
+import Foundation
+import ReportWriters
+import SinchImportedNumbers
+
+/// `data/report.eml`: the report as an RFC 5322 / MIME message, ready for `sendmail -t`.
+///
+/// `multipart/mixed` holding `multipart/alternative` (a plain-text summary and the XHTML report as
+/// `text/html`) and `numbers.csv` as an attachment, gzipped above a size. Every body part is base64,
+/// so no line is longer than 78 octets; line ends are CRLF.
+struct ReportEmail {
+    var settings: EmailSettings
+    var document: ReportDocument
+    var runID: String
+
+    /// Writes the message to `path`, reading the CSV from `csvPath` (compressed via `scratchDirectory`).
+    func write(to path: String, html: [UInt8], csvPath: String, scratchDirectory: String) throws {
+        let sink = try FileSink(path: path)
+        let mixed = "=_numbers-report-mixed-\(runID)"
+        let alternative = "=_numbers-report-alternative-\(runID)"
+        var head: [UInt8] = []
+        head += MIMEHeader.line("From", settings.from)
+        head += MIMEHeader.line("To", settings.to.isEmpty ? "undisclosed-recipients:;" : settings.to.joined(separator: ", "))
+        if !settings.cc.isEmpty { head += MIMEHeader.line("Cc", settings.cc.joined(separator: ", ")) }
+        head += MIMEHeader.line("Subject", "\(settings.subject): \(document.title)")
+        head += MIMEHeader.line("Date", Self.rfc5322Date(document.context.clock))
+        head += MIMEHeader.line("Message-ID", "<\(runID)@numbers-report.invalid>")
+        head += MIMEHeader.line("MIME-Version", "1.0")
+        head += MIMEHeader.line("Content-Type", "multipart/mixed; boundary=\"\(mixed)\"")
+        head += Array("\r\nThis is a MIME message: the report is in its HTML part.\r\n".utf8)
+        head += Array("\r\n--\(mixed)\r\n".utf8)
+        head += MIMEHeader.line("Content-Type", "multipart/alternative; boundary=\"\(alternative)\"")
+        head += Array("\r\n--\(alternative)\r\n".utf8)
+        try sink.write(head)
+        try part(
+            sink, contentType: "text/plain; charset=UTF-8", body: Array(ReportTextSummary(document: document).render().utf8))
+        try sink.write(Array("\r\n--\(alternative)\r\n".utf8))
+        try part(sink, contentType: "text/html; charset=UTF-8", body: html)
+        try sink.write(Array("\r\n--\(alternative)--\r\n\r\n--\(mixed)\r\n".utf8))
+        try attachCSV(sink, csvPath: csvPath, scratchDirectory: scratchDirectory)
+        try sink.write(Array("\r\n--\(mixed)--\r\n".utf8))
+        try sink.close()
+    }
+
+    private func part(_ sink: FileSink, contentType: String, body: [UInt8], disposition: String? = nil) throws {
+        var head = MIMEHeader.line("Content-Type", contentType)
+        if let disposition { head += MIMEHeader.line("Content-Disposition", disposition) }
+        head += MIMEHeader.line("Content-Transfer-Encoding", "base64")
+        head += [13, 10]
+        try sink.write(head)
+        try sink.write(Base64LineEncoder.encode(body))
+    }
+
+    private func attachCSV(_ sink: FileSink, csvPath: String, scratchDirectory: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: csvPath)[.size] as? Int) ?? 0
+        var source = csvPath
+        var name = "numbers.csv"
+        var contentType = "text/csv; charset=UTF-8; name=\"numbers.csv\""
+        if size > settings.gzipAttachmentAboveBytes {
+            source = scratchDirectory + "/numbers.csv.gz"
+            try Self.copy(from: csvPath, to: GzipSink(downstream: try FileSink(path: source), level: 6))
+            name = "numbers.csv.gz"
+            contentType = "application/gzip; name=\"numbers.csv.gz\""
+        }
+        defer { if source != csvPath { unlink(source) } }
+        let attachedSize = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? Int) ?? 0
+        guard attachedSize <= settings.maxAttachmentBytes else {
+            let note = "numbers.csv is not attached: even gzipped it is \(attachedSize) bytes, above email.maxAttachmentBytes "
+                + "(\(settings.maxAttachmentBytes)). It is in the snapshot's data/ directory.\r\n"
+            try part(sink, contentType: "text/plain; charset=UTF-8", body: Array(note.utf8))
+            return
+        }
+        var head = MIMEHeader.line("Content-Type", contentType)
+        head += MIMEHeader.line("Content-Disposition", "attachment; filename=\"\(name)\"")
+        head += MIMEHeader.line("Content-Transfer-Encoding", "base64")
+        head += [13, 10]
+        try sink.write(head)
+        try Self.copy(from: source, to: Base64LineEncoder(downstream: sink))
+    }
+
+    /// Streams a file into a sink and closes the sink.
+    private static func copy(from path: String, to sink: any ByteSink) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw OutputFileError(operation: "read", path: path, errno: errno)
+        }
+        defer { try? handle.close() }
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            try sink.write(Array(chunk))
+        }
+        try sink.close()
+    }
+
+    /// `Sun, 29 Nov 2026 02:00:00 +0000`.
+    static func rfc5322Date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Inline styles of the elements the report adds (mail clients ignore style sheets).
+enum ReportStyle {
+    static let table = "border-collapse:collapse;width:100%;margin:0 0 8px 0;font-size:13px;"
+    static let headerCell =
+        "text-align:left;padding:5px 8px;background-color:#f3f4f6;border-bottom:1px solid #d1d5db;color:#374151;"
+    static let headerNumberCell = headerCell + "text-align:right;"
+    static let cell = "padding:5px 8px;border-bottom:1px solid #e5e7eb;vertical-align:top;"
+    static let numberCell = cell + "text-align:right;white-space:nowrap;"
+    static let codeCell = cell + "font-family:Consolas,Menlo,monospace;font-size:12px;word-break:break-all;"
+    static let reasonCell = cell + "font-family:Consolas,Menlo,monospace;font-size:12px;white-space:nowrap;"
+    static let note = "color:#4b5563;margin:4px 0 8px 0;"
+    static let link = "color:#1d4ed8;"
+    static let banner =
+        "border:2px solid #b91c1c;background-color:#fef2f2;color:#7f1d1d;padding:10px 14px;margin:0 0 12px 0;"
+
+    /// The colour of a level's label and bar.
+    static func color(_ level: HealthLevel) -> String {
+        switch level {
+        case .failed: "#b91c1c"
+        case .stale: "#c2410c"
+        case .misconfigured: "#7c3aed"
+        case .pending: "#2563eb"
+        case .healthy: "#15803d"
+        }
+    }
+
+    static func levelLabel(_ level: HealthLevel) -> String {
+        "font-weight:bold;color:\(color(level));white-space:nowrap;"
+    }
+
+    static func bar(_ level: HealthLevel, percent: Double) -> String {
+        let width = String(format: "%.1f", min(max(percent, 0), 100))
+        return "width:\(width)%;height:12px;background-color:\(color(level));"
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import SinchImportedNumbers
+
+/// The plain-text part of the email: the night at a glance, for clients that show no HTML.
+struct ReportTextSummary {
+    var document: ReportDocument
+
+    func render() -> String {
+        let digest = document.digest
+        let context = document.context
+        var lines = [document.title, ""]
+        if !context.isComplete {
+            lines.append("INCOMPLETE RUN: \(context.failedScopes.count) of \(context.scopes.count) scopes failed.")
+            for result in context.failedScopes {
+                lines.append("  - \(result.scope.displayName): \(result.failure ?? "")")
+            }
+            lines.append("")
+        }
+        lines.append("Run of \(APITimestamp.format(context.clock)), \(digest.rowCount) numbers.")
+        lines.append("")
+        for level in HealthLevel.worstFirst {
+            lines.append("  " + level.name.padding(toLength: 15, withPad: " ", startingAt: 0)
+                + String(digest.levelCounts[level] ?? 0))
+        }
+        lines.append("")
+        lines.append("Scopes:")
+        for result in context.scopes {
+            let status = result.isComplete ? "complete" : "FAILED"
+            lines.append(
+                "  - \(result.scope.displayName) (campaign \(result.scope.campaignId)): \(result.rows) rows of "
+                    + "\(result.totalSize.map(String.init) ?? "?"), \(status)")
+        }
+        let errors = digest.topErrors.prefix(10)
+        if !errors.isEmpty {
+            lines.append("")
+            lines.append("Top error codes:")
+            for (key, tally) in errors {
+                lines.append("  - \(key.channel) \(key.code): \(tally.count) (\(ReportDocument.shortened(tally.message, limit: 100)))")
+            }
+        }
+        lines.append("")
+        lines.append("The full report is the HTML part of this message; every row is in numbers.csv.")
+        return lines.map { SafeLine.clean($0) }.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// One line of plain text without control characters (CR, LF, ESC …).
+enum SafeLine {
+    static func clean(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+    }
+}
