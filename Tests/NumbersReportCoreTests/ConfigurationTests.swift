@@ -130,6 +130,14 @@ struct ConfigurationTests {
             ("health: { staleAfterHours: -1 }\n" + minimal, "health.staleAfterHours: must be greater than 0"),
             ("output: { csv: { bom: maybe } }\n" + minimal, "output.csv.bom: expected true or false"),
             ("output: { gzipLevel: 11 }\n" + minimal, "output.gzipLevel: 11 is out of range 0…9"),
+            ("email: { to: \"not-an-address\" }\n" + minimal, "email.to: \"not-an-address\" is not an email address"),
+            ("email: { to: [a@example.com, \"b@example.com\\r\\nBcc: x@y.z\"] }\n" + minimal, "email.to[1]: "),
+            ("email: { subject: \"a\\nBcc: x@y.z\" }\n" + minimal, "email.subject: must be one line"),
+            (
+                "email: { sendCommand: \"sendmail -t\" }\n" + minimal,
+                "email.sendCommand: give the program's absolute path"
+            ),
+            ("email: { smtpHost: x }\n" + minimal, "email.smtpHost: unknown key"),
             ("scopes: [ {", "nightly.yaml: not valid YAML"),
             ("", "nightly.yaml: the file is empty"),
         ])

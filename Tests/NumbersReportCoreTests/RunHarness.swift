@@ -77,12 +77,18 @@ struct RunHarness {
 }
 
 /// Runs a program of the system (gzip, python3) and returns its standard output.
-func runTool(_ arguments: [String], input: Data? = nil) throws -> (status: Int32, output: Data) {
+/// With `captureErrors`, standard error is read into the output too.
+func runTool(
+    _ arguments: [String], input: Data? = nil, captureErrors: Bool = false
+) throws -> (
+    status: Int32, output: Data
+) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
     let output = Pipe()
     process.standardOutput = output
+    if captureErrors { process.standardError = output }
     let inputPipe = Pipe()
     if input != nil { process.standardInput = inputPipe }
     try process.run()

@@ -172,7 +172,8 @@ extension ReportConfiguration {
         if let value = entries["sendCommand"] {
             let words = try reader.identifier(value, "email.sendCommand").split(separator: " ").map(String.init)
             guard let program = words.first, program.hasPrefix("/") else {
-                throw reader.error(value, "email.sendCommand", "give the program's absolute path, e.g. /usr/sbin/sendmail -t")
+                throw reader.error(
+                    value, "email.sendCommand", "give the program's absolute path, e.g. /usr/sbin/sendmail -t")
             }
             email.sendCommand = words
         }

@@ -21,20 +21,27 @@ struct ProvisioningOperation {
         let carriers = number.mnoConfiguration
         let carrierEntries = [carriers?.smsAtt, carriers?.smsTmo, carriers?.mmsAtt, carriers?.mmsTmo]
         var slots: [(name: String, operation: ProvisioningOperation?)] = zip(names, carrierEntries).map { name, entry in
-            (name, entry.map {
-                ProvisioningOperation(
-                    name: name, state: $0.state, errorCode: $0.errorCode, errorMessage: $0.errorMessage,
-                    updateTime: $0.updateTime)
-            })
-        }
-        for (name, provisioning) in [("sms_prov", number.smsProvisioning), ("campaign_prov", number.campaignProvisioning)]
-        {
-            slots.append(
-                (name, provisioning.map {
+            (
+                name,
+                entry.map {
                     ProvisioningOperation(
                         name: name, state: $0.state, errorCode: $0.errorCode, errorMessage: $0.errorMessage,
                         updateTime: $0.updateTime)
-                }))
+                }
+            )
+        }
+        for (name, provisioning) in [
+            ("sms_prov", number.smsProvisioning), ("campaign_prov", number.campaignProvisioning),
+        ] {
+            slots.append(
+                (
+                    name,
+                    provisioning.map {
+                        ProvisioningOperation(
+                            name: name, state: $0.state, errorCode: $0.errorCode, errorMessage: $0.errorMessage,
+                            updateTime: $0.updateTime)
+                    }
+                ))
         }
         return slots
     }

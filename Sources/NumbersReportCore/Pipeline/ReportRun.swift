@@ -94,7 +94,9 @@ public struct ReportRun: Sendable {
     }
 
     /// The report stage: `report.xhtml` from the template and the digest, and `report.eml` around it.
-    private func writeReport(digest: ReportDigest, outcome: RunOutcome, runID: String, snapshot: SnapshotDirectory)
+    private func writeReport(
+        digest: ReportDigest, outcome: RunOutcome, runID: String, snapshot: SnapshotDirectory
+    )
         throws
     {
         let document = ReportDocument(digest: digest, context: ReportContext(clock: clock, scopes: outcome.scopes))

@@ -21,7 +21,8 @@ struct EmailDelivery {
         let output = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let said = String(decoding: output.prefix(2000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let said = String(decoding: output.prefix(2000), as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines)
             return "\(command.joined(separator: " ")) exited with \(process.terminationStatus)"
                 + (said.isEmpty ? "" : ": \(said)")
         }

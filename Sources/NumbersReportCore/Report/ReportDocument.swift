@@ -87,11 +87,14 @@ public struct ReportDocument {
             row.append("td", ["style": ReportStyle.cell + ReportStyle.levelLabel(level)], text: level.name)
             row.append("td", ["style": ReportStyle.numberCell, "id": "total-\(level.name)"], text: String(count))
             row.append("td", ["style": ReportStyle.numberCell], text: String(format: "%.1f%%", percent))
-            row.append("td", ["style": ReportStyle.cell]).append("div", ["style": ReportStyle.bar(level, percent: percent)])
+            row.append("td", ["style": ReportStyle.cell]).append(
+                "div", ["style": ReportStyle.bar(level, percent: percent)])
         }
         let sum = body.append("tr")
         sum.append("td", ["style": ReportStyle.cell + "font-weight:bold;"], text: "All")
-        sum.append("td", ["style": ReportStyle.numberCell + "font-weight:bold;", "id": "total-ALL"], text: String(digest.rowCount))
+        sum.append(
+            "td", ["style": ReportStyle.numberCell + "font-weight:bold;", "id": "total-ALL"],
+            text: String(digest.rowCount))
         sum.append("td", ["style": ReportStyle.numberCell], text: "")
         sum.append("td", ["style": ReportStyle.cell], text: "")
     }
@@ -123,7 +126,9 @@ public struct ReportDocument {
                     text: String(result.levelCounts[level] ?? 0))
             }
             if result.isComplete {
-                row.append("td", ["style": ReportStyle.cell + "color:#15803d;"], text: mismatch ? "complete, count differs" : "complete")
+                row.append(
+                    "td", ["style": ReportStyle.cell + "color:#15803d;"],
+                    text: mismatch ? "complete, count differs" : "complete")
             } else {
                 row.append("td", ["style": ReportStyle.cell + "color:#b91c1c;font-weight:bold;"], text: "FAILED")
             }
@@ -202,8 +207,11 @@ public struct ReportDocument {
             let body = table.append("tbody")
             for row in rows {
                 let line = body.append("tr")
-                line.append("td", ["style": ReportStyle.cell + ReportStyle.levelLabel(row.verdict.level)], text: row.verdict.level.name)
-                line.append("td", ["style": ReportStyle.codeCell + "white-space:nowrap;"], text: row.number.phoneNumber ?? "")
+                line.append(
+                    "td", ["style": ReportStyle.cell + ReportStyle.levelLabel(row.verdict.level)],
+                    text: row.verdict.level.name)
+                line.append(
+                    "td", ["style": ReportStyle.codeCell + "white-space:nowrap;"], text: row.number.phoneNumber ?? "")
                 line.append("td", ["style": ReportStyle.cell], text: row.scope.displayName)
                 let reasons = line.append("td", ["style": ReportStyle.reasonCell])
                 for reason in row.verdict.reasons { reasons.append("div", text: reason.code) }

@@ -15,24 +15,26 @@ struct ReportEmail {
     /// Writes the message to `path`, reading the CSV from `csvPath` (compressed via `scratchDirectory`).
     func write(to path: String, html: [UInt8], csvPath: String, scratchDirectory: String) throws {
         let sink = try FileSink(path: path)
-        let mixed = "=_numbers-report-mixed-\(runID)"
-        let alternative = "=_numbers-report-alternative-\(runID)"
+        let mixed = "=_mixed_\(runID)"
+        let alternative = "=_alternative_\(runID)"
         var head: [UInt8] = []
-        head += MIMEHeader.line("From", settings.from)
-        head += MIMEHeader.line("To", settings.to.isEmpty ? "undisclosed-recipients:;" : settings.to.joined(separator: ", "))
-        if !settings.cc.isEmpty { head += MIMEHeader.line("Cc", settings.cc.joined(separator: ", ")) }
+        head += MIMEHeader.structuredLine("From", settings.from)
+        head += MIMEHeader.structuredLine(
+            "To", settings.to.isEmpty ? "undisclosed-recipients:;" : settings.to.joined(separator: ", "))
+        if !settings.cc.isEmpty { head += MIMEHeader.structuredLine("Cc", settings.cc.joined(separator: ", ")) }
         head += MIMEHeader.line("Subject", "\(settings.subject): \(document.title)")
-        head += MIMEHeader.line("Date", Self.rfc5322Date(document.context.clock))
-        head += MIMEHeader.line("Message-ID", "<\(runID)@numbers-report.invalid>")
-        head += MIMEHeader.line("MIME-Version", "1.0")
-        head += MIMEHeader.line("Content-Type", "multipart/mixed; boundary=\"\(mixed)\"")
+        head += MIMEHeader.structuredLine("Date", Self.rfc5322Date(document.context.clock))
+        head += MIMEHeader.structuredLine("Message-ID", "<\(runID)@numbers-report.invalid>")
+        head += MIMEHeader.structuredLine("MIME-Version", "1.0")
+        head += MIMEHeader.structuredLine("Content-Type", "multipart/mixed; boundary=\"\(mixed)\"")
         head += Array("\r\nThis is a MIME message: the report is in its HTML part.\r\n".utf8)
         head += Array("\r\n--\(mixed)\r\n".utf8)
-        head += MIMEHeader.line("Content-Type", "multipart/alternative; boundary=\"\(alternative)\"")
+        head += MIMEHeader.structuredLine("Content-Type", "multipart/alternative; boundary=\"\(alternative)\"")
         head += Array("\r\n--\(alternative)\r\n".utf8)
         try sink.write(head)
         try part(
-            sink, contentType: "text/plain; charset=UTF-8", body: Array(ReportTextSummary(document: document).render().utf8))
+            sink, contentType: "text/plain; charset=UTF-8",
+            body: Array(ReportTextSummary(document: document).render().utf8))
         try sink.write(Array("\r\n--\(alternative)\r\n".utf8))
         try part(sink, contentType: "text/html; charset=UTF-8", body: html)
         try sink.write(Array("\r\n--\(alternative)--\r\n\r\n--\(mixed)\r\n".utf8))
@@ -42,9 +44,9 @@ struct ReportEmail {
     }
 
     private func part(_ sink: FileSink, contentType: String, body: [UInt8], disposition: String? = nil) throws {
-        var head = MIMEHeader.line("Content-Type", contentType)
-        if let disposition { head += MIMEHeader.line("Content-Disposition", disposition) }
-        head += MIMEHeader.line("Content-Transfer-Encoding", "base64")
+        var head = MIMEHeader.structuredLine("Content-Type", contentType)
+        if let disposition { head += MIMEHeader.structuredLine("Content-Disposition", disposition) }
+        head += MIMEHeader.structuredLine("Content-Transfer-Encoding", "base64")
         head += [13, 10]
         try sink.write(head)
         try sink.write(Base64LineEncoder.encode(body))
@@ -64,14 +66,15 @@ struct ReportEmail {
         defer { if source != csvPath { unlink(source) } }
         let attachedSize = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? Int) ?? 0
         guard attachedSize <= settings.maxAttachmentBytes else {
-            let note = "numbers.csv is not attached: even gzipped it is \(attachedSize) bytes, above email.maxAttachmentBytes "
+            let note =
+                "numbers.csv is not attached: even gzipped it is \(attachedSize) bytes, above email.maxAttachmentBytes "
                 + "(\(settings.maxAttachmentBytes)). It is in the snapshot's data/ directory.\r\n"
             try part(sink, contentType: "text/plain; charset=UTF-8", body: Array(note.utf8))
             return
         }
-        var head = MIMEHeader.line("Content-Type", contentType)
-        head += MIMEHeader.line("Content-Disposition", "attachment; filename=\"\(name)\"")
-        head += MIMEHeader.line("Content-Transfer-Encoding", "base64")
+        var head = MIMEHeader.structuredLine("Content-Type", contentType)
+        head += MIMEHeader.structuredLine("Content-Disposition", "attachment; filename=\"\(name)\"")
+        head += MIMEHeader.structuredLine("Content-Transfer-Encoding", "base64")
         head += [13, 10]
         try sink.write(head)
         try Self.copy(from: source, to: Base64LineEncoder(downstream: sink))

@@ -19,8 +19,9 @@ struct ReportTextSummary {
         lines.append("Run of \(APITimestamp.format(context.clock)), \(digest.rowCount) numbers.")
         lines.append("")
         for level in HealthLevel.worstFirst {
-            lines.append("  " + level.name.padding(toLength: 15, withPad: " ", startingAt: 0)
-                + String(digest.levelCounts[level] ?? 0))
+            lines.append(
+                "  " + level.name.padding(toLength: 15, withPad: " ", startingAt: 0)
+                    + String(digest.levelCounts[level] ?? 0))
         }
         lines.append("")
         lines.append("Scopes:")
@@ -35,7 +36,9 @@ struct ReportTextSummary {
             lines.append("")
             lines.append("Top error codes:")
             for (key, tally) in errors {
-                lines.append("  - \(key.channel) \(key.code): \(tally.count) (\(ReportDocument.shortened(tally.message, limit: 100)))")
+                lines.append(
+                    "  - \(key.channel) \(key.code): \(tally.count) (\(ReportDocument.shortened(tally.message, limit: 100)))"
+                )
             }
         }
         lines.append("")

@@ -3,7 +3,17 @@ public enum MIMEHeader {
     /// `Name: value` with CRLF, the value folded before 78 columns. Non-ASCII or unsafe text becomes
     /// `=?UTF-8?B?…?=` words. CR and LF in `value` can never start a new header.
     public static func line(_ name: String, _ value: String) -> [UInt8] {
-        let words = needsEncoding(value) ? encodedWords(value) : value.split(separator: " ").map(String.init)
+        fold(name, needsEncoding(value) ? encodedWords(value) : value.split(separator: " ").map(String.init))
+    }
+
+    /// A structured header (addresses, `Content-Type`, `Date`, `Message-ID`): folded at spaces, never
+    /// encoded. Characters outside printable ASCII (CR and LF among them) are replaced by `?`.
+    public static func structuredLine(_ name: String, _ value: String) -> [UInt8] {
+        let printable = String(value.unicodeScalars.map { $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
+        return fold(name, printable.split(separator: " ").map(String.init))
+    }
+
+    private static func fold(_ name: String, _ words: [String]) -> [UInt8] {
         var output = Array("\(name):".utf8)
         var column = output.count
         for word in words {

@@ -10,8 +10,15 @@ public final class XHTMLDocument {
     /// The template's name, for errors.
     public let templateName: String
 
+    /// libxml2 must be initialised once, before threads use it.
+    private static let libraryInitialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
     /// Parses `template` (UTF-8 bytes).
     public init(template: [UInt8], name: String) throws {
+        precondition(Self.libraryInitialized)
         templateName = name
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let parsed = template.withUnsafeBufferPointer { buffer in
@@ -25,13 +32,11 @@ public final class XHTMLDocument {
             let message = xmlGetLastError()?.pointee.message.map { String(cString: $0).trimmingTrailingNewlines() }
             throw XHTMLError(template: name, problem: "not well-formed XML (\(message ?? "empty"))")
         }
-        document = parsed
+        document = parsed  // from here on, deinit frees it, also when init throws
         guard let root = xmlDocGetRootElement(document), Self.name(of: root) == "html" else {
-            xmlFreeDoc(document)
             throw XHTMLError(template: name, problem: "the root element must be <html>")
         }
         if let entities = document.pointee.intSubset, entities.pointee.entities != nil {
-            xmlFreeDoc(document)
             throw XHTMLError(template: name, problem: "entity declarations are not allowed in a template")
         }
     }

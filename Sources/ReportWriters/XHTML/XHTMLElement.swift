@@ -8,7 +8,9 @@ public struct XHTMLElement {
 
     /// Appends a child element in the XHTML namespace, with attributes and an optional text.
     @discardableResult
-    public func append(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil)
+    public func append(
+        _ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil
+    )
         -> XHTMLElement
     {
         let child = xmlNewDocNode(document.documentPointer, node.pointee.ns, name, nil)!
