@@ -49,7 +49,7 @@ struct ReportTests {
         var scopes = [result]
         if failure {
             var failed = ScopeResult(scope: ScopeSettings(projectId: "p", servicePlanId: "s<b>", campaignId: "C<i>"))
-            failed.error = .credentialsMissing(variable: "<script>X</script>")
+            failed.error = ScopeFailure(.credentialsMissing(variable: "<script>X</script>"))
             scopes.append(failed)
         }
         let html = try ReportDocument(digest: digest, context: ReportContext(clock: Fixtures.clock, scopes: scopes))

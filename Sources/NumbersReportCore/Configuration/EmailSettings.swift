@@ -1,5 +1,5 @@
 /// `email:` — the report as an email (`data/report.eml`), and optionally its hand-over to a mailer.
-public struct EmailSettings: Sendable, Hashable {
+public struct EmailSettings: Sendable, Hashable, Codable {
     /// `email.from`: `Name <address>` or `address` (ASCII).
     public var from = "numbers-report <numbers-report@localhost>"
     /// `email.to`: one address or a list.

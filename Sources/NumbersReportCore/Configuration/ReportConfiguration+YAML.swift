@@ -202,9 +202,13 @@ extension ReportConfiguration {
     }
 
     private static func readOutput(_ node: Node, _ reader: ConfigurationReader) throws -> OutputSettings {
-        let entries = try reader.mapping(node, "output", allowed: ["directory", "keep", "csv", "gzipLevel", "xhtml"])
+        let entries = try reader.mapping(
+            node, "output", allowed: ["directory", "keep", "csv", "gzipLevel", "xhtml", "sourceOrganization"])
         var output = OutputSettings()
         if let value = entries["directory"] { output.directory = try reader.identifier(value, "output.directory") }
+        if let value = entries["sourceOrganization"] {
+            output.sourceOrganization = try reader.identifier(value, "output.sourceOrganization")
+        }
         if let value = entries["keep"] { output.keep = try reader.integer(value, "output.keep", range: 0...100_000) }
         if let value = entries["gzipLevel"] {
             output.gzipLevel = try reader.integer(value, "output.gzipLevel", range: 0...9)

@@ -1,7 +1,7 @@
 import SinchImportedNumbers
 
 /// The whole configuration of a nightly run, as read from YAML (see README's configuration reference).
-public struct ReportConfiguration: Sendable, Hashable {
+public struct ReportConfiguration: Sendable, Hashable, Codable {
     public var api: APISettings
     /// The scopes to list, in the order their rows are written.
     public var scopes: [ScopeSettings]
@@ -22,7 +22,7 @@ public struct ReportConfiguration: Sendable, Hashable {
 }
 
 /// `api:` — where the API is and how to talk to it.
-public struct APISettings: Sendable, Hashable {
+public struct APISettings: Sendable, Hashable, Codable {
     /// `api.baseURL`: the API host; `http://` only to loopback.
     public var baseURL = "https://imported.numbers.api.sinch.com"
     /// `api.tokenURL`: the OAuth2 token endpoint.
@@ -46,7 +46,7 @@ public struct APISettings: Sendable, Hashable {
 }
 
 /// One entry of `scopes:` — a project's service plan + campaign pair and optional filters.
-public struct ScopeSettings: Sendable, Hashable {
+public struct ScopeSettings: Sendable, Hashable, Codable {
     public var projectId: String
     public var servicePlanId: String
     public var campaignId: String
@@ -80,14 +80,14 @@ public struct ScopeSettings: Sendable, Hashable {
 }
 
 /// `health:` — how rows are judged.
-public struct HealthSettings: Sendable, Hashable {
+public struct HealthSettings: Sendable, Hashable, Codable {
     /// `health.staleAfterHours`: an operation in flight longer than this is STALE (exactly this long is not).
     public var staleAfterHours = 72.0
     public init(staleAfterHours: Double = 72) { self.staleAfterHours = staleAfterHours }
 }
 
 /// `output:` — where and how the snapshot is written.
-public struct OutputSettings: Sendable, Hashable {
+public struct OutputSettings: Sendable, Hashable, Codable {
     /// `output.directory`: snapshots are published under it; relative to the config file.
     public var directory = "./reports"
     /// `output.keep`: snapshots kept; 0 keeps every one (the audit default).
@@ -103,6 +103,8 @@ public struct OutputSettings: Sendable, Hashable {
     public var xhtmlTemplate: String?
     /// `output.xhtml.maxProblemRows`: problem numbers listed in the report before "and N more".
     public var xhtmlMaxProblemRows = 1000
+    /// `output.sourceOrganization`: written to each bag's `bag-info.txt`.
+    public var sourceOrganization = "unknown"
 
     public init() {}
 }

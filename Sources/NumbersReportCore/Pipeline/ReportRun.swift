@@ -3,12 +3,9 @@ import Logging
 import ReportWriters
 import SinchImportedNumbers
 
-/// One nightly run: the pipeline of named stages, each handing a typed value to the next.
+/// One nightly run: the fetch stage (pages of every scope over HTTP) feeding a ``SnapshotAssembler``
+/// (normalise → write → report → publish), then delivery of the email.
 ///
-/// ```
-/// fetch (pages of a scope) ─► normalise (flat rows + health) ─► write (CSV, NDJSON.gz; report digest)
-///   ─► report (XHTML, email) ─► publish (snapshot) ─► deliver (email command)
-/// ```
 /// Rows stream through: a page is fetched, turned into rows, written, and dropped before the next.
 public struct ReportRun: Sendable {
     public var configuration: ReportConfiguration
@@ -21,8 +18,7 @@ public struct ReportRun: Sendable {
 
     public init(
         configuration: ReportConfiguration, credentials: Credentials, clock: Date,
-        template: ReportTemplate = .builtIn,
-        logger: Logger
+        template: ReportTemplate = .builtIn, logger: Logger
     ) {
         self.configuration = configuration
         self.credentials = credentials
@@ -34,6 +30,10 @@ public struct ReportRun: Sendable {
     /// Runs every stage and publishes the snapshot when anything was fetched.
     /// - Throws: output errors (the partial snapshot is removed first); API failures end up in the outcome.
     public func run() async throws -> RunOutcome {
+        let archive = SnapshotArchive(directory: configuration.output.directory)
+        for stale in archive.removeStalePartials() {
+            logger.warning("removed the partial snapshot of an interrupted run", metadata: ["directory": "\(stale)"])
+        }
         let client = try ImportedNumbersClient(
             configuration: configuration.clientConfiguration, credentials: credentials, logger: logger)
         do {
@@ -47,39 +47,35 @@ public struct ReportRun: Sendable {
     }
 
     private func run(client: ImportedNumbersClient) async throws -> RunOutcome {
-        let runID = UUID().uuidString.lowercased()
-        let snapshot = try SnapshotDirectory(outputDirectory: configuration.output.directory, runID: runID)
+        let assembler = try SnapshotAssembler(
+            configuration: configuration, clock: clock, template: template, runID: SnapshotArchive.newRunID())
         do {
-            let writer = try RowFilesWriter(dataPath: snapshot.dataPath, output: configuration.output)
-            var digest = ReportDigest(maxProblemRows: configuration.output.xhtmlMaxProblemRows)
-            let builder = RowBuilder(
-                rules: HealthRules(clock: clock, staleAfterHours: configuration.health.staleAfterHours))
-            var results: [ScopeResult] = []
-            var refusal: SinchAPIError?
-            for scope in configuration.scopes {
-                var result = ScopeResult(scope: scope)
+            var refusal: ScopeFailure?
+            for (index, scope) in configuration.scopes.enumerated() {
                 if let refusal {
-                    result.error = refusal  // the same credentials will be refused again
-                } else {
-                    try await fetchScope(
-                        scope, client: client, builder: builder, writer: writer, digest: &digest, into: &result)
-                    if let error = result.error, error.kind == .credentialsRefused { refusal = error }
+                    assembler.fail(scopeIndex: index, refusal)  // the same credentials would be refused again
+                    continue
                 }
-                results.append(result)
+                if let failure = try await fetchScope(index, scope, client: client, into: assembler),
+                    failure.isCredentialsRefusal
+                {
+                    refusal = failure
+                }
             }
-            try writer.finish()
             let statistics = client.statistics
             var outcome = RunOutcome(
-                snapshotPath: nil, scopes: results, requests: statistics.listRequests + statistics.tokenRequests,
-                retries: statistics.retries)
-            guard results.contains(where: { $0.pages > 0 }) else {
-                snapshot.discard()
+                snapshotPath: nil, scopes: assembler.results,
+                requests: statistics.listRequests + statistics.tokenRequests, retries: statistics.retries)
+            guard assembler.hasPages else {
+                assembler.discard()
                 return outcome
             }
-            try writeReport(digest: digest, outcome: outcome, runID: runID, snapshot: snapshot)
-            try RunSummaryFile(outcome: outcome, runID: runID, clock: clock).write(to: snapshot.dataPath)
-            let published = try snapshot.publish(clock: clock)
+            let published = try assembler.publish(requests: outcome.requests, retries: outcome.retries)
             outcome.snapshotPath = published
+            let archive = SnapshotArchive(directory: configuration.output.directory)
+            for removed in archive.applyRetention(keep: configuration.output.keep) {
+                logger.info("removed an old snapshot (output.keep)", metadata: ["snapshot": "\(removed)"])
+            }
             if let command = configuration.email.sendCommand {
                 outcome.emailFailure = EmailDelivery(command: command).send(file: published + "/data/report.eml")
                 if let failure = outcome.emailFailure {
@@ -88,57 +84,36 @@ public struct ReportRun: Sendable {
             }
             return outcome
         } catch {
-            snapshot.discard()
+            assembler.discard()
             throw error
         }
     }
 
-    /// The report stage: `report.xhtml` from the template and the digest, and `report.eml` around it.
-    private func writeReport(
-        digest: ReportDigest, outcome: RunOutcome, runID: String, snapshot: SnapshotDirectory
-    )
-        throws
-    {
-        let document = ReportDocument(digest: digest, context: ReportContext(clock: clock, scopes: outcome.scopes))
-        let html = try document.render(template: template)
-        let file = try FileSink(path: snapshot.dataPath + "/report.xhtml")
-        try file.write(html)
-        try file.close()
-        try ReportEmail(settings: configuration.email, document: document, runID: runID).write(
-            to: snapshot.dataPath + "/report.eml", html: html, csvPath: snapshot.dataPath + "/numbers.csv",
-            scratchDirectory: snapshot.partialPath)
-    }
-
-    /// Fetch → normalise → write for one scope. API errors end the scope and are recorded; output
-    /// errors are thrown (the run cannot go on without its files).
+    /// The fetch stage for one scope. API errors end the scope and are recorded; output errors are
+    /// thrown (the run cannot go on without its files).
+    /// - Returns: the scope's failure, if it had one.
     private func fetchScope(
-        _ scope: ScopeSettings, client: ImportedNumbersClient, builder: RowBuilder, writer: RowFilesWriter,
-        digest: inout ReportDigest, into result: inout ScopeResult
-    ) async throws {
-        let name = scope.label ?? "\(scope.servicePlanId)/\(scope.campaignId)"
-        let pages = client.pages(for: scope.query(pageSize: configuration.api.pageSize))
+        _ index: Int, _ scope: ScopeSettings, client: ImportedNumbersClient, into assembler: SnapshotAssembler
+    ) async throws -> ScopeFailure? {
         do {
-            for try await page in pages {
-                let rows = builder.rows(of: page, scope: scope)  // normalise
-                try writer.append(rows)  // write
-                result.pages += 1
-                result.rows += rows.count
-                result.totalSize = page.response.totalSize ?? result.totalSize
-                for row in rows {
-                    result.levelCounts[row.verdict.level, default: 0] += 1
-                    digest.add(row)  // report
-                }
+            for try await page in client.pages(for: scope.query(pageSize: configuration.api.pageSize)) {
+                try assembler.add(page, scopeIndex: index)
             }
+            let result = assembler.results[index]
             logger.info(
                 "scope complete",
                 metadata: [
-                    "scope": "\(name)", "pages": "\(result.pages)", "rows": "\(result.rows)",
+                    "scope": "\(scope.displayName)", "pages": "\(result.pages)", "rows": "\(result.rows)",
                     "totalSize": "\(result.totalSize.map(String.init) ?? "-")",
                 ])
+            return nil
         } catch let error as SinchAPIError {
-            result.error = error
+            let failure = ScopeFailure(error)
+            assembler.fail(scopeIndex: index, failure)
             logger.error(
-                "scope failed", metadata: ["scope": "\(name)", "pages": "\(result.pages)", "error": "\(error)"])
+                "scope failed",
+                metadata: ["scope": "\(scope.displayName)", "pages": "\(assembler.results[index].pages)", "error": "\(error)"])
+            return failure
         }
     }
 }

@@ -8,7 +8,7 @@ struct RunSummaryFile {
     var runID: String
     var clock: Date
 
-    func write(to dataPath: String) throws {
+    func write(to sink: any ByteSink) throws {
         let scopes: [[String: Any]] = outcome.scopes.map { result in
             var entry: [String: Any] = [
                 "projectId": result.scope.projectId, "servicePlanId": result.scope.servicePlanId,
@@ -34,7 +34,6 @@ struct RunSummaryFile {
         var bytes = [UInt8](
             try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .prettyPrinted]))
         bytes.append(UInt8(ascii: "\n"))
-        let sink = try FileSink(path: dataPath + "/summary.json")
         try sink.write(bytes)
         try sink.close()
     }

@@ -12,7 +12,7 @@ public struct ScopeResult: Sendable, Hashable {
     /// Rows per health level.
     public var levelCounts: [HealthLevel: Int] = [:]
     /// Why the scope stopped before its last page; `nil` when it completed.
-    public var error: SinchAPIError?
+    public var error: ScopeFailure?
 
     public init(scope: ScopeSettings) { self.scope = scope }
 

@@ -12,9 +12,8 @@ struct ReportEmail {
     var document: ReportDocument
     var runID: String
 
-    /// Writes the message to `path`, reading the CSV from `csvPath` (compressed via `scratchDirectory`).
-    func write(to path: String, html: [UInt8], csvPath: String, scratchDirectory: String) throws {
-        let sink = try FileSink(path: path)
+    /// Writes the message to `sink` and closes it, reading the CSV from `csvPath` (compressed via `scratchDirectory`).
+    func write(to sink: any ByteSink, html: [UInt8], csvPath: String, scratchDirectory: String) throws {
         let mixed = "=_mixed_\(runID)"
         let alternative = "=_alternative_\(runID)"
         var head: [UInt8] = []
@@ -43,7 +42,7 @@ struct ReportEmail {
         try sink.close()
     }
 
-    private func part(_ sink: FileSink, contentType: String, body: [UInt8], disposition: String? = nil) throws {
+    private func part(_ sink: any ByteSink, contentType: String, body: [UInt8], disposition: String? = nil) throws {
         var head = MIMEHeader.structuredLine("Content-Type", contentType)
         if let disposition { head += MIMEHeader.structuredLine("Content-Disposition", disposition) }
         head += MIMEHeader.structuredLine("Content-Transfer-Encoding", "base64")
@@ -52,7 +51,7 @@ struct ReportEmail {
         try sink.write(Base64LineEncoder.encode(body))
     }
 
-    private func attachCSV(_ sink: FileSink, csvPath: String, scratchDirectory: String) throws {
+    private func attachCSV(_ sink: any ByteSink, csvPath: String, scratchDirectory: String) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: csvPath)[.size] as? Int) ?? 0
         var source = csvPath
         var name = "numbers.csv"

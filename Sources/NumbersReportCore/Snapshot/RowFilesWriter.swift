@@ -2,7 +2,7 @@ import ReportWriters
 
 /// Writes rows as they stream to `numbers.csv` and `numbers.ndjson.gz` in a payload directory.
 public final class RowFilesWriter {
-    private let csvSink: FileSink
+    private let csvSink: any ByteSink
     private let ndjsonSink: GzipSink
     private let csvEncoder: CSVEncoder
     private let ndjsonEncoder = NDJSONEncoder(keys: NumberRow.columnNames)
@@ -11,11 +11,13 @@ public final class RowFilesWriter {
     /// Rows written so far.
     public private(set) var rowCount = 0
 
-    public init(dataPath: String, output: OutputSettings) throws {
+    /// - Parameters:
+    ///   - csv: where `numbers.csv` goes.
+    ///   - ndjson: where `numbers.ndjson.gz` goes (compressed here).
+    public init(csv: any ByteSink, ndjson: any ByteSink, output: OutputSettings) throws {
         csvEncoder = CSVEncoder(excelSafe: output.csvExcelSafe)
-        csvSink = try FileSink(path: dataPath + "/numbers.csv")
-        ndjsonSink = try GzipSink(
-            downstream: try FileSink(path: dataPath + "/numbers.ndjson.gz"), level: Int32(output.gzipLevel))
+        csvSink = csv
+        ndjsonSink = try GzipSink(downstream: ndjson, level: Int32(output.gzipLevel))
         if output.csvByteOrderMark { csvBuffer.append(contentsOf: CSVEncoder.byteOrderMark) }
         csvEncoder.appendHeader(NumberRow.columnNames, to: &csvBuffer)
     }

@@ -11,7 +11,7 @@ public struct ImportedNumbersQuery: Sendable, Hashable {
     }
 
     /// A filter on the phone number's digits.
-    public struct NumberPattern: Sendable, Hashable {
+    public struct NumberPattern: Sendable, Hashable, Codable {
         /// Digits to search for; with ``SearchPattern/start`` the leading `+` is included (`+1206`).
         public var pattern: String
         public var searchPattern: SearchPattern?

@@ -1,0 +1,46 @@
+import Foundation
+import ReportWriters
+
+/// The tag files of a BagIt 1.0 bag (RFC 8493): `bagit.txt`, `bag-info.txt`, the payload manifests
+/// and `tagmanifest-sha256.txt` over them.
+struct BagTagFiles {
+    var payload: [PayloadEntry]
+    var bagInfo: BagInfo
+
+    static let bagitText = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+    /// The tag files listed in the tag manifest, in order.
+    static let listedTagFiles = ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt"]
+
+    func write(to bagPath: String) throws {
+        let sorted = payload.sorted { $0.path < $1.path }
+        let files: [(String, String)] = [
+            ("bagit.txt", Self.bagitText),
+            ("bag-info.txt", bagInfo.text),
+            ("manifest-sha256.txt", sorted.map { "\($0.sha256)  \(Self.encodePath($0.path))\n" }.joined()),
+            ("manifest-sha512.txt", sorted.map { "\($0.sha512)  \(Self.encodePath($0.path))\n" }.joined()),
+        ]
+        var tagManifest = ""
+        for (name, text) in files {
+            try Self.writeFile(bagPath + "/" + name, Array(text.utf8))
+            tagManifest += "\(Hex.sha256(Array(text.utf8)))  \(name)\n"
+        }
+        try Self.writeFile(bagPath + "/tagmanifest-sha256.txt", Array(tagManifest.utf8))
+    }
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let file = try FileSink(path: path)
+        try file.write(bytes)
+        try file.close()
+    }
+
+    /// RFC 8493 §2.1.3: `%`, CR and LF in a manifest path are percent-encoded.
+    static func encodePath(_ path: String) -> String {
+        path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func decodePath(_ path: String) -> String {
+        path.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
+            .replacingOccurrences(of: "%25", with: "%")
+    }
+}
