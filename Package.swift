@@ -83,8 +83,9 @@ let package = Package(
         .testTarget(
             name: "NumbersReportCoreTests",
             dependencies: [
-                "NumbersReportCore", "FakeSinchAPI", "SinchImportedNumbers", "ReportWriters",
+                "NumbersReportCore", "FakeSinchAPI", "SinchImportedNumbers", "ReportWriters", "numbers-report",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]

@@ -77,6 +77,7 @@ extension FakeDataSet {
             let tag = String(clock.next(), radix: 16)
             record.etag = "W/\"" + String(repeating: "0", count: 16 - tag.count) + tag + "\""
         }
+        if let change = changes[record.phoneNumber] { apply(change, scope: scope, to: &record, clock: &clock) }
         return record
     }
 
@@ -323,6 +324,34 @@ extension FakeDataSet {
 
         private mutating func before(_ minimum: Int64, spread: Int64) -> Int64 {
             referenceMicros - minimum - Int64(next() % UInt64(spread))
+        }
+    }
+
+    // MARK: - Changes between nights
+
+    private func apply(
+        _ change: FakeNumberChange, scope: FakeScope, to record: inout FakeRecordPlan, clock: inout TimeSource
+    ) {
+        switch change {
+        case .smsTmoFailed(let errorCode):
+            var mno = record.mnoConfiguration ?? FakeMnoPlan()
+            mno.smsTmo = FakeCarrierEntryPlan(
+                state: "FAILED", errorCode: errorCode, errorMessage: "Injected failure \(errorCode)",
+                updateMicros: clock.fresh(), operation: "PROVISIONING")
+            record.mnoConfiguration = mno
+        case .recovered:
+            var mno = FakeMnoPlan()
+            for carrier in 0..<4 { mno[carrier] = .done(at: clock.recent()) }
+            record.mnoConfiguration = mno
+            record.smsConfiguration = FakeSmsConfigurationPlan(
+                servicePlanId: scope.servicePlanId, campaignId: scope.campaignId, migrateToSinchTmo: false,
+                scheduledProvisioning: nil)
+            record.smsProvisioning = FakeProvisioningPlan(
+                serviceType: "SMS", serviceId: scope.servicePlanId, type: "PROVISIONING", state: "DONE",
+                updateMicros: clock.recent(), errorMessage: "", errorCode: "")
+            record.campaignProvisioning = FakeProvisioningPlan(
+                serviceType: "CAMPAIGN", serviceId: scope.campaignId, type: "PROVISIONING", state: "DONE",
+                updateMicros: clock.recent(), errorMessage: "", errorCode: "")
         }
     }
 }

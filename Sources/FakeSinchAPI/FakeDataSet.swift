@@ -21,6 +21,7 @@ struct FakeDataSet: Sendable {
     }
 
     let scopes: [FakeScope]
+    let changes: [String: FakeNumberChange]
     let seed: UInt64
     let referenceMicros: Int64
     /// Subscriber numbers reserved per scope and area code; scope `s` owns a fixed block, so growing one scope
@@ -33,6 +34,7 @@ struct FakeDataSet: Sendable {
 
     init(configuration: FakeSinchAPIConfiguration) {
         scopes = configuration.scopes
+        changes = configuration.changes
         seed = configuration.seed
         referenceMicros = Int64((configuration.referenceTime.timeIntervalSince1970 * 1_000_000).rounded())
         let largest = scopes.map(\.numbers).max() ?? 0
@@ -40,8 +42,8 @@ struct FakeDataSet: Sendable {
         var offsets: [Int] = []
         var running = 0
         for scope in scopes {
-            offsets.append(running)
-            running += scope.numbers
+            offsets.append(scope.caseOffset ?? running)
+            running = (scope.caseOffset ?? running) + scope.numbers
         }
         caseOffsets = offsets
         var byKey: [ScopeKey: Int] = [:]

@@ -12,6 +12,9 @@ public struct FakeScope: Sendable, Hashable {
     public var campaignId: String
     /// How many imported numbers the fake generates for this scope.
     public var numbers: Int
+    /// Where this scope's records start in the table of cases; by default right after the earlier scopes'
+    /// records. Fix it to keep this scope's records the same when an earlier scope changes size.
+    public var caseOffset: Int?
 
     /// Creates a scope.
     /// - Parameters:

@@ -27,6 +27,8 @@ public struct FakeSinchAPIConfiguration: Sendable {
     public var latency: Duration = .zero
     /// The TCP port to bind on 127.0.0.1; `0` picks a free port (read it from ``FakeSinchAPI/port``).
     public var port = 0
+    /// Changes to single numbers, by phone number, applied over the generated data set.
+    public var changes: [String: FakeNumberChange] = [:]
 
     /// Creates the default configuration: the demo scopes, demo credentials, seed 1, "now" as reference time.
     public init() {}

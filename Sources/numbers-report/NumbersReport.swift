@@ -14,7 +14,10 @@ struct NumbersReport: AsyncParsableCommand {
 
             Try it without credentials:  numbers-report demo --output ./reports
             """,
-        subcommands: [RunCommand.self, DemoCommand.self, FakeAPICommand.self]
+        subcommands: [
+            RunCommand.self, DemoCommand.self, VerifyCommand.self, DiffCommand.self, RenderCommand.self,
+            FakeAPICommand.self,
+        ]
     )
 
     /// Runs the command; usage errors exit with 1, as the contract says (not ArgumentParser's 64).

@@ -112,7 +112,9 @@ public struct ReportRun: Sendable {
             assembler.fail(scopeIndex: index, failure)
             logger.error(
                 "scope failed",
-                metadata: ["scope": "\(scope.displayName)", "pages": "\(assembler.results[index].pages)", "error": "\(error)"])
+                metadata: [
+                    "scope": "\(scope.displayName)", "pages": "\(assembler.results[index].pages)", "error": "\(error)",
+                ])
             return failure
         }
     }

@@ -33,7 +33,8 @@ public final class SnapshotAssembler {
                 csv: try snapshot.createPayloadFile("numbers.csv"),
                 ndjson: try snapshot.createPayloadFile("numbers.ndjson.gz"), output: configuration.output)
             rawPages = try RawPagesWriter(
-                file: try snapshot.createPayloadFile("raw/pages.ndjson.gz"), gzipLevel: Int32(configuration.output.gzipLevel))
+                file: try snapshot.createPayloadFile("raw/pages.ndjson.gz"),
+                gzipLevel: Int32(configuration.output.gzipLevel))
         } catch {
             snapshot.discard()
             throw error
@@ -73,7 +74,14 @@ public final class SnapshotAssembler {
         try rows.finish()
         try rawPages.finish()
         let outcome = RunOutcome(snapshotPath: nil, scopes: results, requests: requests, retries: retries)
-        let document = ReportDocument(digest: digest, context: ReportContext(clock: clock, scopes: results))
+        let archive = SnapshotArchive(directory: configuration.output.directory)
+        let tonight = ReportHistory.TrendPoint(
+            snapshot: APITimestamp.formatCompact(clock) + " (tonight)", levels: outcome.levelCounts,
+            complete: outcome.isComplete)
+        let history = try ReportHistory.gather(
+            archive: archive, newRows: snapshot.dataPath + "/numbers.ndjson.gz", tonight: tonight)
+        let document = ReportDocument(
+            digest: digest, context: ReportContext(clock: clock, scopes: results), history: history)
         let html = try document.render(template: template)
         try write("report.xhtml", html)
         try ReportEmail(settings: configuration.email, document: document, runID: runID).write(
@@ -87,7 +95,6 @@ public final class SnapshotAssembler {
             configuration: configuration,
             scopes: results.map { .init(pages: $0.pages, rows: $0.rows, totalSize: $0.totalSize, failure: $0.error) })
         try write("raw/run.json", try record.encoded())
-        let archive = SnapshotArchive(directory: configuration.output.directory)
         let previous = archive.latest().flatMap(SnapshotArchive.tagmanifestSHA256(of:)) ?? "none"
         let info = BagInfo(
             baggingDate: String(APITimestamp.format(clock).prefix(10)), payloadOxum: snapshot.payloadOxum,

@@ -6,12 +6,15 @@ import SinchImportedNumbers
 public struct ReportDocument {
     public var digest: ReportDigest
     public var context: ReportContext
+    /// Changes since the previous snapshot and recent nights; sections without them are removed.
+    public var history: ReportHistory?
     /// Error codes listed before the rest are left to the CSV.
     public var maxErrorCodes = 25
 
-    public init(digest: ReportDigest, context: ReportContext) {
+    public init(digest: ReportDigest, context: ReportContext, history: ReportHistory? = nil) {
         self.digest = digest
         self.context = context
+        self.history = history
     }
 
     /// The filled template as UTF-8 XHTML.
@@ -29,8 +32,16 @@ public struct ReportDocument {
         try document.element(id: "footer").appendText(
             "numbers-report \(ToolVersion.current) · every row of this run is in \(context.csvName) and "
                 + "numbers.ndjson.gz of the snapshot.")
-        // Sections filled by later stages when they have something to say.
-        for section in ["changes-section", "trend-section"] { try document.element(id: section).remove() }
+        if let changes = history?.changes {
+            fillChanges(try document.element(id: "changes"), changes)
+        } else {
+            try document.element(id: "changes-section").remove()
+        }
+        if let trend = history?.trend, trend.count > 1 {
+            fillTrend(try document.element(id: "trend"), trend)
+        } else {
+            try document.element(id: "trend-section").remove()
+        }
         return document.serialized()
     }
 
@@ -226,6 +237,78 @@ public struct ReportDocument {
             slot.append(
                 "p", ["style": ReportStyle.note, "id": "problems-more"],
                 text: "\(total - rows.count) more problem numbers are in \(context.csvName).")
+        }
+    }
+
+    private func fillChanges(_ slot: XHTMLElement, _ changes: ReportHistory.Changes) {
+        slot.append(
+            "p", ["style": ReportStyle.note],
+            text: changes.total == 0
+                ? "Nothing changed since \(changes.previousSnapshot)."
+                : "\(changes.total) numbers changed since \(changes.previousSnapshot).")
+        guard changes.total > 0 else { return }
+        let summary = slot.append("table", ["style": ReportStyle.table, "summary": "Changes by kind"])
+        let head = summary.append("thead").append("tr")
+        head.append("th", ["style": ReportStyle.headerCell], text: "Change")
+        head.append("th", ["style": ReportStyle.headerNumberCell], text: "Numbers")
+        let body = summary.append("tbody")
+        for (transition, count) in changes.counts.sorted(by: {
+            $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+        }) {
+            let row = body.append("tr")
+            let worse = transition.hasSuffix("→FAILED") || transition.hasSuffix("→STALE")
+            let better = transition.hasSuffix("→HEALTHY")
+            row.append(
+                "td",
+                [
+                    "style": ReportStyle.cell
+                        + (worse ? "color:#b91c1c;font-weight:bold;" : better ? "color:#15803d;" : "")
+                ],
+                text: transition)
+            row.append("td", ["style": ReportStyle.numberCell, "id": "change-\(transition)"], text: String(count))
+        }
+        let details = slot.append("table", ["style": ReportStyle.table, "summary": "Changed numbers"])
+        let detailsHead = details.append("thead").append("tr")
+        for title in ["Number", "Scope", "Change", "Error codes before", "Error codes now"] {
+            detailsHead.append("th", ["style": ReportStyle.headerCell], text: title)
+        }
+        let detailsBody = details.append("tbody")
+        for change in changes.examples {
+            let row = detailsBody.append("tr")
+            row.append("td", ["style": ReportStyle.codeCell + "white-space:nowrap;"], text: change.phoneNumber)
+            row.append("td", ["style": ReportStyle.codeCell], text: change.campaignId)
+            row.append(
+                "td", ["style": ReportStyle.cell], text: change.kind == .errorCodes ? "error codes" : change.transition)
+            row.append("td", ["style": ReportStyle.codeCell], text: change.oldErrorCodes.joined(separator: " "))
+            row.append("td", ["style": ReportStyle.codeCell], text: change.newErrorCodes.joined(separator: " "))
+        }
+        if changes.total > changes.examples.count {
+            slot.append(
+                "p", ["style": ReportStyle.note],
+                text: "\(changes.total - changes.examples.count) more: numbers-report diff lists them all.")
+        }
+    }
+
+    private func fillTrend(_ slot: XHTMLElement, _ trend: [ReportHistory.TrendPoint]) {
+        let table = slot.append("table", ["style": ReportStyle.table, "summary": "Recent nights"])
+        let head = table.append("thead").append("tr")
+        head.append("th", ["style": ReportStyle.headerCell], text: "Snapshot")
+        for level in HealthLevel.worstFirst {
+            head.append("th", ["style": ReportStyle.headerNumberCell], text: level.name)
+        }
+        head.append("th", ["style": ReportStyle.headerCell + "width:30%;"], text: "Problems")
+        let body = table.append("tbody")
+        let largest = max(trend.map { $0.levels.filter { $0.key != .healthy }.values.reduce(0, +) }.max() ?? 1, 1)
+        for point in trend {
+            let row = body.append("tr")
+            row.append(
+                "td", ["style": ReportStyle.codeCell], text: point.snapshot + (point.complete ? "" : " (incomplete)"))
+            for level in HealthLevel.worstFirst {
+                row.append("td", ["style": ReportStyle.numberCell], text: String(point.levels[level] ?? 0))
+            }
+            let problems = point.levels.filter { $0.key != .healthy }.values.reduce(0, +)
+            row.append("td", ["style": ReportStyle.cell]).append(
+                "div", ["style": ReportStyle.bar(.failed, percent: Double(problems) * 100 / Double(largest))])
         }
     }
 

@@ -41,12 +41,17 @@ enum DataPackageFile {
                 [
                     "name": "numbers", "path": "numbers.csv", "profile": "tabular-data-resource", "format": "csv",
                     "mediatype": "text/csv", "encoding": bom ? "utf-8-sig" : "utf-8",
-                    "dialect": ["delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true],
+                    "dialect": [
+                        "delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true,
+                        "header": true,
+                    ],
                     "schema": ["fields": fields, "missingValues": [""]],
                 ] as [String: Any]
             ],
         ]
-        var bytes = [UInt8](try JSONSerialization.data(withJSONObject: package, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
+        var bytes = [UInt8](
+            try JSONSerialization.data(
+                withJSONObject: package, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
         bytes.append(10)
         return bytes
     }

@@ -59,7 +59,9 @@ public final class SnapshotDirectory {
     public func publish(clock: Date, bagInfo: BagInfo) throws -> String {
         guard case .building = state else { preconditionFailure("publish called twice") }
         try BagTagFiles(payload: payload, bagInfo: bagInfo).write(to: partialPath)
-        for directory in Set(payload.map { partialPath + "/" + $0.path.split(separator: "/").dropLast().joined(separator: "/") }) {
+        for directory in Set(
+            payload.map { partialPath + "/" + $0.path.split(separator: "/").dropLast().joined(separator: "/") })
+        {
             try FileSystem.syncDirectory(directory)
         }
         try FileSystem.syncDirectory(dataPath)

@@ -1,7 +1,7 @@
 import CZlib
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads a gzip file (one or more members) and hands out its lines, streaming.
@@ -90,7 +90,10 @@ public final class GzipReader {
                 stream.pointee.next_out = target.baseAddress
                 stream.pointee.avail_out = uInt(target.count)
                 let status = inflate(stream, Z_NO_FLUSH)
-                return (status, target.count - Int(stream.pointee.avail_out), inputLength - inputOffset - Int(stream.pointee.avail_in))
+                return (
+                    status, target.count - Int(stream.pointee.avail_out),
+                    inputLength - inputOffset - Int(stream.pointee.avail_in)
+                )
             }
         }
         inputOffset += consumed

@@ -62,7 +62,8 @@ public enum APITimestamp {
     public static func parseCompact(_ text: String) -> Date? {
         let utf8 = Array(text.utf8)
         guard utf8.count == 18, utf8[10] == UInt8(ascii: "T") else { return nil }
-        let expanded = String(decoding: utf8[0..<13], as: UTF8.self) + ":" + String(decoding: utf8[13..<15], as: UTF8.self)
+        let expanded =
+            String(decoding: utf8[0..<13], as: UTF8.self) + ":" + String(decoding: utf8[13..<15], as: UTF8.self)
             + ":" + String(decoding: utf8[15...], as: UTF8.self)
         return parse(expanded)
     }

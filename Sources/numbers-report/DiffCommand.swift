@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import NumbersReportCore
+
+/// `numbers-report diff OLD NEW`.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "What changed between two snapshots: numbers added and removed, health transitions, error codes.",
+        discussion: """
+            Example:  numbers-report diff reports/2026-11-28T020000Z reports/2026-11-29T020000Z --format csv
+            """)
+
+    @Argument(help: "The older snapshot.")
+    var old: String
+
+    @Argument(help: "The newer snapshot.")
+    var new: String
+
+    @Option(help: "table (default), csv or json.")
+    var format: DiffOutput.Format = .table
+
+    func run() throws {
+        let diff = SnapshotDiff(oldSnapshot: old, newSnapshot: new)
+        var output = DiffOutput(format: format)
+        do {
+            try diff.changes { output.add($0) }
+        } catch {
+            FileHandle.standardError.write(Data("diff failed: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        output.finish()
+    }
+}
+
+extension DiffOutput.Format: ExpressibleByArgument {}
