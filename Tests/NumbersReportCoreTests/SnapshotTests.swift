@@ -188,3 +188,45 @@ struct SnapshotTests {
         await harness.stop()
     }
 }
+
+@Suite("retention and the summary")
+struct RetentionTests {
+    @Test("output.keep removes the oldest snapshots, only after a new one is published")
+    func keep() async throws {
+        try await RunHarness.with { harness in
+            harness.configuration.output.keep = 2
+            for night in 0..<4 {
+                _ = try await harness.run(clock: Fixtures.clock.addingTimeInterval(Double(night) * 86_400))
+            }
+            #expect(try harness.outputEntries() == ["2026-12-01T020000Z", "2026-12-02T020000Z"])
+            #expect(BagVerifier().verifyAll(directory: harness.outputDirectory).problems.isEmpty)
+            // A run that publishes nothing removes nothing.
+            harness.credentials = .init(keyID: "demo-key-id", keySecret: "wrong")
+            _ = try await harness.run(clock: Fixtures.clock.addingTimeInterval(5 * 86_400))
+            #expect(try harness.outputEntries() == ["2026-12-01T020000Z", "2026-12-02T020000Z"])
+        }
+    }
+
+    @Test("summary.json counts by scope and level, pages, requests, retries, failures and timing")
+    func summary() async throws {
+        try await RunHarness.with { harness in
+            harness.configuration.scopes.append(.init(projectId: "p", servicePlanId: "missing", campaignId: "NONE"))
+            let snapshot = try #require(try await harness.run().snapshotPath)
+            let summary =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: snapshot + "/data/summary.json"))) as! [String: Any]
+            let scopes = summary["scopes"] as! [[String: Any]]
+            #expect(scopes.map { $0["rows"] as? Int } == [120, 75, 40, 0])
+            #expect(scopes.map { $0["complete"] as? Bool } == [true, true, true, false])
+            #expect((scopes[3]["error"] as? String)?.contains("HTTP 404") == true)
+            let totals = summary["totals"] as! [String: Any]
+            #expect(totals["rows"] as? Int == 235)
+            #expect(totals["failedScopes"] as? Int == 1)
+            #expect(totals["requests"] as? Int == 8)  // 1 token + 3 + 2 + 1 pages + 1 refused
+            #expect(totals["pages"] as? Int == 6)
+            let levels = totals["levels"] as! [String: Int]
+            #expect(levels.values.reduce(0, +) == 235)
+            #expect((summary["timing"] as? [String: Any])?["seconds"] is Double)
+        }
+    }
+}

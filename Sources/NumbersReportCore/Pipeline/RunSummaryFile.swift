@@ -7,6 +7,8 @@ struct RunSummaryFile {
     var outcome: RunOutcome
     var runID: String
     var clock: Date
+    /// When the run started and how long it took until the summary was written (wall clock).
+    var startedAt: Date
 
     func write(to sink: any ByteSink) throws {
         let scopes: [[String: Any]] = outcome.scopes.map { result in
@@ -25,6 +27,10 @@ struct RunSummaryFile {
         let summary: [String: Any] = [
             "runId": runID, "snapshotTime": APITimestamp.format(clock), "complete": outcome.isComplete,
             "toolVersion": ToolVersion.current, "scopes": scopes,
+            "timing": [
+                "startedAt": APITimestamp.format(startedAt),
+                "seconds": (Date().timeIntervalSince(startedAt) * 1000).rounded() / 1000,
+            ],
             "totals": [
                 "rows": outcome.scopes.reduce(0) { $0 + $1.rows }, "pages": outcome.scopes.reduce(0) { $0 + $1.pages },
                 "levels": Self.levels(outcome.levelCounts), "requests": outcome.requests, "retries": outcome.retries,

@@ -13,6 +13,7 @@ public final class SnapshotAssembler {
     public let clock: Date
     public let runID: String
     private let template: ReportTemplate
+    private let startedAt = Date()
     private let snapshot: SnapshotDirectory
     private let rows: RowFilesWriter
     private let rawPages: RawPagesWriter
@@ -87,7 +88,7 @@ public final class SnapshotAssembler {
         try ReportEmail(settings: configuration.email, document: document, runID: runID).write(
             to: try snapshot.createPayloadFile("report.eml"), html: html,
             csvPath: snapshot.dataPath + "/numbers.csv", scratchDirectory: snapshot.partialPath)
-        try RunSummaryFile(outcome: outcome, runID: runID, clock: clock).write(
+        try RunSummaryFile(outcome: outcome, runID: runID, clock: clock, startedAt: startedAt).write(
             to: try snapshot.createPayloadFile("summary.json"))
         try write("datapackage.json", try DataPackageFile.bytes(bom: configuration.output.csvByteOrderMark))
         let record = RunRecord(
