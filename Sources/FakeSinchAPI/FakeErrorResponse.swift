@@ -105,7 +105,10 @@ struct FakeErrorResponse: Error, Sendable {
             tooManyRequests(retryAfter: retryAfter)
         case .serverError(let status):
             flat(httpStatus: status, status: status == 503 ? "UNAVAILABLE" : "INTERNAL", message: "Injected fault")
-        case .repeatPageToken, .rewindPageToken:
+        case .wrappedServerError(let status):
+            wrapped(httpStatus: status, status: status == 503 ? "UNAVAILABLE" : "INTERNAL", message: "Injected fault")
+        case .repeatPageToken, .rewindPageToken, .pass, .stall, .expireTokens, .truncatedJSON, .invalidJSON,
+            .connectionReset, .oversizedPage, .overlappingPage:
             nil
         }
     }

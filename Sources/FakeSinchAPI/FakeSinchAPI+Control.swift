@@ -22,6 +22,9 @@ extension FakeSinchAPI {
         handler.faults.withLock { $0[endpoint, default: []].append(contentsOf: accepted) }
     }
 
+    /// Every access token issued so far: for tests that check no token leaks into outputs.
+    public var issuedTokens: [String] { handler.tokens.all }
+
     /// Drops every queued fault.
     public func clearFaults() {
         handler.faults.withLock { $0.removeAll() }

@@ -27,6 +27,10 @@ public struct FakeSinchAPIConfiguration: Sendable {
     public var latency: Duration = .zero
     /// The TCP port to bind on 127.0.0.1; `0` picks a free port (read it from ``FakeSinchAPI/port``).
     public var port = 0
+    /// Faults that recur: every ``faultEvery``-th list request gets the next of these, in a cycle.
+    public var recurringFaults: [FakeSinchAPIFault] = []
+    /// See ``recurringFaults``; 0 turns them off.
+    public var faultEvery = 0
     /// Changes to single numbers, by phone number, applied over the generated data set.
     public var changes: [String: FakeNumberChange] = [:]
 

@@ -5,6 +5,24 @@ public enum FakeSinchAPIFault: Sendable, Hashable {
     case tooManyRequests(retryAfter: String?)
     /// The given 5xx (or any) status with the documented flat `ErrorResponse` body.
     case serverError(status: Int)
+    /// The given status with the wrapped `{error: {code, message, status, details}}` body of Sinch's other APIs.
+    case wrappedServerError(status: Int)
+    /// Answer normally: a gap in a queue of faults.
+    case pass
+    /// Wait this long, then answer normally: longer than the client's timeout, it is a stalled response.
+    case stall(Duration)
+    /// Every token issued so far expires just before this request is authenticated.
+    case expireTokens
+    /// List endpoint: a 200 whose JSON body is cut in half (a complete HTTP answer).
+    case truncatedJSON
+    /// List endpoint: a 200 whose body is not JSON at all.
+    case invalidJSON
+    /// List endpoint: the answer announces the whole page but the connection is closed halfway through the body.
+    case connectionReset
+    /// List endpoint: the page holds twice the records asked for, beyond the server's own cap.
+    case oversizedPage
+    /// List endpoint: the page's `nextPageToken` points 5 records back, so the next page repeats them.
+    case overlappingPage
     /// List endpoint only: the page is served normally but its `nextPageToken` repeats the request's own
     /// `pageToken`, a paging loop. The fault waits in the queue for the first request that carries a page token.
     case repeatPageToken

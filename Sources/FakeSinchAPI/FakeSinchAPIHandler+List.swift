@@ -12,9 +12,14 @@ extension FakeSinchAPIHandler {
         }
         let parameters = FakeQueryString.parse((request.uri.query ?? "")[...])
         let hasPageToken = parameters?.contains { $0.name == "pageToken" && !$0.value.isEmpty } ?? false
-        let fault = takeFault(for: .importedNumbers) { !$0.isPagingLoop || hasPageToken }
+        let fault = takeFault(for: .importedNumbers) { !$0.isPagingLoop || hasPageToken } ?? recurringFault()
         if let fault, let error = FakeErrorResponse.fault(fault) {
             return Self.response(error)
+        }
+        switch fault {
+        case .stall(let duration): try? await Task.sleep(for: duration)
+        case .expireTokens: tokens.expireAll()
+        default: break
         }
         let credential: Credential
         switch authenticate(request) {
@@ -38,13 +43,20 @@ extension FakeSinchAPIHandler {
         case .failure(let error):
             return Self.response(error)
         case .success(let listRequest):
-            switch page(for: listRequest, loop: fault?.isPagingLoop == true ? fault : nil) {
+            var request = listRequest
+            if fault == .oversizedPage { request.pageSize *= 2 }
+            switch page(for: request, loop: fault?.isPagingLoop == true || fault == .overlappingPage ? fault : nil) {
             case .success(let (bytes, records)):
                 counters.withLock {
                     $0.pagesServed += 1
                     $0.recordsServed += records
                 }
-                return Self.jsonResponse(bytes)
+                switch fault {
+                case .truncatedJSON: return Self.jsonResponse(Array(bytes.prefix(bytes.count / 2)))
+                case .invalidJSON: return Self.jsonResponse(Array("<html><body>502 Bad Gateway</body></html>".utf8))
+                case .connectionReset: return Self.resetResponse(bytes)
+                default: return Self.jsonResponse(bytes)
+                }
             case .failure(let error):
                 return Self.response(error)
             }
@@ -86,6 +98,8 @@ extension FakeSinchAPIHandler {
         writer.endArray()
         if loop == .repeatPageToken, let token = request.pageToken {
             writer.field("nextPageToken", token)
+        } else if loop == .overlappingPage, end < total {
+            writer.field("nextPageToken", pageTokens.encode(offset: max(offset + 1, end - 5), query: query))
         } else if loop == .rewindPageToken {
             writer.field("nextPageToken", pageTokens.encode(offset: min(request.pageSize, total), query: query))
         } else if end < total {
@@ -96,5 +110,32 @@ extension FakeSinchAPIHandler {
         writer.field("totalSize", total)
         writer.endObject()
         return .success((writer.bytes, end - offset))
+    }
+
+    /// The next of ``FakeSinchAPIConfiguration/recurringFaults`` when this request is due for one.
+    func recurringFault() -> FakeSinchAPIFault? {
+        let faults = configuration.recurringFaults
+        guard !faults.isEmpty, configuration.faultEvery > 0 else { return nil }
+        return counters.withLock { counters -> FakeSinchAPIFault? in
+            counters.listRequestsForFaults += 1
+            let count = counters.listRequestsForFaults
+            guard count % configuration.faultEvery == 0 else { return nil }
+            let fault = faults[(count / configuration.faultEvery - 1) % faults.count]
+            return fault.isPagingLoop ? nil : fault
+        }
+    }
+
+    /// Announces the whole body, sends half of it, then fails the stream so the connection is cut.
+    static func resetResponse(_ bytes: [UInt8]) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers[.contentLength] = String(bytes.count)
+        let half = ByteBuffer(bytes: bytes.prefix(bytes.count / 2))
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                try await writer.write(half)
+                throw FakeSinchAPIError.serverDidNotStart("injected connection reset")
+            })
     }
 }

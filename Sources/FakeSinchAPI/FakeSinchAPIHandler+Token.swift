@@ -8,8 +8,9 @@ extension FakeSinchAPIHandler {
         guard request.method == .post else {
             return Self.response(.oauth(httpStatus: 405, error: "invalid_request", description: "Use POST"))
         }
-        if let fault = takeFault(for: .token), let error = FakeErrorResponse.fault(fault) {
-            return Self.response(error)
+        if let fault = takeFault(for: .token) {
+            if let error = FakeErrorResponse.fault(fault) { return Self.response(error) }
+            if case .stall(let duration) = fault { try? await Task.sleep(for: duration) }
         }
         guard hasValidBasic(request) else {
             return Self.response(

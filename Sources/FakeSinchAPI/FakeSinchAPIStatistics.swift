@@ -14,6 +14,8 @@ public struct FakeSinchAPIStatistics: Sendable, Hashable {
     public var tokensIssued = 0
     /// List requests that authenticated with HTTP Basic rather than a bearer token.
     public var basicAuthListRequests = 0
+    /// List requests counted for ``FakeSinchAPIConfiguration/recurringFaults``.
+    public var listRequestsForFaults = 0
 
     /// Creates zeroed counters.
     public init() {}

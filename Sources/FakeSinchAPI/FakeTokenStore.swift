@@ -30,6 +30,9 @@ final class FakeTokenStore: Sendable {
         return expiry > now ? .valid : .expired(at: expiry)
     }
 
+    /// Every token issued so far.
+    var all: [String] { expiries.withLock { Array($0.keys) } }
+
     /// Makes every token issued so far expired as of `now`.
     func expireAll(now: Date = Date()) {
         expiries.withLock { expiries in

@@ -43,9 +43,10 @@ struct RunHarness {
     /// Starts a harness, runs `body` with it and always stops it (fake and files).
     static func with<Result>(
         scopes: [FakeScope] = FakeScope.demo, pageSizeCap: Int = 250, pageSize: Int = 50,
+        change: (inout FakeSinchAPIConfiguration) -> Void = { _ in },
         _ body: (inout RunHarness) async throws -> Result
     ) async throws -> Result {
-        var harness = try await start(scopes: scopes, pageSizeCap: pageSizeCap, pageSize: pageSize)
+        var harness = try await start(scopes: scopes, pageSizeCap: pageSizeCap, pageSize: pageSize, change: change)
         do {
             let result = try await body(&harness)
             await harness.stop()

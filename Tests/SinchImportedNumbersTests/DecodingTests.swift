@@ -60,20 +60,24 @@ struct DecodingTests {
         #expect(page.totalSize == 1)
     }
 
-    @Test("a wrong type is an error that names where it is")
-    func wrongType() {
-        do {
-            _ = try decode(#"{"importedNumbers":[{},{"mnoConfiguration":{"smsAtt":{"state":7}}}]}"#)
-            Issue.record("expected an error")
-        } catch let error as DecodingError {
-            guard case .typeMismatch(_, let context) = error else {
-                Issue.record("\(error)")
-                return
-            }
-            #expect(context.codingPath.map(\.stringValue).suffix(3) == ["mnoConfiguration", "smsAtt", "state"])
-        } catch {
-            Issue.record("\(error)")
-        }
+    @Test("a record with a wrong type is rejected alone, with the path of the field; the others decode")
+    func wrongType() throws {
+        let page = try decode(
+            #"{"importedNumbers":[{"phoneNumber":"+1"},{"phoneNumber":"+2","mnoConfiguration":{"smsAtt":{"state":7}}},"#
+                + #"{"phoneNumber":"+3"}, 42, {"phoneNumber":["deep",[[[]]]]}],"nextPageToken":"t"}"#)
+        #expect(page.importedNumbers.map(\.phoneNumber) == ["+1", "+3"])
+        #expect(page.rejectedRecords.map(\.index) == [1, 3, 4])
+        #expect(page.rejectedRecords[0].phoneNumber == "+2")
+        #expect(page.rejectedRecords[0].reason.hasPrefix("importedNumbers[1]: "))
+        #expect(page.rejectedRecords[0].reason.contains("mnoConfiguration.smsAtt.state"))
+        #expect(page.hasNextPage)
+    }
+
+    @Test("a body that is not the documented object is an error naming where")
+    func wrongShape() {
+        #expect(throws: DecodingError.self) { try decode(#"{"importedNumbers":{"a":1}}"#) }
+        #expect(throws: DecodingError.self) { try decode(#"{"importedNumbers":[{"phoneNumber":"+1"}"#) }
+        #expect(throws: DecodingError.self) { try decode(#"[]"#) }
     }
 
     @Test(

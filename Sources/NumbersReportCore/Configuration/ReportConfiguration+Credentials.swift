@@ -25,6 +25,7 @@ extension ReportConfiguration {
         configuration.authentication = api.auth
         configuration.requestTimeout = .milliseconds(Int64(api.requestTimeoutSeconds * 1000))
         configuration.maxAttempts = api.maxAttempts
+        configuration.maxPagesPerScope = api.maxPagesPerScope
         configuration.userAgent = "numbers-report/\(ToolVersion.current)"
         return configuration
     }

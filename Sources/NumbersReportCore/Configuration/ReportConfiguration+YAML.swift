@@ -55,7 +55,7 @@ extension ReportConfiguration {
             node, "api",
             allowed: [
                 "baseURL", "tokenURL", "auth", "keyIdEnv", "keySecretEnv", "pageSize", "requestTimeoutSeconds",
-                "maxAttempts", "concurrency",
+                "maxAttempts", "concurrency", "maxPagesPerScope", "runDeadlineMinutes",
             ])
         var api = APISettings()
         if let value = entries["baseURL"] { api.baseURL = try url(value, "api.baseURL", reader) }
@@ -73,6 +73,12 @@ extension ReportConfiguration {
         }
         if let value = entries["maxAttempts"] {
             api.maxAttempts = try reader.integer(value, "api.maxAttempts", range: 1...20)
+        }
+        if let value = entries["maxPagesPerScope"] {
+            api.maxPagesPerScope = try reader.integer(value, "api.maxPagesPerScope", range: 1...10_000_000)
+        }
+        if let value = entries["runDeadlineMinutes"] {
+            api.runDeadlineMinutes = try reader.number(value, "api.runDeadlineMinutes", minimumExclusive: 0)
         }
         if let value = entries["concurrency"] {
             api.concurrency = try reader.integer(value, "api.concurrency", range: 1...64)

@@ -41,6 +41,10 @@ public struct APISettings: Sendable, Hashable, Codable {
     public var maxAttempts = 5
     /// `api.concurrency`: scopes fetched at once.
     public var concurrency = 4
+    /// `api.maxPagesPerScope`: a scope with more pages is stopped (a guard against a server that never ends).
+    public var maxPagesPerScope = 100_000
+    /// `api.runDeadlineMinutes`: after this long the scopes not yet finished are failed; 0 for no deadline.
+    public var runDeadlineMinutes = 0.0
 
     public init() {}
 }

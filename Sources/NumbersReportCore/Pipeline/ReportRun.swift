@@ -51,12 +51,20 @@ public struct ReportRun: Sendable {
             configuration: configuration, clock: clock, template: template, runID: SnapshotArchive.newRunID())
         do {
             var refusal: ScopeFailure?
+            let deadline =
+                configuration.api.runDeadlineMinutes > 0
+                ? Date().addingTimeInterval(configuration.api.runDeadlineMinutes * 60) : nil
             for (index, scope) in configuration.scopes.enumerated() {
                 if let refusal {
                     assembler.fail(scopeIndex: index, refusal)  // the same credentials would be refused again
                     continue
                 }
-                if let failure = try await fetchScope(index, scope, client: client, into: assembler),
+                if let deadline, Date() >= deadline {
+                    assembler.fail(scopeIndex: index, .runDeadline(configuration.api.runDeadlineMinutes))
+                    continue
+                }
+                if let failure = try await fetchScope(
+                    index, scope, deadline: deadline, client: client, into: assembler),
                     failure.isCredentialsRefusal
                 {
                     refusal = failure
@@ -93,11 +101,18 @@ public struct ReportRun: Sendable {
     /// thrown (the run cannot go on without its files).
     /// - Returns: the scope's failure, if it had one.
     private func fetchScope(
-        _ index: Int, _ scope: ScopeSettings, client: ImportedNumbersClient, into assembler: SnapshotAssembler
+        _ index: Int, _ scope: ScopeSettings, deadline: Date?, client: ImportedNumbersClient,
+        into assembler: SnapshotAssembler
     ) async throws -> ScopeFailure? {
         do {
             for try await page in client.pages(for: scope.query(pageSize: configuration.api.pageSize)) {
                 try assembler.add(page, scopeIndex: index)
+                if let deadline, Date() >= deadline {
+                    let failure = ScopeFailure.runDeadline(configuration.api.runDeadlineMinutes)
+                    assembler.fail(scopeIndex: index, failure)
+                    logger.error("run deadline reached", metadata: ["scope": "\(scope.displayName)"])
+                    return failure
+                }
             }
             let result = assembler.results[index]
             logger.info(

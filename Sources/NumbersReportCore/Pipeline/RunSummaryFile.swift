@@ -17,9 +17,13 @@ struct RunSummaryFile {
                 "campaignId": result.scope.campaignId, "label": result.scope.label ?? NSNull(),
                 "pages": result.pages, "rows": result.rows, "totalSize": result.totalSize ?? NSNull(),
                 "complete": result.isComplete, "error": result.failure ?? NSNull(),
-                "levels": Self.levels(result.levelCounts),
+                "levels": Self.levels(result.levelCounts), "duplicates": result.duplicates,
+                "rejectedRecords": result.rejectedCount,
+                "rejected": result.rejected.map {
+                    ["index": $0.index, "phoneNumber": $0.phoneNumber ?? NSNull(), "reason": $0.reason] as [String: Any]
+                },
             ]
-            if result.totalSize != nil, result.totalSize != result.rows, result.isComplete {
+            if result.totalSizeDiffers {
                 entry["totalSizeMismatch"] = true
             }
             return entry

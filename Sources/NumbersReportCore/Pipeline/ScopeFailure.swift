@@ -18,6 +18,11 @@ public struct ScopeFailure: Error, Sendable, Hashable, Codable, CustomStringConv
         self.init(kind: error.kind.description, status: error.statusCode, message: error.description)
     }
 
+    /// `api.runDeadlineMinutes` passed before the scope was read to the end.
+    public static func runDeadline(_ minutes: Double) -> ScopeFailure {
+        ScopeFailure(kind: "runDeadline", message: "the run deadline of \(minutes) minutes (api.runDeadlineMinutes) passed")
+    }
+
     public var isCredentialsRefusal: Bool { kind == SinchAPIError.Kind.credentialsRefused.description }
 
     public var description: String { message }

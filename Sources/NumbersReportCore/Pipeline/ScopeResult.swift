@@ -9,6 +9,11 @@ public struct ScopeResult: Sendable, Hashable {
     public var rows = 0
     /// `totalSize` as the last page reported it.
     public var totalSize: Int?
+    /// Records repeated within the scope (same phone number): kept once, counted here.
+    public var duplicates = 0
+    /// Records that could not be decoded: counted, and the first 100 kept with their reason.
+    public var rejectedCount = 0
+    public var rejected: [RejectedRecord] = []
     /// Rows per health level.
     public var levelCounts: [HealthLevel: Int] = [:]
     /// Why the scope stopped before its last page; `nil` when it completed.
@@ -20,4 +25,10 @@ public struct ScopeResult: Sendable, Hashable {
     public var failure: String? { error?.description }
 
     public var isComplete: Bool { error == nil }
+
+    /// Records received: rows written, repeats and rejected records.
+    public var received: Int { rows + duplicates + rejectedCount }
+
+    /// A complete scope whose records received differ from the `totalSize` the server announced.
+    public var totalSizeDiffers: Bool { isComplete && totalSize != nil && totalSize != received }
 }

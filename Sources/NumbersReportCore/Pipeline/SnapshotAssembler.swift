@@ -21,6 +21,8 @@ public final class SnapshotAssembler {
     private var digest: ReportDigest
     /// One result per configured scope, in config order.
     public private(set) var results: [ScopeResult]
+    /// Phone numbers seen in the scope being read (as 64-bit hashes), to keep a repeated record once.
+    private var seenNumbers: (scope: Int, hashes: Set<UInt64>) = (-1, [])
 
     /// Creates the partial snapshot directory and its streaming writers.
     public init(configuration: ReportConfiguration, clock: Date, template: ReportTemplate, runID: String) throws {
@@ -49,7 +51,17 @@ public final class SnapshotAssembler {
     public func add(_ page: ImportedNumbersPage, scopeIndex: Int) throws {
         try rawPages.append(page, scopeIndex: scopeIndex)
         let scope = configuration.scopes[scopeIndex]
-        let pageRows = builder.rows(of: page, scope: scope)
+        if seenNumbers.scope != scopeIndex { seenNumbers = (scopeIndex, []) }
+        var pageRows = builder.rows(of: page, scope: scope)
+        pageRows.removeAll { row in
+            guard let phone = row.number.phoneNumber else { return false }
+            let isRepeat = !seenNumbers.hashes.insert(FNV1a.hash(phone)).inserted
+            if isRepeat { results[scopeIndex].duplicates += 1 }
+            return isRepeat
+        }
+        let rejected = page.response.rejectedRecords
+        results[scopeIndex].rejectedCount += rejected.count
+        results[scopeIndex].rejected += rejected.prefix(max(0, 100 - results[scopeIndex].rejected.count))
         try rows.append(pageRows)
         results[scopeIndex].pages += 1
         results[scopeIndex].rows += pageRows.count

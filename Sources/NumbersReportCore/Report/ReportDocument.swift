@@ -126,7 +126,7 @@ public struct ReportDocument {
             row.append("td", ["style": ReportStyle.cell], text: result.scope.displayName)
             row.append("td", ["style": ReportStyle.codeCell], text: result.scope.campaignId)
             row.append("td", ["style": ReportStyle.codeCell], text: result.scope.servicePlanId)
-            let mismatch = result.isComplete && result.totalSize != nil && result.totalSize != result.rows
+            let mismatch = result.totalSizeDiffers
             row.append(
                 "td", ["style": ReportStyle.numberCell + (mismatch ? "color:#b91c1c;font-weight:bold;" : "")],
                 text: "\(result.rows) / \(result.totalSize.map(String.init) ?? "–")")
@@ -137,9 +137,12 @@ public struct ReportDocument {
                     text: String(result.levelCounts[level] ?? 0))
             }
             if result.isComplete {
+                var notes = [mismatch ? "complete, \(result.received) received of totalSize \(result.totalSize ?? 0)" : "complete"]
+                if result.duplicates > 0 { notes.append("\(result.duplicates) repeated records kept once") }
+                if result.rejectedCount > 0 { notes.append("\(result.rejectedCount) records rejected (see summary.json)") }
                 row.append(
-                    "td", ["style": ReportStyle.cell + "color:#15803d;"],
-                    text: mismatch ? "complete, count differs" : "complete")
+                    "td", ["style": ReportStyle.cell + (notes.count > 1 || mismatch ? "color:#b45309;" : "color:#15803d;")],
+                    text: notes.joined(separator: "; "))
             } else {
                 row.append("td", ["style": ReportStyle.cell + "color:#b91c1c;font-weight:bold;"], text: "FAILED")
             }

@@ -37,6 +37,10 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
                 throw pendingError
             }
             guard !finished else { return nil }
+            guard pageNumber < client.configuration.maxPagesPerScope else {
+                finished = true
+                throw SinchAPIError.tooManyPages(limit: client.configuration.maxPagesPerScope)
+            }
             pageNumber += 1
             let page: ImportedNumbersPage
             do {

@@ -15,6 +15,8 @@ extension ImportedNumbersClient {
         public var maxResponseBytes: Int = 64 << 20
         /// Attempts per request on 429, 5xx, connection faults and timeouts (1 = no retry).
         public var maxAttempts: Int = 5
+        /// A scope with more pages than this is stopped with ``SinchAPIError/Kind/tooManyPages``.
+        public var maxPagesPerScope: Int = 100_000
         /// The backoff between attempts.
         public var retryPolicy: RetryPolicy = RetryPolicy()
         /// A token is refreshed this long before it expires.

@@ -13,6 +13,7 @@ public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible 
         case pageTokenRepeated(token: String, firstSeenOnPage: Int, page: Int)
         case transport(reason: String, request: String)
         case timedOut(seconds: Double, request: String)
+        case tooManyPages(limit: Int)
     }
 
     /// What went wrong, without the details: the thing to compare.
@@ -36,6 +37,8 @@ public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible 
         public static let transport = Kind(name: "transport")
         /// No complete answer within the request timeout.
         public static let timedOut = Kind(name: "timedOut")
+        /// The scope went on past `maxPagesPerScope` pages.
+        public static let tooManyPages = Kind(name: "tooManyPages")
     }
 
     private let storage: Storage
@@ -51,6 +54,7 @@ public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible 
         case .pageTokenRepeated: .pageTokenRepeated
         case .transport: .transport
         case .timedOut: .timedOut
+        case .tooManyPages: .tooManyPages
         }
     }
 
@@ -90,6 +94,8 @@ public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible 
             "connection failure for \(request): \(reason)"
         case .timedOut(let seconds, let request):
             "no complete answer from \(request) within \(seconds) s"
+        case .tooManyPages(let limit):
+            "the scope has more than \(limit) pages (api.maxPagesPerScope); stopped"
         }
     }
 
@@ -115,6 +121,7 @@ public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible 
     static func transport(_ reason: String, request: String) -> Self {
         Self(.transport(reason: reason, request: request))
     }
+    static func tooManyPages(limit: Int) -> Self { Self(.tooManyPages(limit: limit)) }
     static func timedOut(seconds: Double, request: String) -> Self {
         Self(.timedOut(seconds: seconds, request: request))
     }

@@ -6,6 +6,8 @@ public struct ListImportedNumbersResponse: Codable, Hashable, Sendable {
     public var nextPageToken: String?
     /// The total across all pages, when the server sends it.
     public var totalSize: Int?
+    /// Records that could not be decoded, with the reason; the others are in ``importedNumbers``.
+    public var rejectedRecords: [RejectedRecord] = []
 
     public init(importedNumbers: [ImportedNumber] = [], nextPageToken: String? = nil, totalSize: Int? = nil) {
         self.importedNumbers = importedNumbers
@@ -15,9 +17,29 @@ public struct ListImportedNumbersResponse: Codable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case importedNumbers, nextPageToken, totalSize }
 
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(importedNumbers, forKey: .importedNumbers)
+        try container.encodeIfPresent(nextPageToken, forKey: .nextPageToken)
+        try container.encodeIfPresent(totalSize, forKey: .totalSize)
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        importedNumbers = try container.decodeIfPresent([ImportedNumber].self, forKey: .importedNumbers) ?? []
+        let entries = try container.decodeIfPresent([ImportedNumberEntry].self, forKey: .importedNumbers) ?? []
+        importedNumbers = []
+        importedNumbers.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            switch entry.result {
+            case .success(let number):
+                importedNumbers.append(number)
+            case .failure(let error):
+                rejectedRecords.append(
+                    RejectedRecord(
+                        index: index, phoneNumber: entry.phoneNumber,
+                        reason: "importedNumbers[\(index)]: " + ImportedNumbersClient.describe(error)))
+            }
+        }
         nextPageToken = try container.decodeIfPresent(String.self, forKey: .nextPageToken)
         if let text = try? container.decodeIfPresent(String.self, forKey: .totalSize) {
             totalSize = Int(text)  // int32 may be sent as a string by JSON-mapped protobuf
