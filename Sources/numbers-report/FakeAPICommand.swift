@@ -31,6 +31,15 @@ struct FakeAPICommand: AsyncParsableCommand {
     @Option(help: "The server's cap on pageSize.")
     var pageSizeCap = 250
 
+    @Option(help: "Every N-th list request gets the next of --faults (0: none).")
+    var faultEvery = 0
+
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated faults to cycle through.",
+            discussion: "Names: " + FakeSinchAPIFault.named.map(\.name).joined(separator: ", ")))
+    var faults = "429,503,reset,truncated,invalid-json,502-wrapped,expire-token"
+
     @Option(help: "The data set's clock (update times are before it), e.g. 2026-11-29T02:00:00Z. Default: now.")
     var now: String?
 
@@ -39,6 +48,14 @@ struct FakeAPICommand: AsyncParsableCommand {
         if latencyMs < 0 { throw ValidationError("--latency-ms must not be negative") }
         if pageSizeCap < 1 { throw ValidationError("--page-size-cap must be at least 1") }
         if let now, APITimestamp.parse(now) == nil { throw ValidationError("--now: not an ISO 8601 date-time") }
+        if faultEvery < 0 { throw ValidationError("--fault-every must not be negative") }
+        for name in faultNames where FakeSinchAPIFault(name: name) == nil {
+            throw ValidationError("--faults: unknown fault \"\(name)\"")
+        }
+    }
+
+    private var faultNames: [String] {
+        faults.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     func run() async throws {
@@ -48,6 +65,8 @@ struct FakeAPICommand: AsyncParsableCommand {
         configuration.latency = .milliseconds(latencyMs)
         configuration.pageSizeCap = pageSizeCap
         if let clock = now.flatMap(APITimestamp.parse) { configuration.referenceTime = clock }
+        configuration.faultEvery = faultEvery
+        configuration.recurringFaults = faultNames.compactMap(FakeSinchAPIFault.init(name:))
         if let numbers {
             let share = numbers / configuration.scopes.count
             for index in configuration.scopes.indices {

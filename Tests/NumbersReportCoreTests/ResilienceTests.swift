@@ -28,11 +28,14 @@ struct ResilienceTests {
             harness.fake.injectFaults([.tooManyRequests(retryAfter: nil), .serverError(status: 500)], on: .token)
             let outcome = try await harness.run()
             #expect(outcome.exitCode == .complete, "\(outcome.scopes.compactMap(\.failure))")
-            let csv = try Data(contentsOf: URL(fileURLWithPath: try #require(outcome.snapshotPath) + "/data/numbers.csv"))
+            let csv = try Data(
+                contentsOf: URL(fileURLWithPath: try #require(outcome.snapshotPath) + "/data/numbers.csv"))
             #expect(csv == reference)
             #expect(outcome.retries >= 20, "retries: \(outcome.retries)")
-            let summary = try JSONSerialization.jsonObject(
-                with: Data(contentsOf: URL(fileURLWithPath: outcome.snapshotPath! + "/data/summary.json"))) as! [String: Any]
+            let summary =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: outcome.snapshotPath! + "/data/summary.json")))
+                as! [String: Any]
             #expect((summary["totals"] as! [String: Any])["retries"] as? Int == outcome.retries)
             #expect(harness.fake.statistics.tokenRequests >= 4)  // 2 refused, 1 first token, 1 after expiry
         }
@@ -42,7 +45,9 @@ struct ResilienceTests {
     func loopAndUnknownScope() async throws {
         try await RunHarness.with { harness in
             harness.configuration.scopes.append(
-                .init(projectId: FakeScope.demoProjectId, servicePlanId: "nope", campaignId: "NOPE", label: "Ghost scope"))
+                .init(
+                    projectId: FakeScope.demoProjectId, servicePlanId: "nope", campaignId: "NOPE", label: "Ghost scope")
+            )
             harness.fake.injectFaults([.repeatPageToken])  // the first page-token request: scope 0, page 2
             let outcome = try await harness.run()
             #expect(outcome.exitCode == .partial)
@@ -50,7 +55,8 @@ struct ResilienceTests {
             #expect(outcome.scopes[0].error?.kind == "pageTokenRepeated")
             #expect(outcome.scopes[3].error?.status == 404)
             let snapshot = try #require(outcome.snapshotPath)
-            #expect(try String(contentsOfFile: snapshot + "/bag-info.txt", encoding: .utf8).contains("Run-Complete: false"))
+            #expect(
+                try String(contentsOfFile: snapshot + "/bag-info.txt", encoding: .utf8).contains("Run-Complete: false"))
             let report = try OutsideTools.python("check_report.py", [snapshot + "/data/report.xhtml"])
             let text = report["text"] as? String ?? ""
             #expect(text.contains("Incomplete run: 2 of 4 scopes"))
@@ -73,8 +79,9 @@ struct ResilienceTests {
             #expect(outcome.scopes[0].rows == 120 && outcome.scopes[0].duplicates == 5)
             #expect(outcome.scopes[0].totalSizeDiffers)
             let snapshot = try #require(outcome.snapshotPath)
-            let summary = try JSONSerialization.jsonObject(
-                with: Data(contentsOf: URL(fileURLWithPath: snapshot + "/data/summary.json"))) as! [String: Any]
+            let summary =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: snapshot + "/data/summary.json"))) as! [String: Any]
             let scope = (summary["scopes"] as! [[String: Any]])[0]
             #expect(scope["duplicates"] as? Int == 5 && scope["totalSizeMismatch"] as? Bool == true)
             let report = try OutsideTools.python("check_report.py", [snapshot + "/data/report.xhtml"])
@@ -153,9 +160,13 @@ struct ResilienceTests {
         while let item = enumerator.nextObject() as? String {
             let path = directory + "/out/" + item
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
             files += 1
-            let data = item.hasSuffix(".gz") ? try runTool(["gzip", "-dc", path]).output : try Data(contentsOf: URL(fileURLWithPath: path))
+            let data =
+                item.hasSuffix(".gz")
+                ? try runTool(["gzip", "-dc", path]).output : try Data(contentsOf: URL(fileURLWithPath: path))
             haystack += String(decoding: data, as: UTF8.self)
             if item.hasSuffix("report.eml") {
                 // The email's parts are base64: decode them too.
@@ -169,5 +180,37 @@ struct ResilienceTests {
         for needle in [secret, basic] + tokens {
             #expect(!haystack.contains(needle), "leaked: \(needle.prefix(12))…")
         }
+    }
+
+    @Test("a record that cannot be decoded is reported as rejected, with its reason, and the page's others are rows")
+    func rejectedRecord() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var configuration = ReportConfiguration(scopes: [Fixtures.scope])
+        configuration.output.directory = directory
+        let assembler = try SnapshotAssembler(
+            configuration: configuration, clock: Fixtures.clock, template: .builtIn, runID: "test-run")
+        let body = Array(
+            #"{"importedNumbers":[{"phoneNumber":"+12065550100"},{"phoneNumber":"+12065550101","smsConfiguration":{"migrateToSinchTmo":"yes"}},{"phoneNumber":"+12065550102"}],"totalSize":3}"#
+                .utf8)
+        let page = ImportedNumbersPage(
+            query: Fixtures.scope.query(pageSize: 10), number: 1, pageToken: nil, requestTarget: "/v1/…",
+            fetchedAt: Fixtures.clock, body: body,
+            response: try JSONDecoder().decode(ListImportedNumbersResponse.self, from: Data(body)))
+        try assembler.add(page, scopeIndex: 0)
+        let snapshot = try assembler.publish(requests: 1, retries: 0)
+        let summary =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: snapshot + "/data/summary.json"))) as! [String: Any]
+        let scope = (summary["scopes"] as! [[String: Any]])[0]
+        #expect(scope["rows"] as? Int == 2)
+        #expect(scope["rejectedRecords"] as? Int == 1)
+        let rejected = (scope["rejected"] as? [[String: Any]])?.first
+        #expect(rejected?["phoneNumber"] as? String == "+12065550101")
+        #expect(
+            (rejected?["reason"] as? String)?.hasPrefix(
+                "importedNumbers[1].smsConfiguration.migrateToSinchTmo: Expected to decode Bool") == true,
+            "\(rejected?["reason"] ?? "")")
+        #expect(scope["totalSizeMismatch"] == nil, "2 rows + 1 rejected = totalSize 3")
     }
 }

@@ -68,8 +68,8 @@ struct DecodingTests {
         #expect(page.importedNumbers.map(\.phoneNumber) == ["+1", "+3"])
         #expect(page.rejectedRecords.map(\.index) == [1, 3, 4])
         #expect(page.rejectedRecords[0].phoneNumber == "+2")
-        #expect(page.rejectedRecords[0].reason.hasPrefix("importedNumbers[1]: "))
-        #expect(page.rejectedRecords[0].reason.contains("mnoConfiguration.smsAtt.state"))
+        #expect(page.rejectedRecords[0].reason.hasPrefix("importedNumbers[1].mnoConfiguration.smsAtt.state: "))
+        #expect(page.rejectedRecords[1].reason.hasPrefix("importedNumbers[3]: "))
         #expect(page.hasNextPage)
     }
 

@@ -20,7 +20,8 @@ public struct ScopeFailure: Error, Sendable, Hashable, Codable, CustomStringConv
 
     /// `api.runDeadlineMinutes` passed before the scope was read to the end.
     public static func runDeadline(_ minutes: Double) -> ScopeFailure {
-        ScopeFailure(kind: "runDeadline", message: "the run deadline of \(minutes) minutes (api.runDeadlineMinutes) passed")
+        ScopeFailure(
+            kind: "runDeadline", message: "the run deadline of \(minutes) minutes (api.runDeadlineMinutes) passed")
     }
 
     public var isCredentialsRefusal: Bool { kind == SinchAPIError.Kind.credentialsRefused.description }

@@ -37,7 +37,7 @@ public struct ListImportedNumbersResponse: Codable, Hashable, Sendable {
                 rejectedRecords.append(
                     RejectedRecord(
                         index: index, phoneNumber: entry.phoneNumber,
-                        reason: "importedNumbers[\(index)]: " + ImportedNumbersClient.describe(error)))
+                        reason: ImportedNumbersClient.describe(error)))
             }
         }
         nextPageToken = try container.decodeIfPresent(String.self, forKey: .nextPageToken)
