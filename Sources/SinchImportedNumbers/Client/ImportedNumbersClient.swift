@@ -14,7 +14,7 @@ import NIOHTTP1
 public final class ImportedNumbersClient: Sendable {
     public let configuration: Configuration
     let httpClient: HTTPClient
-    private let transport: HTTPExchange
+    private let exchange: RetryingExchange
     private let ownsHTTPClient: Bool
     private let credentials: Credentials
     private let tokenProvider: OAuth2TokenProvider?
@@ -60,26 +60,22 @@ public final class ImportedNumbersClient: Sendable {
         self.configuration = configuration
         self.credentials = credentials
         self.httpClient = httpClient
-        self.transport = HTTPExchange(
-            httpClient: httpClient, timeout: configuration.requestTimeout,
-            maxResponseBytes: configuration.maxResponseBytes)
+        let resolvedLogger = logger ?? Logger(label: "sinch.imported-numbers")
+        self.exchange = RetryingExchange(
+            transport: HTTPExchange(
+                httpClient: httpClient, timeout: configuration.requestTimeout,
+                maxResponseBytes: configuration.maxResponseBytes),
+            policy: configuration.retryPolicy, maxAttempts: configuration.maxAttempts, logger: resolvedLogger,
+            counters: counters)
         self.ownsHTTPClient = ownsHTTPClient
-        self.logger = logger ?? Logger(label: "sinch.imported-numbers")
+        self.logger = resolvedLogger
         if configuration.authentication == .oauth2 {
             let fetcher = TokenFetcher(
-                tokenURL: configuration.tokenURL, credentials: credentials, transport: transport,
-                configuration: configuration, logger: self.logger)
-            let counters = self.counters
+                tokenURL: configuration.tokenURL, credentials: credentials, exchange: exchange, logger: resolvedLogger)
             let margin = configuration.tokenRefreshMargin
             tokenProvider = OAuth2TokenProvider(
                 refreshMargin: Double(margin.components.seconds) + Double(margin.components.attoseconds) / 1e18
-            ) {
-                try await fetcher.fetch {
-                    counters.record { $0.tokenRequests += 1 }
-                } retried: {
-                    counters.record { $0.retries += 1 }
-                }
-            }
+            ) { try await fetcher.fetch() }
         } else {
             tokenProvider = nil
         }
@@ -105,63 +101,45 @@ public final class ImportedNumbersClient: Sendable {
         -> ImportedNumbersPage
     {
         let target = query.requestTarget(pageToken: pageToken)
-        let url = configuration.baseURL + target
+        var authorization = ""
         var refreshedAfterExpiry = false
-        var attempt = 0
-        while true {
-            attempt += 1
-            let authorization = try await authorizationHeader()
-            var request = HTTPClientRequest(url: url)
+        return try await exchange.run(target: target) {
+            authorization = try await authorizationHeader()
+            var request = HTTPClientRequest(url: configuration.baseURL + target)
             request.method = .GET
             request.headers.add(name: "Authorization", value: authorization)
             request.headers.add(name: "Accept", value: "application/json")
             request.headers.add(name: "User-Agent", value: configuration.userAgent)
             counters.record { $0.listRequests += 1 }
-            let outcome: HTTPExchange.Outcome
-            do {
-                outcome = try await transport.send(request, target: target)
-            } catch let error as SinchAPIError {
-                if attempt < configuration.maxAttempts, Self.isRetryable(error) {
-                    try await pause(afterAttempt: attempt, retryAfter: nil, target: target, reason: "\(error)")
-                    continue
-                }
-                throw error
-            }
+            return request
+        } interpret: { outcome -> RetryingExchange.Verdict<ImportedNumbersPage> in
             switch outcome.status {
             case 200:
                 do {
                     let response = try JSONDecoder().decode(ListImportedNumbersResponse.self, from: Data(outcome.body))
-                    return ImportedNumbersPage(
-                        query: query, number: number, pageToken: pageToken, requestTarget: target,
-                        fetchedAt: Date(), body: outcome.body, response: response)
+                    return .done(
+                        ImportedNumbersPage(
+                            query: query, number: number, pageToken: pageToken, requestTarget: target,
+                            fetchedAt: Date(), body: outcome.body, response: response))
                 } catch {
-                    let failure = SinchAPIError.invalidResponse(Self.describe(error), request: target)
-                    if attempt < configuration.maxAttempts {
-                        try await pause(afterAttempt: attempt, retryAfter: nil, target: target, reason: "\(failure)")
-                        continue
-                    }
-                    throw failure
+                    return .retry(.invalidResponse(Self.describe(error), request: target), retryAfter: nil)
                 }
-            case 401
-            where tokenProvider != nil && !refreshedAfterExpiry
-                && Self.saysTokenExpired(outcome.headers):
+            case 401 where tokenProvider != nil && !refreshedAfterExpiry && Self.saysTokenExpired(outcome.headers):
                 refreshedAfterExpiry = true
                 counters.record { $0.tokenRefreshesAfterExpiry += 1 }
                 logger.info("access token expired; fetching a new one", metadata: ["request": "\(target)"])
                 await tokenProvider?.invalidate(String(authorization.dropFirst("Bearer ".count)))
-                attempt -= 1  // the refresh is not a failed attempt
-                continue
+                return .resend
             case 401, 403:
-                throw SinchAPIError.credentialsRefused(
-                    outcome.status, body: APIErrorBody.decode(from: outcome.body), endpoint: "the Imported Numbers API")
-            case let status where RetryPolicy.retryableStatuses.contains(status) && attempt < configuration.maxAttempts:
-                let retryAfter = outcome.headers.first(name: "Retry-After").flatMap { RetryPolicy.parseRetryAfter($0) }
-                try await pause(
-                    afterAttempt: attempt, retryAfter: retryAfter, target: target, reason: "HTTP \(outcome.status)")
-                continue
-            default:
-                throw SinchAPIError.httpStatus(
-                    outcome.status, body: APIErrorBody.decode(from: outcome.body), request: target)
+                return .fail(
+                    SinchAPIError.credentialsRefused(
+                        outcome.status, body: APIErrorBody.decode(from: outcome.body),
+                        endpoint: "the Imported Numbers API"))
+            case let status:
+                let error = SinchAPIError.httpStatus(
+                    status, body: APIErrorBody.decode(from: outcome.body), request: target)
+                return RetryPolicy.retryableStatuses.contains(status)
+                    ? .retry(error, retryAfter: RetryingExchange.retryAfter(outcome)) : .fail(error)
             }
         }
     }
@@ -169,19 +147,6 @@ public final class ImportedNumbersClient: Sendable {
     private func authorizationHeader() async throws -> String {
         if let tokenProvider { return "Bearer " + (try await tokenProvider.token()) }
         return credentials.basicAuthorization
-    }
-
-    private func pause(afterAttempt attempt: Int, retryAfter: Duration?, target: String, reason: String) async throws {
-        let delay = configuration.retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter)
-        counters.record { $0.retries += 1 }
-        logger.notice(
-            "retrying after a transient failure",
-            metadata: ["request": "\(target)", "attempt": "\(attempt)", "reason": "\(reason)", "delay": "\(delay)"])
-        try await Task.sleep(for: delay)
-    }
-
-    static func isRetryable(_ error: SinchAPIError) -> Bool {
-        error.kind == .transport || error.kind == .timedOut
     }
 
     static func saysTokenExpired(_ headers: HTTPHeaders) -> Bool {

@@ -1,0 +1,66 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+
+/// The one place where requests are retried, for the list and the token calls alike: transient
+/// failures (429, 5xx, connection faults, timeouts, unreadable 200s) are tried again after the
+/// ``RetryPolicy``'s pause, up to `maxAttempts`; anything else ends the request.
+struct RetryingExchange: Sendable {
+    var transport: HTTPExchange
+    var policy: RetryPolicy
+    var maxAttempts: Int
+    var logger: Logger
+    var counters: StatisticsRecorder
+
+    /// What to make of one answer.
+    enum Verdict<Value> {
+        /// The answer is good.
+        case done(Value)
+        /// A transient failure: try again after a pause, or throw the error when attempts are used up.
+        case retry(SinchAPIError, retryAfter: Duration?)
+        /// Send again at once, without counting an attempt (a refreshed token).
+        case resend
+        /// A failure that another attempt will not mend.
+        case fail(any Error)
+    }
+
+    /// Sends `makeRequest()` until `interpret` accepts an answer or gives up.
+    func run<Value>(
+        target: String, makeRequest: () async throws -> HTTPClientRequest,
+        interpret: (HTTPExchange.Outcome) async throws -> Verdict<Value>
+    ) async throws -> Value {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let verdict: Verdict<Value>
+            do {
+                verdict = try await interpret(try await transport.send(try await makeRequest(), target: target))
+            } catch let error as SinchAPIError where error.kind == .transport || error.kind == .timedOut {
+                verdict = .retry(error, retryAfter: nil)
+            }
+            switch verdict {
+            case .done(let value):
+                return value
+            case .fail(let error):
+                throw error
+            case .resend:
+                attempt -= 1
+            case .retry(let error, let retryAfter):
+                guard attempt < maxAttempts else { throw error }
+                let delay = policy.delay(afterAttempt: attempt, retryAfter: retryAfter)
+                counters.record { $0.retries += 1 }
+                logger.notice(
+                    "retrying after a transient failure",
+                    metadata: [
+                        "request": "\(target)", "attempt": "\(attempt)", "reason": "\(error)", "delay": "\(delay)",
+                    ])
+                try await Task.sleep(for: delay)
+            }
+        }
+    }
+
+    /// `Retry-After` of an answer, in seconds or as an HTTP date.
+    static func retryAfter(_ outcome: HTTPExchange.Outcome) -> Duration? {
+        outcome.headers.first(name: "Retry-After").flatMap { RetryPolicy.parseRetryAfter($0) }
+    }
+}
