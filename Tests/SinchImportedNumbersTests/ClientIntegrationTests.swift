@@ -90,9 +90,9 @@ struct ClientIntegrationTests {
     @Test("after a 401 that says the token expired, one new token and the request again")
     func expiredToken() async throws {
         try await withClient { fake, client in
+            fake.injectFaults([.pass, .expireTokens])  // the second page's request finds its token expired
             var iterator = client.pages(for: Self.query).makeAsyncIterator()
             let first = try await iterator.next()
-            fake.expireIssuedTokens()
             let second = try await iterator.next()
             #expect(first?.number == 1 && second?.number == 2)
             #expect(fake.statistics.tokenRequests == 2)
@@ -120,11 +120,11 @@ struct ClientIntegrationTests {
     @Test("a token sent before, not only the last one, is a loop (A → B → A)")
     func rewoundToken() async throws {
         try await withClient { fake, client in
+            fake.injectFaults([.pass, .pass, .rewindPageToken])  // page 3 points back at page 2
             var iterator = client.pages(for: Self.query).makeAsyncIterator()
             let first = try #require(try await iterator.next())
             let second = try #require(try await iterator.next())
             #expect(first.response.nextPageToken != second.response.nextPageToken)
-            fake.injectFaults([.rewindPageToken])
             let third = try #require(try await iterator.next())
             #expect(third.response.nextPageToken == first.response.nextPageToken)
             do {

@@ -2,6 +2,9 @@
 /// last page and stops with ``SinchAPIError/Kind/pageTokenRepeated`` if the server sends a token
 /// it has sent before in this scope (a loop), rather than fetching forever. The page that carried
 /// the repeated token is still returned; the error comes from the call after it.
+///
+/// The next page is requested as soon as a page is returned, so that fetching and decoding it overlap
+/// with whatever the caller does with the current one.
 public struct ImportedNumberPages: AsyncSequence, Sendable {
     public typealias Element = ImportedNumbersPage
 
@@ -13,7 +16,7 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
         Iterator(client: client, query: query)
     }
 
-    /// Fetches one page per call to `next()`.
+    /// Hands out one page per call to `next()`, with the following one already on its way.
     public struct Iterator: AsyncIteratorProtocol {
         let client: ImportedNumbersClient
         let query: ImportedNumbersQuery
@@ -24,6 +27,8 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
         private var pendingError: SinchAPIError?
         /// Every token sent so far, with the page after which it came.
         private var seenTokens: [String: Int] = [:]
+        /// The request for the next page, started when the previous page was returned.
+        private var prefetch: Task<ImportedNumbersPage, any Error>?
 
         init(client: ImportedNumbersClient, query: ImportedNumbersQuery) {
             self.client = client
@@ -44,7 +49,16 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
             pageNumber += 1
             let page: ImportedNumbersPage
             do {
-                page = try await client.fetchPage(query, pageToken: nextToken, number: pageNumber)
+                if let prefetch {
+                    self.prefetch = nil
+                    page = try await withTaskCancellationHandler {
+                        try await prefetch.value
+                    } onCancel: {
+                        prefetch.cancel()
+                    }
+                } else {
+                    page = try await client.fetchPage(query, pageToken: nextToken, number: pageNumber)
+                }
             } catch {
                 finished = true
                 throw error
@@ -60,6 +74,10 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
             }
             seenTokens[token] = pageNumber
             nextToken = token
+            if pageNumber < client.configuration.maxPagesPerScope {
+                let (client, query, number) = (client, query, pageNumber + 1)
+                prefetch = Task { try await client.fetchPage(query, pageToken: token, number: number) }
+            }
             return page
         }
     }
