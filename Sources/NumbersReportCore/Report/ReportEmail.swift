@@ -56,18 +56,29 @@ struct ReportEmail {
         var source = csvPath
         var name = "numbers.csv"
         var contentType = "text/csv; charset=UTF-8; name=\"numbers.csv\""
+        var fits = size <= settings.maxAttachmentBytes
         if size > settings.gzipAttachmentAboveBytes {
             source = scratchDirectory + "/numbers.csv.gz"
-            try Self.copy(from: csvPath, to: GzipSink(downstream: try FileSink(path: source), level: 6))
             name = "numbers.csv.gz"
             contentType = "application/gzip; name=\"numbers.csv.gz\""
+            // Compression stops as soon as the result outgrows the cap: a large CSV is not compressed in vain.
+            let file = try FileSink(path: source)
+            do {
+                try Self.copy(
+                    from: csvPath,
+                    to: GzipSink(downstream: CappedSink(downstream: file, limit: settings.maxAttachmentBytes), level: 6))
+                fits = true
+            } catch is CappedSink.LimitExceeded {
+                try? file.close()
+                fits = false
+            }
         }
         defer { if source != csvPath { unlink(source) } }
-        let attachedSize = (try? FileManager.default.attributesOfItem(atPath: source)[.size] as? Int) ?? 0
-        guard attachedSize <= settings.maxAttachmentBytes else {
+        guard fits else {
             let note =
-                "numbers.csv is not attached: even gzipped it is \(attachedSize) bytes, above email.maxAttachmentBytes "
-                + "(\(settings.maxAttachmentBytes)). It is in the snapshot's data/ directory.\r\n"
+                "numbers.csv is not attached: \(size > settings.gzipAttachmentAboveBytes ? "even gzipped, " : "")it is "
+                + "larger than email.maxAttachmentBytes (\(settings.maxAttachmentBytes) bytes). "
+                + "It is in the snapshot's data/ directory.\r\n"
             try part(sink, contentType: "text/plain; charset=UTF-8", body: Array(note.utf8))
             return
         }

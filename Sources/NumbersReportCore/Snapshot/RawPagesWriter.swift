@@ -7,12 +7,12 @@ import SinchImportedNumbers
 /// string holding the exact text the server sent.
 final class RawPagesWriter {
     static let keys = ["scope", "projectId", "servicePlanId", "campaignId", "page", "request", "fetchedAt", "body"]
-    private let sink: GzipSink
+    private let sink: any ByteSink
     private let encoder = NDJSONEncoder(keys: RawPagesWriter.keys)
     private var buffer: [UInt8] = []
 
     init(file: PayloadFile, gzipLevel: Int32) throws {
-        sink = try GzipSink(downstream: file, level: gzipLevel)
+        sink = BackgroundSink(downstream: try GzipSink(downstream: file, level: gzipLevel), label: "raw-pages")
     }
 
     func append(_ page: ImportedNumbersPage, scopeIndex: Int) throws {

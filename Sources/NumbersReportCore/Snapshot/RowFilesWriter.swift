@@ -3,7 +3,7 @@ import ReportWriters
 /// Writes rows as they stream to `numbers.csv` and `numbers.ndjson.gz` in a payload directory.
 public final class RowFilesWriter {
     private let csvSink: any ByteSink
-    private let ndjsonSink: GzipSink
+    private let ndjsonSink: any ByteSink
     private let csvEncoder: CSVEncoder
     private let ndjsonEncoder = NDJSONEncoder(keys: NumberRow.columnNames)
     private var csvBuffer: [UInt8] = []
@@ -16,8 +16,10 @@ public final class RowFilesWriter {
     ///   - ndjson: where `numbers.ndjson.gz` goes (compressed here).
     public init(csv: any ByteSink, ndjson: any ByteSink, output: OutputSettings) throws {
         csvEncoder = CSVEncoder(excelSafe: output.csvExcelSafe)
-        csvSink = csv
-        ndjsonSink = try GzipSink(downstream: ndjson, level: Int32(output.gzipLevel))
+        // Hashing, compressing and writing run on other threads while the next rows are encoded.
+        csvSink = BackgroundSink(downstream: csv, label: "numbers.csv")
+        ndjsonSink = BackgroundSink(
+            downstream: try GzipSink(downstream: ndjson, level: Int32(output.gzipLevel)), label: "numbers.ndjson.gz")
         if output.csvByteOrderMark { csvBuffer.append(contentsOf: CSVEncoder.byteOrderMark) }
         csvEncoder.appendHeader(NumberRow.columnNames, to: &csvBuffer)
     }
