@@ -48,6 +48,7 @@ struct ResilienceTests {
                 .init(
                     projectId: FakeScope.demoProjectId, servicePlanId: "nope", campaignId: "NOPE", label: "Ghost scope")
             )
+            harness.configuration.api.concurrency = 1  // so that the first page-token request is scope 0's
             harness.fake.injectFaults([.repeatPageToken])  // the first page-token request: scope 0, page 2
             let outcome = try await harness.run()
             #expect(outcome.exitCode == .partial)
@@ -70,6 +71,7 @@ struct ResilienceTests {
     @Test("repeated records are kept once and counted; a wrong totalSize is flagged")
     func duplicates() async throws {
         try await RunHarness.with(pageSizeCap: 30) { harness in
+            harness.configuration.api.concurrency = 1  // so that the faults meet scope 0
             harness.fake.injectFaults([.oversizedPage])  // 60 records on page 1; page 2 starts at 60: no repeats
             var outcome = try await harness.run()
             #expect(outcome.scopes[0].rows == 120 && outcome.scopes[0].duplicates == 0)
@@ -197,7 +199,9 @@ struct ResilienceTests {
             query: Fixtures.scope.query(pageSize: 10), number: 1, pageToken: nil, requestTarget: "/v1/…",
             fetchedAt: Fixtures.clock, body: body,
             response: try JSONDecoder().decode(ListImportedNumbersResponse.self, from: Data(body)))
-        try assembler.add(page, scopeIndex: 0)
+        let part = try assembler.partFactory.makePart(scopeIndex: 0)
+        try part.add(page)
+        assembler.absorb(try part.finish(), scopeIndex: 0)
         let snapshot = try assembler.publish(requests: 1, retries: 0)
         let summary =
             try JSONSerialization.jsonObject(

@@ -50,26 +50,7 @@ public struct ReportRun: Sendable {
         let assembler = try SnapshotAssembler(
             configuration: configuration, clock: clock, template: template, runID: SnapshotArchive.newRunID())
         do {
-            var refusal: ScopeFailure?
-            let deadline =
-                configuration.api.runDeadlineMinutes > 0
-                ? Date().addingTimeInterval(configuration.api.runDeadlineMinutes * 60) : nil
-            for (index, scope) in configuration.scopes.enumerated() {
-                if let refusal {
-                    assembler.fail(scopeIndex: index, refusal)  // the same credentials would be refused again
-                    continue
-                }
-                if let deadline, Date() >= deadline {
-                    assembler.fail(scopeIndex: index, .runDeadline(configuration.api.runDeadlineMinutes))
-                    continue
-                }
-                if let failure = try await fetchScope(
-                    index, scope, deadline: deadline, client: client, into: assembler),
-                    failure.isCredentialsRefusal
-                {
-                    refusal = failure
-                }
-            }
+            try await fetchScopes(client: client, into: assembler)
             let statistics = client.statistics
             var outcome = RunOutcome(
                 snapshotPath: nil, scopes: assembler.results,
@@ -97,40 +78,73 @@ public struct ReportRun: Sendable {
         }
     }
 
-    /// The fetch stage for one scope. API errors end the scope and are recorded; output errors are
-    /// thrown (the run cannot go on without its files).
-    /// - Returns: the scope's failure, if it had one.
-    private func fetchScope(
-        _ index: Int, _ scope: ScopeSettings, deadline: Date?, client: ImportedNumbersClient,
-        into assembler: SnapshotAssembler
-    ) async throws -> ScopeFailure? {
-        do {
-            for try await page in client.pages(for: scope.query(pageSize: configuration.api.pageSize)) {
-                try assembler.add(page, scopeIndex: index)
-                if let deadline, Date() >= deadline {
-                    let failure = ScopeFailure.runDeadline(configuration.api.runDeadlineMinutes)
-                    assembler.fail(scopeIndex: index, failure)
-                    logger.error("run deadline reached", metadata: ["scope": "\(scope.displayName)"])
-                    return failure
+    /// The fetch stage: up to `api.concurrency` scopes at once, each read page by page into its own part.
+    /// After credentials are refused, or past the run deadline, the scopes not yet started are failed.
+    private func fetchScopes(client: ImportedNumbersClient, into assembler: SnapshotAssembler) async throws {
+        let factory = assembler.partFactory
+        let deadline =
+            configuration.api.runDeadlineMinutes > 0
+            ? Date().addingTimeInterval(configuration.api.runDeadlineMinutes * 60) : nil
+        try await withThrowingTaskGroup(of: (Int, ScopePart.Summary).self) { group in
+            var next = 0
+            var refusal: ScopeFailure?
+            func startNext() {
+                while next < configuration.scopes.count {
+                    let index = next
+                    next += 1
+                    if let refusal {
+                        assembler.fail(scopeIndex: index, refusal)  // the same credentials would be refused again
+                        continue
+                    }
+                    if let deadline, Date() >= deadline {
+                        assembler.fail(scopeIndex: index, .runDeadline(configuration.api.runDeadlineMinutes))
+                        continue
+                    }
+                    group.addTask {
+                        (index, try await fetchScope(index, deadline: deadline, client: client, factory: factory))
+                    }
+                    return
                 }
             }
-            let result = assembler.results[index]
-            logger.info(
-                "scope complete",
-                metadata: [
-                    "scope": "\(scope.displayName)", "pages": "\(result.pages)", "rows": "\(result.rows)",
-                    "totalSize": "\(result.totalSize.map(String.init) ?? "-")",
-                ])
-            return nil
+            for _ in 0..<configuration.api.concurrency { startNext() }
+            while let (index, summary) = try await group.next() {
+                assembler.absorb(summary, scopeIndex: index)
+                if let failure = summary.result.error, failure.isCredentialsRefusal { refusal = failure }
+                startNext()
+            }
+        }
+    }
+
+    /// The fetch stage for one scope. API errors end the scope and are recorded; output errors are
+    /// thrown (the run cannot go on without its files).
+    private func fetchScope(
+        _ index: Int, deadline: Date?, client: ImportedNumbersClient, factory: ScopePartFactory
+    ) async throws -> ScopePart.Summary {
+        let scope = configuration.scopes[index]
+        let part = try factory.makePart(scopeIndex: index)
+        do {
+            for try await page in client.pages(for: scope.query(pageSize: configuration.api.pageSize)) {
+                try part.add(page)
+                if let deadline, Date() >= deadline {
+                    part.fail(.runDeadline(configuration.api.runDeadlineMinutes))
+                    logger.error("run deadline reached", metadata: ["scope": "\(scope.displayName)"])
+                    return try part.finish()
+                }
+            }
         } catch let error as SinchAPIError {
-            let failure = ScopeFailure(error)
-            assembler.fail(scopeIndex: index, failure)
+            part.fail(ScopeFailure(error))
             logger.error(
                 "scope failed",
-                metadata: [
-                    "scope": "\(scope.displayName)", "pages": "\(assembler.results[index].pages)", "error": "\(error)",
-                ])
-            return failure
+                metadata: ["scope": "\(scope.displayName)", "pages": "\(part.pages)", "error": "\(error)"])
+            return try part.finish()
         }
+        let summary = try part.finish()
+        logger.info(
+            "scope complete",
+            metadata: [
+                "scope": "\(scope.displayName)", "pages": "\(summary.result.pages)", "rows": "\(summary.result.rows)",
+                "totalSize": "\(summary.result.totalSize.map(String.init) ?? "-")",
+            ])
+        return summary
     }
 }

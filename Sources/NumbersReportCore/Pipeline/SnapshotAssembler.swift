@@ -3,11 +3,11 @@ import Logging
 import ReportWriters
 import SinchImportedNumbers
 
-/// The stages after fetch, fed page by page: normalise (rows + health) → write (CSV, NDJSON.gz, raw
-/// pages; report digest) → report (XHTML, email) → publish (the BagIt snapshot).
+/// The stages after fetch: each scope's ``ScopePart`` (normalise → write), then, at publication, the
+/// parts joined in config order → report (XHTML, email) → publish (the BagIt snapshot).
 ///
-/// `run` feeds it pages from the API; `render` feeds it the raw pages of an earlier snapshot. Both
-/// therefore produce the same files from the same pages and clock.
+/// `run` fills the parts from the API, several scopes at once; `render` fills them from the raw pages
+/// of an earlier snapshot. Both therefore produce the same files from the same pages and clock.
 public final class SnapshotAssembler {
     public let configuration: ReportConfiguration
     public let clock: Date
@@ -15,77 +15,65 @@ public final class SnapshotAssembler {
     private let template: ReportTemplate
     private let startedAt = Date()
     private let snapshot: SnapshotDirectory
-    private let rows: RowFilesWriter
-    private let rawPages: RawPagesWriter
+    /// Where the scopes' part files are written until they are joined (outside `data/`).
+    private let partsPath: String
     private let builder: RowBuilder
-    private var digest: ReportDigest
-    /// One result per configured scope, in config order.
-    public private(set) var results: [ScopeResult]
-    /// Phone numbers seen in the scope being read (as 64-bit hashes), to keep a repeated record once.
-    private var seenNumbers: (scope: Int, hashes: Set<UInt64>) = (-1, [])
+    private var summaries: [ScopePart.Summary?]
+    private var failures: [Int: ScopeFailure] = [:]
 
-    /// Creates the partial snapshot directory and its streaming writers.
+    /// Creates the partial snapshot directory.
     public init(configuration: ReportConfiguration, clock: Date, template: ReportTemplate, runID: String) throws {
         self.configuration = configuration
         self.clock = clock
         self.runID = runID
         self.template = template
         snapshot = try SnapshotDirectory(outputDirectory: configuration.output.directory, runID: runID)
+        partsPath = snapshot.partialPath + "/parts"
         do {
-            rows = try RowFilesWriter(
-                csv: try snapshot.createPayloadFile("numbers.csv"),
-                ndjson: try snapshot.createPayloadFile("numbers.ndjson.gz"), output: configuration.output)
-            rawPages = try RawPagesWriter(
-                file: try snapshot.createPayloadFile("raw/pages.ndjson.gz"),
-                gzipLevel: Int32(configuration.output.gzipLevel))
+            try FileSystem.makeDirectory(partsPath)
         } catch {
             snapshot.discard()
             throw error
         }
         builder = RowBuilder(rules: HealthRules(clock: clock, staleAfterHours: configuration.health.staleAfterHours))
-        digest = ReportDigest(maxProblemRows: configuration.output.xhtmlMaxProblemRows)
-        results = configuration.scopes.map(ScopeResult.init(scope:))
+        summaries = Array(repeating: nil, count: configuration.scopes.count)
     }
 
-    /// Normalise and write one page of scope `scopeIndex`.
-    public func add(_ page: ImportedNumbersPage, scopeIndex: Int) throws {
-        try rawPages.append(page, scopeIndex: scopeIndex)
-        let scope = configuration.scopes[scopeIndex]
-        if seenNumbers.scope != scopeIndex { seenNumbers = (scopeIndex, []) }
-        var pageRows = builder.rows(of: page, scope: scope)
-        pageRows.removeAll { row in
-            guard let phone = row.number.phoneNumber else { return false }
-            let isRepeat = !seenNumbers.hashes.insert(FNV1a.hash(phone)).inserted
-            if isRepeat { results[scopeIndex].duplicates += 1 }
-            return isRepeat
-        }
-        let rejected = page.response.rejectedRecords
-        results[scopeIndex].rejectedCount += rejected.count
-        results[scopeIndex].rejected += rejected.prefix(max(0, 100 - results[scopeIndex].rejected.count))
-        try rows.append(pageRows)
-        results[scopeIndex].pages += 1
-        results[scopeIndex].rows += pageRows.count
-        results[scopeIndex].totalSize = page.response.totalSize ?? results[scopeIndex].totalSize
-        for row in pageRows {
-            results[scopeIndex].levelCounts[row.verdict.level, default: 0] += 1
-            digest.add(row)
-        }
+    /// A factory of scope parts that can be handed to the tasks reading the scopes.
+    public var partFactory: ScopePartFactory {
+        ScopePartFactory(configuration: configuration, builder: builder, directory: partsPath)
     }
 
-    /// Records why scope `scopeIndex` stopped early.
+    /// Takes a finished part's summary.
+    public func absorb(_ summary: ScopePart.Summary, scopeIndex: Int) {
+        summaries[scopeIndex] = summary
+    }
+
+    /// Records why scope `scopeIndex` stopped early (or was never started).
     public func fail(scopeIndex: Int, _ failure: ScopeFailure) {
-        results[scopeIndex].error = failure
+        failures[scopeIndex] = failure
+    }
+
+    /// One result per configured scope, in config order.
+    public var results: [ScopeResult] {
+        configuration.scopes.indices.map { index in
+            var result = summaries[index]?.result ?? ScopeResult(scope: configuration.scopes[index])
+            if let failure = failures[index] { result.error = failure }
+            return result
+        }
     }
 
     /// Whether any page was received: without one there is nothing to publish.
-    public var hasPages: Bool { results.contains { $0.pages > 0 } }
+    public var hasPages: Bool { summaries.contains { ($0?.result.pages ?? 0) > 0 } }
 
-    /// Finishes every file, writes the report, the email, the summary, the data package, the run
-    /// record and the bag's tag files, and renames the snapshot into view.
+    /// Joins the parts, writes the report, the email, the summary, the data package, the run record and
+    /// the bag's tag files, and renames the snapshot into view.
     /// - Returns: the published path.
     public func publish(requests: Int, retries: Int) throws -> String {
-        try rows.finish()
-        try rawPages.finish()
+        let results = self.results
+        var digest = ReportDigest(maxProblemRows: configuration.output.xhtmlMaxProblemRows)
+        for summary in summaries { if let summary { digest.merge(summary.digest) } }
+        try joinParts()
         let outcome = RunOutcome(snapshotPath: nil, scopes: results, requests: requests, retries: retries)
         let archive = SnapshotArchive(directory: configuration.output.directory)
         let tonight = ReportHistory.TrendPoint(
@@ -121,9 +109,53 @@ public final class SnapshotAssembler {
     /// Removes the partial snapshot.
     public func discard() { snapshot.discard() }
 
+    /// `numbers.csv`, `numbers.ndjson.gz` and `raw/pages.ndjson.gz` from the parts, in config order; the
+    /// gzip files are the parts' members one after the other (one valid gzip file). Hashed as they are copied.
+    private func joinParts() throws {
+        let csv = try snapshot.createPayloadFile("numbers.csv")
+        try csv.write(RowFilesWriter.csvHeader(output: configuration.output))
+        let ndjson = try snapshot.createPayloadFile("numbers.ndjson.gz")
+        let rawPages = try snapshot.createPayloadFile("raw/pages.ndjson.gz")
+        // A part without pages (a scope that failed at once) adds nothing, as when `render` rebuilds it.
+        for index in configuration.scopes.indices where (summaries[index]?.result.pages ?? 0) > 0 {
+            let paths = ScopePart.paths(directory: partsPath, index: index)
+            try FileCopy.append(paths.csv, to: csv)
+            try FileCopy.append(paths.ndjson, to: ndjson)
+            try FileCopy.append(paths.rawPages, to: rawPages)
+        }
+        try csv.close()
+        try ndjson.close()
+        try rawPages.close()
+        FileSystem.removeTree(partsPath)
+    }
+
     private func write(_ relativePath: String, _ bytes: [UInt8]) throws {
         let file = try snapshot.createPayloadFile(relativePath)
         try file.write(bytes)
         try file.close()
+    }
+}
+
+/// Makes the ``ScopePart`` of a scope; a value that the tasks reading the scopes can share.
+public struct ScopePartFactory: Sendable {
+    let configuration: ReportConfiguration
+    let builder: RowBuilder
+    let directory: String
+
+    public func makePart(scopeIndex: Int) throws -> ScopePart {
+        try ScopePart(index: scopeIndex, configuration: configuration, builder: builder, directory: directory)
+    }
+}
+
+/// Appends a file's bytes to a sink, a megabyte at a time.
+enum FileCopy {
+    static func append(_ path: String, to sink: any ByteSink) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw OutputFileError(operation: "read", path: path, errno: errno)
+        }
+        defer { try? handle.close() }
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            try chunk.withUnsafeBytes { try sink.write($0) }
+        }
     }
 }

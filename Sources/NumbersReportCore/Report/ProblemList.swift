@@ -23,6 +23,12 @@ public struct ProblemList: Sendable {
         if entries.count >= capacity * 2 { trim() }
     }
 
+    /// Takes the rows of another list (a later scope's).
+    mutating func merge(_ other: ProblemList) {
+        entries += other.entries
+        if entries.count >= capacity * 2 { trim() }
+    }
+
     /// The rows to show, in report order.
     public var rows: [NumberRow] {
         var copy = self

@@ -40,6 +40,19 @@ public struct ReportDigest: Sendable {
         public var examplePhoneNumber: String
     }
 
+    /// Adds the counts of a later scope (config order): error messages and examples stay the first seen.
+    public mutating func merge(_ other: ReportDigest) {
+        rowCount += other.rowCount
+        levelCounts.merge(other.levelCounts, uniquingKeysWith: +)
+        for (channel, states) in other.channelStates {
+            channelStates[channel, default: [:]].merge(states, uniquingKeysWith: +)
+        }
+        for (key, tally) in other.errors {
+            if errors[key] == nil { errors[key] = tally } else { errors[key]!.count += tally.count }
+        }
+        problems.merge(other.problems)
+    }
+
     /// Takes one row into the counts.
     public mutating func add(_ row: NumberRow) {
         rowCount += 1

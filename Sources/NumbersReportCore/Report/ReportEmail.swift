@@ -66,7 +66,8 @@ struct ReportEmail {
             do {
                 try Self.copy(
                     from: csvPath,
-                    to: GzipSink(downstream: CappedSink(downstream: file, limit: settings.maxAttachmentBytes), level: 6))
+                    to: GzipSink(downstream: CappedSink(downstream: file, limit: settings.maxAttachmentBytes), level: 6)
+                )
                 fits = true
             } catch is CappedSink.LimitExceeded {
                 try? file.close()

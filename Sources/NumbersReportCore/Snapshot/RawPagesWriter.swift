@@ -11,7 +11,7 @@ final class RawPagesWriter {
     private let encoder = NDJSONEncoder(keys: RawPagesWriter.keys)
     private var buffer: [UInt8] = []
 
-    init(file: PayloadFile, gzipLevel: Int32) throws {
+    init(file: any ByteSink, gzipLevel: Int32) throws {
         sink = BackgroundSink(downstream: try GzipSink(downstream: file, level: gzipLevel), label: "raw-pages")
     }
 

@@ -1,6 +1,7 @@
 import ReportWriters
 
-/// Writes rows as they stream to `numbers.csv` and `numbers.ndjson.gz` in a payload directory.
+/// Writes rows as they stream as CSV records and as one gzip member of NDJSON lines (the part of one
+/// scope; the header of `numbers.csv` is written when the parts are joined).
 public final class RowFilesWriter {
     private let csvSink: any ByteSink
     private let ndjsonSink: any ByteSink
@@ -16,12 +17,17 @@ public final class RowFilesWriter {
     ///   - ndjson: where `numbers.ndjson.gz` goes (compressed here).
     public init(csv: any ByteSink, ndjson: any ByteSink, output: OutputSettings) throws {
         csvEncoder = CSVEncoder(excelSafe: output.csvExcelSafe)
-        // Hashing, compressing and writing run on other threads while the next rows are encoded.
+        // Compressing and writing run on other threads while the next rows are encoded.
         csvSink = BackgroundSink(downstream: csv, label: "numbers.csv")
         ndjsonSink = BackgroundSink(
             downstream: try GzipSink(downstream: ndjson, level: Int32(output.gzipLevel)), label: "numbers.ndjson.gz")
-        if output.csvByteOrderMark { csvBuffer.append(contentsOf: CSVEncoder.byteOrderMark) }
-        csvEncoder.appendHeader(NumberRow.columnNames, to: &csvBuffer)
+    }
+
+    /// The first bytes of `numbers.csv`: the BOM (when configured) and the header line.
+    public static func csvHeader(output: OutputSettings) -> [UInt8] {
+        var bytes: [UInt8] = output.csvByteOrderMark ? CSVEncoder.byteOrderMark : []
+        CSVEncoder(excelSafe: output.csvExcelSafe).appendHeader(NumberRow.columnNames, to: &bytes)
+        return bytes
     }
 
     /// Appends rows; the bytes go to the files once enough have gathered.

@@ -44,6 +44,8 @@ public struct SnapshotRender: Sendable {
             let pagesPath = snapshot + "/data/raw/pages.ndjson.gz"
             let reader = try GzipReader(path: pagesPath)
             let decoder = JSONDecoder()
+            let factory = assembler.partFactory
+            var part: ScopePart?
             var lineNumber = 0
             while let line = try reader.nextLine() {
                 lineNumber += 1
@@ -59,8 +61,13 @@ public struct SnapshotRender: Sendable {
                     query: scope.query(pageSize: configuration.api.pageSize), number: raw.page, pageToken: nil,
                     requestTarget: raw.request, fetchedAt: APITimestamp.parse(raw.fetchedAt) ?? clock, body: body,
                     response: response)
-                try assembler.add(page, scopeIndex: raw.scope)
+                if part?.index != raw.scope {
+                    if let finished = part { assembler.absorb(try finished.finish(), scopeIndex: finished.index) }
+                    part = try factory.makePart(scopeIndex: raw.scope)
+                }
+                try part!.add(page)
             }
+            if let finished = part { assembler.absorb(try finished.finish(), scopeIndex: finished.index) }
             for (index, scope) in record.scopes.enumerated() {
                 if let failure = scope.failure { assembler.fail(scopeIndex: index, failure) }
             }

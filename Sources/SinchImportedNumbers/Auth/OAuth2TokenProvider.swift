@@ -10,6 +10,8 @@ actor OAuth2TokenProvider {
     private let now: @Sendable () -> Date
     private var cached: OAuth2Token?
     private var inFlight: Task<OAuth2Token, any Error>?
+    /// Credentials the endpoint refused: they are not sent again in this client's life.
+    private var refusal: SinchAPIError?
 
     init(
         refreshMargin: TimeInterval, now: @escaping @Sendable () -> Date = Date.init,
@@ -25,13 +27,20 @@ actor OAuth2TokenProvider {
         if let cached, cached.expiresAt.timeIntervalSince(now()) > refreshMargin {
             return cached.accessToken
         }
+        if let refusal { throw refusal }
         if let inFlight {
             return try await inFlight.value.accessToken
         }
         let task = Task { try await fetch() }
         inFlight = task
         defer { inFlight = nil }
-        let token = try await task.value
+        let token: OAuth2Token
+        do {
+            token = try await task.value
+        } catch let error as SinchAPIError where error.kind == .credentialsRefused {
+            refusal = error
+            throw error
+        }
         cached = token
         return token.accessToken
     }

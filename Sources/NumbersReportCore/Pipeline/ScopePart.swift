@@ -1,0 +1,82 @@
+import Foundation
+import ReportWriters
+import SinchImportedNumbers
+
+/// The stages after fetch for one scope: its rows (CSV records, a gzip member of NDJSON), its raw
+/// pages (a gzip member) and its share of the report, written to part files that are joined in config
+/// order when the snapshot is published. Scopes can so be fetched at the same time and still give
+/// the same bytes as one after the other.
+///
+/// Owned by the one task that reads the scope.
+public final class ScopePart {
+    public let index: Int
+    private let scope: ScopeSettings
+    private let rows: RowFilesWriter
+    private let rawPages: RawPagesWriter
+    private let builder: RowBuilder
+    private var summary: Summary
+    /// Phone numbers seen in the scope (as 64-bit hashes), to keep a repeated record once.
+    private var seenNumbers: Set<UInt64> = []
+
+    /// What a finished part hands back: the scope's result and its share of the report.
+    public struct Summary: Sendable {
+        public var result: ScopeResult
+        public var digest: ReportDigest
+    }
+
+    /// The part files of scope `index` under `directory`.
+    static func paths(directory: String, index: Int) -> (csv: String, ndjson: String, rawPages: String) {
+        let base = directory + "/scope-\(index)"
+        return (base + ".csv", base + ".ndjson.gz", base + ".pages.ndjson.gz")
+    }
+
+    init(index: Int, configuration: ReportConfiguration, builder: RowBuilder, directory: String) throws {
+        self.index = index
+        self.scope = configuration.scopes[index]
+        self.builder = builder
+        let paths = Self.paths(directory: directory, index: index)
+        rows = try RowFilesWriter(
+            csv: try FileSink(path: paths.csv), ndjson: try FileSink(path: paths.ndjson), output: configuration.output)
+        rawPages = try RawPagesWriter(
+            file: try FileSink(path: paths.rawPages), gzipLevel: Int32(configuration.output.gzipLevel))
+        summary = Summary(
+            result: ScopeResult(scope: scope),
+            digest: ReportDigest(maxProblemRows: configuration.output.xhtmlMaxProblemRows))
+    }
+
+    /// Normalise and write one page.
+    public func add(_ page: ImportedNumbersPage) throws {
+        try rawPages.append(page, scopeIndex: index)
+        var pageRows = builder.rows(of: page, scope: scope)
+        pageRows.removeAll { row in
+            guard let phone = row.number.phoneNumber else { return false }
+            let isRepeat = !seenNumbers.insert(FNV1a.hash(phone)).inserted
+            if isRepeat { summary.result.duplicates += 1 }
+            return isRepeat
+        }
+        let rejected = page.response.rejectedRecords
+        summary.result.rejectedCount += rejected.count
+        summary.result.rejected += rejected.prefix(max(0, 100 - summary.result.rejected.count))
+        try rows.append(pageRows)
+        summary.result.pages += 1
+        summary.result.rows += pageRows.count
+        summary.result.totalSize = page.response.totalSize ?? summary.result.totalSize
+        for row in pageRows {
+            summary.result.levelCounts[row.verdict.level, default: 0] += 1
+            summary.digest.add(row)
+        }
+    }
+
+    /// Records why the scope stopped early.
+    public func fail(_ failure: ScopeFailure) { summary.result.error = failure }
+
+    /// Pages read so far.
+    public var pages: Int { summary.result.pages }
+
+    /// Finishes the part files and hands back the scope's summary.
+    public func finish() throws -> Summary {
+        try rows.finish()
+        try rawPages.finish()
+        return summary
+    }
+}
