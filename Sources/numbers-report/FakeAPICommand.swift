@@ -19,8 +19,15 @@ struct FakeAPICommand: AsyncParsableCommand {
     @Option(help: "TCP port on 127.0.0.1 (0 picks a free one).")
     var port = 8080
 
-    @Option(help: "Numbers in all, spread over the three demo scopes (default: 120, 75 and 40).")
+    @Option(help: "Numbers in all, spread evenly over the scopes (default: the demo's 120, 75 and 40).")
     var numbers: Int?
+
+    @Option(
+        help: """
+            Serve this many scopes instead of the three demo scopes: project \(FakeScope.demoProjectId), \
+            service plans plan-1 … plan-N, campaigns CAMP1 … CAMPN.
+            """)
+    var scopes: Int?
 
     @Option(help: "Seed of the generated data set.")
     var seed: UInt64 = 1
@@ -45,6 +52,7 @@ struct FakeAPICommand: AsyncParsableCommand {
 
     func validate() throws {
         if let numbers, numbers < 0 { throw ValidationError("--numbers must not be negative") }
+        if let scopes, !(1...1000).contains(scopes) { throw ValidationError("--scopes must be 1 to 1000") }
         if latencyMs < 0 { throw ValidationError("--latency-ms must not be negative") }
         if pageSizeCap < 1 { throw ValidationError("--page-size-cap must be at least 1") }
         if let now, APITimestamp.parse(now) == nil { throw ValidationError("--now: not an ISO 8601 date-time") }
@@ -67,6 +75,13 @@ struct FakeAPICommand: AsyncParsableCommand {
         if let clock = now.flatMap(APITimestamp.parse) { configuration.referenceTime = clock }
         configuration.faultEvery = faultEvery
         configuration.recurringFaults = faultNames.compactMap(FakeSinchAPIFault.init(name:))
+        if let scopes {
+            configuration.scopes = (1...scopes).map {
+                FakeScope(
+                    projectId: FakeScope.demoProjectId, servicePlanId: "plan-\($0)", campaignId: "CAMP\($0)",
+                    numbers: 100)
+            }
+        }
         if let numbers {
             let share = numbers / configuration.scopes.count
             for index in configuration.scopes.indices {

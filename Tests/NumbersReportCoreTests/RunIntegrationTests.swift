@@ -154,3 +154,27 @@ struct RunIntegrationTests {
         #expect(try harness.outputEntries().isEmpty)
     }
 }
+
+@Suite("scopes fetched at once")
+struct ConcurrencyTests {
+    @Test("api.concurrency does not change a byte of numbers.csv or numbers.ndjson.gz: scopes stay in config order")
+    func sameBytes() async throws {
+        let scopes = (1...6).map {
+            FakeScope(projectId: "p", servicePlanId: "plan-\($0)", campaignId: "CAMP\($0)", numbers: 37 * $0)
+        }
+        try await RunHarness.with(scopes: scopes, pageSizeCap: 20) { harness in
+            var files: [Int: [Data]] = [:]
+            for concurrency in [1, 3, 6] {
+                harness.configuration.api.concurrency = concurrency
+                let snapshot = try #require(
+                    try await harness.run(into: harness.outputDirectory + "/c\(concurrency)").snapshotPath)
+                files[concurrency] = try ["numbers.csv", "numbers.ndjson.gz"].map {
+                    try Data(contentsOf: URL(fileURLWithPath: snapshot + "/data/" + $0))
+                }
+                #expect(BagVerifier().verify(snapshot: snapshot).isEmpty)
+            }
+            #expect(files[1] == files[3])
+            #expect(files[1] == files[6])
+        }
+    }
+}
