@@ -69,6 +69,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "CAllocationCounter",
+            path: "Benchmarks/CAllocationCounter"
+        ),
+        .executableTarget(
+            name: "NumbersReportBenchmarks",
+            dependencies: [
+                "NumbersReportCore", "SinchImportedNumbers", "ReportWriters", "FakeSinchAPI", "CAllocationCounter",
+            ],
+            path: "Benchmarks/NumbersReportBenchmarks"
+        ),
         .testTarget(
             name: "SinchImportedNumbersTests",
             dependencies: [
