@@ -55,6 +55,10 @@ print("1,000-record page: \(page.count) bytes of JSON; \(seconds) s per benchmar
 benchmark("decode page (JSONDecoder)", bytes: page.count) {
     _ = try! JSONDecoder().decode(ListImportedNumbersResponse.self, from: page)
 }
+let pageBytes = [UInt8](page)
+benchmark("decode page (fast decoder)", bytes: page.count) {
+    _ = try! ListImportedNumbersResponse.decode(from: pageBytes)
+}
 benchmark("build rows and health", bytes: page.count) {
     _ = response.importedNumbers.map { builder.row(for: $0, scope: settings) }
 }

@@ -55,7 +55,7 @@ public struct SnapshotRender: Sendable {
                         description: "\(pagesPath):\(lineNumber): scope \(raw.scope) is not in the run record")
                 }
                 let body = Array(raw.body.utf8)
-                let response = try decoder.decode(ListImportedNumbersResponse.self, from: Data(body))
+                let response = try ListImportedNumbersResponse.decode(from: body)
                 let scope = configuration.scopes[raw.scope]
                 let page = ImportedNumbersPage(
                     query: scope.query(pageSize: configuration.api.pageSize), number: raw.page, pageToken: nil,

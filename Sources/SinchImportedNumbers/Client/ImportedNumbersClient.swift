@@ -116,7 +116,7 @@ public final class ImportedNumbersClient: Sendable {
             switch outcome.status {
             case 200:
                 do {
-                    let response = try JSONDecoder().decode(ListImportedNumbersResponse.self, from: Data(outcome.body))
+                    let response = try ListImportedNumbersResponse.decode(from: outcome.body)
                     return .done(
                         ImportedNumbersPage(
                             query: query, number: number, pageToken: pageToken, requestTarget: target,

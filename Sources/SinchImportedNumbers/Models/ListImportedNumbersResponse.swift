@@ -1,3 +1,5 @@
+import Foundation
+
 /// One page of `GET /v1/projects/{projectId}/importedNumbers`.
 public struct ListImportedNumbersResponse: Codable, Hashable, Sendable {
     /// The numbers on this page; an absent array is an empty page.
@@ -46,6 +48,13 @@ public struct ListImportedNumbersResponse: Codable, Hashable, Sendable {
         } else {
             totalSize = try container.decodeIfPresent(Int.self, forKey: .totalSize)
         }
+    }
+
+    /// Decodes a page body: with the fast decoder written for this schema, or with `JSONDecoder` (which
+    /// also names rejected records) whenever the fast one is not certain.
+    public static func decode(from body: [UInt8]) throws -> ListImportedNumbersResponse {
+        if let page = FastPageDecoder.decode(body) { return page }
+        return try JSONDecoder().decode(ListImportedNumbersResponse.self, from: Data(body))
     }
 
     /// Whether another page follows this one.

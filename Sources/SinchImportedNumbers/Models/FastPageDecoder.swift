@@ -1,0 +1,395 @@
+/// A decoder of `ListImportedNumbersResponse` written for this one schema: it reads the bytes once
+/// and builds the models directly, several times faster than `JSONDecoder` on a 1,000-record page.
+///
+/// It only ever accepts what `JSONDecoder` would decode to the very same value: on anything it is not
+/// sure of (a wrong type, an escape it does not handle, a number that is not a plain integer, invalid
+/// UTF-8, a repeated key) it gives up and returns `nil`, and the caller decodes the page with
+/// `JSONDecoder`, which also names the records it rejects.
+final class FastPageDecoder {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+
+    /// The decoded page, or `nil` to let `JSONDecoder` decide.
+    static func decode(_ body: [UInt8]) -> ListImportedNumbersResponse? {
+        body.withUnsafeBufferPointer { buffer in
+            let decoder = FastPageDecoder(bytes: buffer)
+            return try? decoder.page()
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    private struct GiveUp: Error {}
+
+    // MARK: - The schema
+
+    private func page() throws -> ListImportedNumbersResponse {
+        var response = ListImportedNumbersResponse()
+        var seen = Set<String>()
+        try object { key in
+            guard seen.insert(key).inserted else { throw GiveUp() }
+            switch key {
+            case "importedNumbers":
+                if try skipNull() { return }
+                try array { response.importedNumbers.append(try number()) }
+            case "nextPageToken": response.nextPageToken = try optionalString()
+            case "totalSize":
+                if try skipNull() { return }
+                if peek() == UInt8(ascii: "\"") {
+                    response.totalSize = Int(try string())
+                } else {
+                    response.totalSize = try integer()
+                }
+            default: try skipValue()
+            }
+        }
+        skipWhitespace()
+        guard index == bytes.count else { throw GiveUp() }
+        return response
+    }
+
+    private func number() throws -> ImportedNumber {
+        var number = ImportedNumber()
+        var seen = Set<String>()
+        try object { key in
+            guard seen.insert(key).inserted else { throw GiveUp() }
+            switch key {
+            case "phoneNumber": number.phoneNumber = try optionalString()
+            case "projectId": number.projectId = try optionalString()
+            case "regionCode": number.regionCode = try optionalString()
+            case "displayName": number.displayName = try optionalString()
+            case "callbackUrl": number.callbackUrl = try optionalString()
+            case "smsConfiguration": number.smsConfiguration = try optionalObject { try smsConfiguration() }
+            case "mnoConfiguration": number.mnoConfiguration = try optionalObject { try mnoConfiguration() }
+            case "smsProvisioning": number.smsProvisioning = try optionalObject { try provisioning() }
+            case "campaignProvisioning": number.campaignProvisioning = try optionalObject { try provisioning() }
+            default: try skipValue()
+            }
+        }
+        return number
+    }
+
+    private func smsConfiguration() throws -> SmsConfiguration {
+        var configuration = SmsConfiguration()
+        var seen = Set<String>()
+        try object { key in
+            guard seen.insert(key).inserted else { throw GiveUp() }
+            switch key {
+            case "servicePlanId": configuration.servicePlanId = try optionalString()
+            case "campaignId": configuration.campaignId = try optionalString()
+            case "migrateToSinchTmo": configuration.migrateToSinchTmo = try optionalBool()
+            case "scheduledProvisioning":
+                configuration.scheduledProvisioning = try optionalObject { try scheduled() }
+            default: try skipValue()
+            }
+        }
+        return configuration
+    }
+
+    private func scheduled() throws -> ScheduledProvisioning {
+        var scheduled = ScheduledProvisioning()
+        var seen = Set<String>()
+        try object { key in
+            guard seen.insert(key).inserted else { throw GiveUp() }
+            switch key {
+            case "servicePlanId": scheduled.servicePlanId = try optionalString()
+            case "campaignId": scheduled.campaignId = try optionalString()
+            case "status": scheduled.status = try optionalCode()
+            case "lastUpdatedTime": scheduled.lastUpdatedTime = try optionalString()
+            case "errorCodes":
+                if try skipNull() { return }
+                var codes: [APICode] = []
+                try array {
+                    guard let code = try optionalCode() else { throw GiveUp() }
+                    codes.append(code)
+                }
+                scheduled.errorCodes = codes
+            default: try skipValue()
+            }
+        }
+        return scheduled
+    }
+
+    private func mnoConfiguration() throws -> MnoConfiguration {
+        var configuration = MnoConfiguration()
+        var seen = Set<String>()
+        try object { key in
+            guard seen.insert(key).inserted else { throw GiveUp() }
+            switch key {
+            case "smsAtt": configuration.smsAtt = try optionalObject { try carrier() }
+            case "smsTmo": configuration.smsTmo = try optionalObject { try carrier() }
+            case "mmsAtt": configuration.mmsAtt = try optionalObject { try carrier() }
+            case "mmsTmo": configuration.mmsTmo = try optionalObject { try carrier() }
+            default: try skipValue()
+            }
+        }
+        return configuration
+    }
+
+    private func carrier() throws -> CarrierState {
+        var state = CarrierState()
+        var seen = Set<String>()
+        try object { key in
+            guard seen.insert(key).inserted else { throw GiveUp() }
+            switch key {
+            case "state": state.state = try optionalString().map(ProvisioningState.init(rawValue:))
+            case "errorCode": state.errorCode = try optionalLenientString()
+            case "errorMessage": state.errorMessage = try optionalString()
+            case "updateTime": state.updateTime = try optionalString()
+            case "operation": state.operation = try optionalString().map(CarrierOperation.init(rawValue:))
+            default: try skipValue()
+            }
+        }
+        return state
+    }
+
+    private func provisioning() throws -> ServiceProvisioning {
+        var provisioning = ServiceProvisioning()
+        var seen = Set<String>()
+        try object { key in
+            guard seen.insert(key).inserted else { throw GiveUp() }
+            switch key {
+            case "serviceType": provisioning.serviceType = try optionalString().map(ServiceType.init(rawValue:))
+            case "serviceId": provisioning.serviceId = try optionalLenientString()
+            case "type": provisioning.type = try optionalString().map(ProvisioningType.init(rawValue:))
+            case "state": provisioning.state = try optionalString().map(ProvisioningState.init(rawValue:))
+            case "updateTime": provisioning.updateTime = try optionalString()
+            case "errorMessage": provisioning.errorMessage = try optionalString()
+            case "errorCode": provisioning.errorCode = try optionalLenientString()
+            default: try skipValue()
+            }
+        }
+        return provisioning
+    }
+
+    // MARK: - Values
+
+    private func optionalObject<T>(_ body: () throws -> T) throws -> T? {
+        if try skipNull() { return nil }
+        guard peek() == UInt8(ascii: "{") else { throw GiveUp() }
+        return try body()
+    }
+
+    private func optionalString() throws -> String? {
+        if try skipNull() { return nil }
+        return try string()
+    }
+
+    /// A string, or an integer given as one (`LenientString`).
+    private func optionalLenientString() throws -> String? {
+        if try skipNull() { return nil }
+        if peek() == UInt8(ascii: "\"") { return try string() }
+        return String(try integer())
+    }
+
+    /// An integer or a string (`APICode`).
+    private func optionalCode() throws -> APICode? {
+        if try skipNull() { return nil }
+        if peek() == UInt8(ascii: "\"") { return APICode(rawValue: try string()) }
+        return APICode(try integer())
+    }
+
+    private func optionalBool() throws -> Bool? {
+        if try skipNull() { return nil }
+        if try literal("true") { return true }
+        if try literal("false") { return false }
+        throw GiveUp()
+    }
+
+    private func skipNull() throws -> Bool {
+        skipWhitespace()
+        return try literal("null")
+    }
+
+    private func literal(_ word: StaticString) throws -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
+        index += count
+        return true
+    }
+
+    /// A plain integer: `-`? digits, no fraction or exponent.
+    private func integer() throws -> Int {
+        skipWhitespace()
+        let start = index
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let digits = index
+        while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+        guard index > digits, index - digits <= 18 else { throw GiveUp() }
+        if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
+            throw GiveUp()
+        }
+        guard let value = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        else { throw GiveUp() }
+        return value
+    }
+
+    /// A string with the common escapes; anything unusual (`\u`, control characters, invalid UTF-8) gives up.
+    private func string() throws -> String {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw GiveUp() }
+        index += 1
+        let start = index
+        var escaped = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte < 0x20 { throw GiveUp() }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                index += 2
+                continue
+            }
+            index += 1
+        }
+        guard index < bytes.count else { throw GiveUp() }
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        index += 1
+        if !escaped {
+            guard let text = String(validating: raw, as: UTF8.self) else { throw GiveUp() }
+            return text
+        }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(raw.count)
+        var position = 0
+        while position < raw.count {
+            let byte = raw[position]
+            guard byte == UInt8(ascii: "\\") else {
+                unescaped.append(byte)
+                position += 1
+                continue
+            }
+            guard position + 1 < raw.count else { throw GiveUp() }
+            switch raw[position + 1] {
+            case UInt8(ascii: "\""): unescaped.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): unescaped.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): unescaped.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "n"): unescaped.append(0x0A)
+            case UInt8(ascii: "r"): unescaped.append(0x0D)
+            case UInt8(ascii: "t"): unescaped.append(0x09)
+            case UInt8(ascii: "b"): unescaped.append(0x08)
+            case UInt8(ascii: "f"): unescaped.append(0x0C)
+            case UInt8(ascii: "u"):
+                var scalarValue = try hex4(raw, position + 2)
+                position += 6
+                if (0xD800...0xDBFF).contains(scalarValue) {
+                    // A surrogate pair: the low half must follow as another \u escape.
+                    guard position + 1 < raw.count, raw[position] == UInt8(ascii: "\\"),
+                        raw[position + 1] == UInt8(ascii: "u")
+                    else { throw GiveUp() }
+                    let low = try hex4(raw, position + 2)
+                    guard (0xDC00...0xDFFF).contains(low) else { throw GiveUp() }
+                    scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+                    position += 6
+                }
+                guard let scalar = Unicode.Scalar(scalarValue) else { throw GiveUp() }
+                unescaped.append(contentsOf: String(Character(scalar)).utf8)
+                continue
+            default: throw GiveUp()
+            }
+            position += 2
+        }
+        guard let text = String(validating: unescaped, as: UTF8.self) else { throw GiveUp() }
+        return text
+    }
+
+    /// Four hexadecimal digits at `offset`.
+    private func hex4(_ raw: UnsafeBufferPointer<UInt8>, _ offset: Int) throws -> UInt32 {
+        guard offset + 4 <= raw.count else { throw GiveUp() }
+        var value: UInt32 = 0
+        for byte in raw[offset..<(offset + 4)] {
+            value <<= 4
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value |= UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value |= UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value |= UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw GiveUp()
+            }
+        }
+        return value
+    }
+
+    // MARK: - Structure
+
+    private func object(_ member: (String) throws -> Void) throws {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw GiveUp() }
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return
+        }
+        while true {
+            let key = try string()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw GiveUp() }
+            index += 1
+            try member(key)
+            skipWhitespace()
+            guard index < bytes.count else { throw GiveUp() }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "}") else { throw GiveUp() }
+            index += 1
+            return
+        }
+    }
+
+    private func array(_ element: () throws -> Void) throws {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { throw GiveUp() }
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return
+        }
+        while true {
+            try element()
+            skipWhitespace()
+            guard index < bytes.count else { throw GiveUp() }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "]") else { throw GiveUp() }
+            index += 1
+            return
+        }
+    }
+
+    /// Skips any value of a field the schema does not know (it must still be valid JSON).
+    private func skipValue(depth: Int = 0) throws {
+        guard depth < 64 else { throw GiveUp() }
+        skipWhitespace()
+        guard index < bytes.count else { throw GiveUp() }
+        switch bytes[index] {
+        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "{"): try object { _ in try skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["): try array { try skipValue(depth: depth + 1) }
+        case UInt8(ascii: "t"): guard try literal("true") else { throw GiveUp() }
+        case UInt8(ascii: "f"): guard try literal("false") else { throw GiveUp() }
+        case UInt8(ascii: "n"): guard try literal("null") else { throw GiveUp() }
+        default: _ = try integer()
+        }
+    }
+
+    private func peek() -> UInt8? {
+        var position = index
+        while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+        return position < bytes.count ? bytes[position] : nil
+    }
+
+    private func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+}

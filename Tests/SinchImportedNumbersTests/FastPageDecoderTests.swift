@@ -1,0 +1,84 @@
+import FakeSinchAPI
+import Foundation
+import Testing
+
+@testable import SinchImportedNumbers
+
+@Suite("the fast page decoder agrees with JSONDecoder")
+struct FastPageDecoderTests {
+    static func page(seed: UInt64, numbers: Int, demo: Bool = true) -> [UInt8] {
+        var configuration = FakeSinchAPIConfiguration()
+        configuration.seed = seed
+        configuration.referenceTime = Date(timeIntervalSince1970: 1_764_381_600)
+        let scopes =
+            (demo ? FakeScope.demo : [])
+            + [FakeScope(projectId: "p", servicePlanId: "s", campaignId: "c", numbers: numbers)]
+        configuration.scopes = scopes
+        let fake = FakeSinchAPI(configuration: configuration)
+        // recordsJSON is an array per scope: strip its brackets to join them.
+        let records = scopes.map { Array(Array(fake.recordsJSON(for: $0)).dropFirst().dropLast()) }.filter {
+            !$0.isEmpty
+        }
+        var body = Array(#"{"importedNumbers":["#.utf8)
+        body += Array(records.joined(separator: Array(",".utf8)))
+        body += Array(#"],"nextPageToken":"abc","totalSize":7}"#.utf8)
+        return body
+    }
+
+    @Test(
+        "every record of the generated data sets (all states, hostile text, unknown fields)",
+        arguments: [1, 2, 3] as [UInt64])
+    func generated(seed: UInt64) throws {
+        let body = Self.page(seed: seed, numbers: 500)
+        let reference = try JSONDecoder().decode(ListImportedNumbersResponse.self, from: Data(body))
+        let fast = try #require(FastPageDecoder.decode(body), "the fast decoder gave up on the fake's data")
+        #expect(fast.importedNumbers.count == reference.importedNumbers.count)
+        #expect(fast == reference)
+    }
+
+    @Test("on 1,500 randomly damaged pages it gives up or agrees, never differs")
+    func damaged() throws {
+        let original = Self.page(seed: 1, numbers: 12, demo: false)
+        var generator = SystemRandomNumberGenerator()
+        let replacements = Array("\"\\{}[],:0123456789-.eEtfnu \u{7F}".utf8) + [0x00, 0x0A, 0xC3, 0xFF, 0x80]
+        var agreed = 0
+        for _ in 0..<1_500 {
+            var body = original
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                body[Int.random(in: 0..<body.count, using: &generator)] = replacements.randomElement(using: &generator)!
+            }
+            let reference = try? JSONDecoder().decode(ListImportedNumbersResponse.self, from: Data(body))
+            guard let fast = FastPageDecoder.decode(body) else { continue }
+            #expect(
+                reference != nil,
+                "accepted what JSONDecoder refuses: \(String(decoding: body.prefix(200), as: UTF8.self))")
+            #expect(fast == reference)
+            agreed += 1
+        }
+        #expect(agreed > 50)
+    }
+
+    @Test(
+        "escapes, nulls, lenient codes and numbers",
+        arguments: [
+            #"{"importedNumbers":[{"displayName":"a\"b\\c\/d\n\t\u00e9\ud83d\ude00\u0000","phoneNumber":null}]}"#,
+            #"{"importedNumbers":[{"mnoConfiguration":{"smsTmo":{"errorCode":60135,"state":"X"}},"smsConfiguration":{"scheduledProvisioning":{"status":"2","errorCodes":[1,"2"]}}}],"totalSize":"3"}"#,
+            #" { "importedNumbers" : null , "totalSize" : null } "#,
+            #"{"importedNumbers":[{"smsConfiguration":{"migrateToSinchTmo":true}}],"extra":{"a":[1,{"b":null}],"c":-5}}"#,
+        ])
+    func corners(json: String) throws {
+        let body = Array(json.utf8)
+        let reference = try JSONDecoder().decode(ListImportedNumbersResponse.self, from: Data(body))
+        #expect(FastPageDecoder.decode(body) == reference)
+    }
+
+    @Test(
+        "what it leaves to JSONDecoder",
+        arguments: [
+            #"{"importedNumbers":[{"smsConfiguration":{"migrateToSinchTmo":"yes"}}]}"#,  // a rejected record
+            #"{"totalSize":1.5}"#, #"{"importedNumbers":[],"importedNumbers":[]}"#, #"{"a":"\ud800"}"#, #"[]"#,
+        ])
+    func givesUp(json: String) {
+        #expect(FastPageDecoder.decode(Array(json.utf8)) == nil)
+    }
+}
