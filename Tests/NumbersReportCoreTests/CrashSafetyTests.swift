@@ -26,11 +26,9 @@ struct CrashSafetyTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let output = directory + "/reports"
         let config = directory + "/nightly.yaml"
-        try DemoConfiguration.yaml
-            .replacingOccurrences(of: "http://127.0.0.1:8080/oauth2/token", with: fake.tokenURL)
-            .replacingOccurrences(of: "http://127.0.0.1:8080", with: fake.baseURL)
-            .replacingOccurrences(of: "pageSize: 50", with: "pageSize: 10")
-            .write(toFile: config, atomically: true, encoding: .utf8)
+        try fake.writeDemoConfiguration(to: config) {
+            $0.replacingOccurrences(of: "pageSize: 50", with: "pageSize: 10")
+        }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)

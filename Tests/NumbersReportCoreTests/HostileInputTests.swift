@@ -8,20 +8,8 @@ import Testing
 /// Random and mutated pages through decoding, normalising and every writer.
 @Suite("hostile input")
 struct HostileInputTests {
-    /// A small, seeded generator (SplitMix64), so that a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Replaces one random value somewhere in a JSON tree.
-    static func mutate(_ value: Any, _ random: inout SeededGenerator, depth: Int = 0) -> Any {
+    static func mutate(_ value: Any, _ random: inout SeededRandomNumberGenerator, depth: Int = 0) -> Any {
         if var object = value as? [String: Any], !object.isEmpty, depth < 6, Int.random(in: 0..<4, using: &random) > 0 {
             let key = object.keys.sorted()[Int.random(in: 0..<object.count, using: &random)]
             object[key] = mutate(object[key]!, &random, depth: depth + 1)
@@ -56,7 +44,7 @@ struct HostileInputTests {
         let records =
             try JSONSerialization.jsonObject(
                 with: FakeSinchAPI(configuration: configuration).recordsJSON(for: FakeScope.demo[0])) as! [Any]
-        var random = SeededGenerator(state: 20_261_129)
+        var random = SeededRandomNumberGenerator(seed: 20_261_129)
         let builder = RowBuilder(rules: HealthRules(clock: Fixtures.clock, staleAfterHours: 72))
         let ndjson = NDJSONEncoder(keys: NumberRow.columnNames)
         let csv = CSVEncoder(excelSafe: true)

@@ -130,11 +130,7 @@ struct ResilienceTests {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let config = directory + "/nightly.yaml"
-        try DemoConfiguration.yaml
-            .replacingOccurrences(of: "http://127.0.0.1:8080/oauth2/token", with: fake.tokenURL)
-            .replacingOccurrences(of: "http://127.0.0.1:8080", with: fake.baseURL)
-            .appending("  sourceOrganization: Example\n")
-            .write(toFile: config, atomically: true, encoding: .utf8)
+        try fake.writeDemoConfiguration(to: config) { $0 + "  sourceOrganization: Example\n" }
         var captured = Data()
         for (keyID, auth) in [("demo-key-id", "oauth2"), ("demo-key-id", "basic"), ("wrong-id", "oauth2")] {
             let configured = try String(contentsOfFile: config, encoding: .utf8)

@@ -77,6 +77,17 @@ struct RunHarness {
     }
 }
 
+extension FakeSinchAPI {
+    /// Writes the demo config pointed at this fake to `path`, with `change` applied to its text.
+    func writeDemoConfiguration(to path: String, change: (String) -> String = { $0 }) throws {
+        try change(
+            DemoConfiguration.yaml
+                .replacingOccurrences(of: "http://127.0.0.1:8080/oauth2/token", with: tokenURL)
+                .replacingOccurrences(of: "http://127.0.0.1:8080", with: baseURL)
+        ).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
+
 /// Runs a program of the system (gzip, python3) and returns its standard output.
 /// With `captureErrors`, standard error is read into the output too.
 func runTool(

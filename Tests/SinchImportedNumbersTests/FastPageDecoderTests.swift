@@ -36,22 +36,10 @@ struct FastPageDecoderTests {
         #expect(fast == reference)
     }
 
-    /// SplitMix64: seeded, so that a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("on 1,500 randomly damaged pages it gives up or agrees, never differs", arguments: [11, 12] as [UInt64])
     func damaged(seed: UInt64) throws {
         let original = Self.page(seed: 1, numbers: 12, demo: false)
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededRandomNumberGenerator(seed: seed)
         let replacements = Array("\"\\{}[],:0123456789-.eEtfnu \u{7F}".utf8) + [0x00, 0x0A, 0xC3, 0xFF, 0x80]
         var agreed = 0
         for _ in 0..<1_500 {
