@@ -79,7 +79,7 @@ public struct SnapshotDiff: Sendable {
             number += 1
             if line.isEmpty { continue }
             do {
-                try body(try decoder.decode(DiffRow.self, from: Data(line)))
+                try body(try DiffRowScanner.scan(line) ?? decoder.decode(DiffRow.self, from: Data(line)))
             } catch let error as DecodingError {
                 throw DiffError(description: "\(path):\(number): not a row of numbers-report (\(error))")
             }

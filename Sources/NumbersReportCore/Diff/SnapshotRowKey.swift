@@ -20,6 +20,18 @@ struct DiffRow: Decodable {
         case sched = "sched_error_codes"
     }
 
+    init(
+        projectId: String?, servicePlanId: String?, campaignId: String?, phoneNumber: String?, health: String?,
+        errorCodes: [String]
+    ) {
+        self.projectId = projectId
+        self.servicePlanId = servicePlanId
+        self.campaignId = campaignId
+        self.phoneNumber = phoneNumber
+        self.health = health
+        self.errorCodes = errorCodes
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         projectId = try container.decodeIfPresent(String.self, forKey: .projectId)
