@@ -11,12 +11,6 @@ enum DiffRowScanner {
         }
     }
 
-    private static let errorColumns: [String: String] = [
-        "sms_att_error_code": "sms_att", "sms_tmo_error_code": "sms_tmo", "mms_att_error_code": "mms_att",
-        "mms_tmo_error_code": "mms_tmo", "sms_prov_error_code": "sms_prov",
-        "campaign_prov_error_code": "campaign_prov",
-    ]
-
     private struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
@@ -28,39 +22,86 @@ enum DiffRowScanner {
             case other
         }
 
+        /// The columns read, in the order of their switch below.
+        static let columns: [StaticString] = [
+            "project_id", "scope_service_plan_id", "scope_campaign_id", "phone_number", "health",
+            "sms_att_error_code", "sms_tmo_error_code", "mms_att_error_code", "mms_tmo_error_code",
+            "sms_prov_error_code", "campaign_prov_error_code", "sched_error_codes",
+        ]
+        static let channels = ["sms_att", "sms_tmo", "mms_att", "mms_tmo", "sms_prov", "campaign_prov"]
+
         mutating func row() -> DiffRow? {
             var row = DiffRow(
                 projectId: nil, servicePlanId: nil, campaignId: nil, phoneNumber: nil, health: nil, errorCodes: [])
-            var channelCodes: [String: String] = [:]
+            var channelCodes = [String?](repeating: nil, count: 6)
             var scheduled: [String] = []
             guard take(UInt8(ascii: "{")) else { return nil }
             if take(UInt8(ascii: "}")) { return row }
             repeat {
-                guard case .text(let key)? = value(), take(UInt8(ascii: ":")), let value = value() else { return nil }
-                switch (key, value) {
-                case ("project_id", .text(let text)): row.projectId = text
-                case ("scope_service_plan_id", .text(let text)): row.servicePlanId = text
-                case ("scope_campaign_id", .text(let text)): row.campaignId = text
-                case ("phone_number", .text(let text)): row.phoneNumber = text
-                case ("health", .text(let text)): row.health = text
-                case ("sched_error_codes", .list(let codes)): scheduled = codes
-                case (_, .text(let text)) where DiffRowScanner.errorColumns[key] != nil:
-                    channelCodes[key] = text
+                guard let column = key(), take(UInt8(ascii: ":")) else { return nil }
+                guard let column else {
+                    guard skipValue() else { return nil }
+                    continue
+                }
+                guard let value = value() else { return nil }
+                switch (column, value) {
+                case (0, .text(let text)): row.projectId = text
+                case (1, .text(let text)): row.servicePlanId = text
+                case (2, .text(let text)): row.campaignId = text
+                case (3, .text(let text)): row.phoneNumber = text
+                case (4, .text(let text)): row.health = text
+                case (5...10, .text(let text)): channelCodes[column - 5] = text
+                case (11, .list(let codes)): scheduled = codes
                 default: break
                 }
             } while take(UInt8(ascii: ","))
             guard take(UInt8(ascii: "}")), index == bytes.count else { return nil }
             // The same order as DiffRow's decoder: channels in column order, then the scheduled codes.
-            for column in [
-                "sms_att_error_code", "sms_tmo_error_code", "mms_att_error_code", "mms_tmo_error_code",
-                "sms_prov_error_code", "campaign_prov_error_code",
-            ] {
-                if let code = channelCodes[column], !code.isEmpty {
-                    row.errorCodes.append("\(DiffRowScanner.errorColumns[column]!):\(code)")
-                }
+            for (channel, code) in zip(Self.channels, channelCodes) {
+                if let code, !code.isEmpty { row.errorCodes.append("\(channel):\(code)") }
             }
             row.errorCodes += scheduled.map { "sched:\($0)" }
             return row
+        }
+
+        /// A member name: the position in ``columns`` (`.some(nil)` for a column not read), or `nil` when
+        /// the name is not a plain string.
+        mutating func key() -> Int?? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            let start = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                if bytes[index] == UInt8(ascii: "\\") { return nil }
+                index += 1
+            }
+            guard index < bytes.count else { return nil }
+            let name = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            index += 1
+            let position = Self.columns.firstIndex {
+                $0.utf8CodeUnitCount == name.count && memcmp($0.utf8Start, name.baseAddress!, name.count) == 0
+            }
+            return .some(position)
+        }
+
+        /// Skips a value of a column that is not read.
+        mutating func skipValue() -> Bool {
+            guard index < bytes.count else { return false }
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                index += 1
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                    index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                guard index < bytes.count else { return false }
+                index += 1
+                return true
+            case UInt8(ascii: "["):
+                index += 1
+                if take(UInt8(ascii: "]")) { return true }
+                repeat { guard skipValue() else { return false } } while take(UInt8(ascii: ","))
+                return take(UInt8(ascii: "]"))
+            default:
+                return value() != nil
+            }
         }
 
         mutating func take(_ byte: UInt8) -> Bool {
