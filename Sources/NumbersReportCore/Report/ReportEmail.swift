@@ -93,13 +93,7 @@ struct ReportEmail {
 
     /// Streams a file into a sink and closes the sink.
     private static func copy(from path: String, to sink: any ByteSink) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw OutputFileError(operation: "read", path: path, errno: errno)
-        }
-        defer { try? handle.close() }
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            try sink.write(Array(chunk))
-        }
+        try FileCopy.append(path, to: sink)
         try sink.close()
     }
 

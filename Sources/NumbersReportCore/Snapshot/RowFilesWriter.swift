@@ -9,8 +9,6 @@ public final class RowFilesWriter {
     private let ndjsonEncoder = NDJSONEncoder(keys: NumberRow.columnNames)
     private var csvBuffer: [UInt8] = []
     private var ndjsonBuffer: [UInt8] = []
-    /// Rows written so far.
-    public private(set) var rowCount = 0
 
     /// - Parameters:
     ///   - csv: where `numbers.csv` goes.
@@ -36,7 +34,6 @@ public final class RowFilesWriter {
             let cells = row.cells
             csvEncoder.appendRecord(cells, to: &csvBuffer)
             ndjsonEncoder.appendRecord(cells, to: &ndjsonBuffer)
-            rowCount += 1
         }
         if csvBuffer.count >= 1 << 20 || ndjsonBuffer.count >= 1 << 20 { try flush() }
     }

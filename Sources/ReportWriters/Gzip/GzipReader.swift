@@ -58,13 +58,6 @@ public final class GzipReader {
         }
     }
 
-    /// Every decompressed byte, for small files.
-    public func readAll() throws -> [UInt8] {
-        while !finished { try inflateMore() }
-        defer { output.removeAll() }
-        return Array(output[outputOffset...])
-    }
-
     private func inflateMore() throws {
         if inputOffset == inputLength {
             if endOfFile {

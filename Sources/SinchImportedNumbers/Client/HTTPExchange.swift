@@ -18,7 +18,7 @@ struct HTTPExchange: Sendable {
 
     /// Sends `request`; `target` names it in errors (never with credentials).
     func send(_ request: HTTPClientRequest, target: String) async throws -> Outcome {
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let seconds = timeout.inSeconds
         do {
             let response = try await httpClient.execute(request, deadline: .now() + .nanoseconds(Int64(seconds * 1e9)))
             let buffer = try await response.body.collect(upTo: maxResponseBytes)

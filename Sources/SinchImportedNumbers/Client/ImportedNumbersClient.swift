@@ -26,9 +26,7 @@ public final class ImportedNumbersClient: Sendable {
     public convenience init(configuration: Configuration, credentials: Credentials, logger: Logger? = nil) throws {
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.redirectConfiguration = .disallow  // never carry credentials to another host
-        let timeout = TimeAmount.nanoseconds(
-            configuration.requestTimeout.components.seconds * 1_000_000_000
-                + configuration.requestTimeout.components.attoseconds / 1_000_000_000)
+        let timeout = TimeAmount.nanoseconds(Int64(configuration.requestTimeout.inSeconds * 1e9))
         // A refused connection is retried by the pool until the connect timeout: keep it short.
         httpConfiguration.timeout = .init(connect: min(timeout, .seconds(5)), read: timeout)
         httpConfiguration.decompression = .disabled
@@ -74,7 +72,7 @@ public final class ImportedNumbersClient: Sendable {
                 tokenURL: configuration.tokenURL, credentials: credentials, exchange: exchange, logger: resolvedLogger)
             let margin = configuration.tokenRefreshMargin
             tokenProvider = OAuth2TokenProvider(
-                refreshMargin: Double(margin.components.seconds) + Double(margin.components.attoseconds) / 1e18
+                refreshMargin: margin.inSeconds
             ) { try await fetcher.fetch() }
         } else {
             tokenProvider = nil

@@ -26,8 +26,7 @@ public struct RetryPolicy: Sendable, Hashable {
         if let retryAfter { return min(max(retryAfter, .zero), retryAfterCap) }
         let exponent = min(max(attempt - 1, 0), 30)
         let ceiling = min(initialDelay * (1 << exponent), maximumDelay)
-        let ceilingSeconds = Double(ceiling.components.seconds) + Double(ceiling.components.attoseconds) / 1e18
-        return .seconds(Double.random(in: 0...ceilingSeconds))
+        return .seconds(Double.random(in: 0...ceiling.inSeconds))
     }
 
     /// Reads `Retry-After` as delay-seconds or as an HTTP date.
