@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "numbers-report", targets: ["numbers-report"]),
         .library(name: "SinchImportedNumbers", targets: ["SinchImportedNumbers"]),
         .library(name: "NumbersReportCore", targets: ["NumbersReportCore"]),
+        .library(name: "ReportWriters", targets: ["ReportWriters"]),
         .library(name: "FakeSinchAPI", targets: ["FakeSinchAPI"]),
     ],
     dependencies: [
@@ -68,17 +69,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
-        ),
-        .target(
-            name: "CAllocationCounter",
-            path: "Benchmarks/CAllocationCounter"
-        ),
-        .executableTarget(
-            name: "NumbersReportBenchmarks",
-            dependencies: [
-                "NumbersReportCore", "SinchImportedNumbers", "ReportWriters", "FakeSinchAPI", "CAllocationCounter",
-            ],
-            path: "Benchmarks/NumbersReportBenchmarks"
         ),
         .testTarget(
             name: "SinchImportedNumbersTests",

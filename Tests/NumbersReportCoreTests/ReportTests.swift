@@ -142,6 +142,42 @@ struct ReportTests {
         #expect(report["more"] as? String == "43 more problem numbers are in numbers.csv.")
     }
 
+    @Test(
+        "the capped problem list keeps exactly the rows a full sort would, however rows arrive and lists merge",
+        arguments: [1, 2, 3, 4])
+    func cappedProblemsMatchFullSort(seed: UInt64) throws {
+        let builder = RowBuilder(rules: HealthRules(clock: Fixtures.clock, staleAfterHours: 72))
+        var generator = SeededRandomNumberGenerator(seed: seed)
+        var rows: [NumberRow] = []
+        for index in 0..<600 {
+            var number = Fixtures.healthyNumber()
+            number.phoneNumber = "+1415555\(String(format: "%04d", index))"
+            let hours = Double(Int.random(in: 1...200, using: &generator))
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: number.smsProvisioning?.state = .waiting
+            case 1: number.campaignProvisioning?.state = .failed
+            case 2: number.smsProvisioning?.state = .inProgress
+            default: number.smsProvisioning = nil
+            }
+            number.smsProvisioning?.updateTime = Fixtures.time(hoursAgo: hours)
+            number.campaignProvisioning?.updateTime = Fixtures.time(hoursAgo: hours)
+            rows.append(builder.row(for: number, scope: Fixtures.scope))
+        }
+        rows.shuffle(using: &generator)
+        let problems = rows.filter { $0.verdict.level != .healthy }
+        let capacity = 25
+        var everything = ProblemList(capacity: problems.count)
+        var parts = [ProblemList](repeating: ProblemList(capacity: capacity), count: 3)
+        for (index, row) in problems.enumerated() {
+            everything.add(row)
+            parts[index % 3].add(row)
+        }
+        var merged = ProblemList(capacity: capacity)
+        for part in parts { merged.merge(part) }
+        #expect(problems.count > capacity * 4)
+        #expect(merged.rows.map(\.number.phoneNumber) == everything.rows.prefix(capacity).map(\.number.phoneNumber))
+    }
+
     @Test("a run's report: valid, its counts equal the CSV's, and its email parses strictly")
     func runReport() async throws {
         try await RunHarness.with { harness in
@@ -203,6 +239,9 @@ struct ReportTests {
                     "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/plain",
                 ])
             #expect(email["attachmentSha256"] is NSNull)
+            let note = email["lastText"] as? String ?? ""
+            #expect(note.hasPrefix("numbers.csv is not attached: gzipped, it would be about "))
+            #expect(note.contains("larger than email.maxAttachmentBytes (100 bytes)"))
         }
     }
 }

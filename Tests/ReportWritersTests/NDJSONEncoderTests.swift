@@ -18,6 +18,22 @@ struct NDJSONEncoderTests {
         #expect(line == "{\"z\":\"x\",\"a\":null,\"n\":42,\"b\":false,\"l\":[1001,\"10x\"],\"e\":[]}\n")
     }
 
+    @Test(
+        "a body given as bytes is written as the same string a String of it would be",
+        arguments: [
+            Array("{\"a\":\"b\\\\c\"}\n\t".utf8), Array("caf\u{E9} \u{2028} 😀".utf8), [0x41, 0xFF, 0xC3, 0x22, 0x0A],
+            [], Array(String(repeating: "ab\"\\\n", count: 5_000).utf8),
+            Array((String(repeating: "\"", count: 8_190) + "\u{2029}\u{2028}😀\u{1}").utf8),
+        ] as [[UInt8]])
+    func bodyBytes(body: [UInt8]) throws {
+        var fromBytes: [UInt8] = []
+        NDJSONEncoder(keys: ["page", "body"]).appendRecord([.integer(3)], lastText: body, to: &fromBytes)
+        let fromString = encode(["page", "body"], [.integer(3), .text(String(decoding: body, as: UTF8.self))])
+        #expect(String(decoding: fromBytes, as: UTF8.self) == fromString)
+        let object = try JSONSerialization.jsonObject(with: Data(fromBytes)) as? [String: Any]
+        #expect(object?["body"] as? String == String(decoding: body, as: UTF8.self))
+    }
+
     @Test("strings are escaped so that every line parses back to the same text")
     func escaping() throws {
         let hostile =

@@ -19,6 +19,7 @@ parts = []
 attachment_sha256 = None
 html = None
 text = None
+last_text = None
 for part in message.walk():
     assert not part.defects, part.defects
     parts.append(part.get_content_type())
@@ -29,11 +30,14 @@ for part in message.walk():
         attachment_sha256 = hashlib.sha256(data).hexdigest()
     elif part.get_content_type() == "text/html":
         html = part.get_payload(decode=True)
-    elif part.get_content_type() == "text/plain" and text is None:
-        text = part.get_content()
+    elif part.get_content_type() == "text/plain":
+        last_text = part.get_content()
+        if text is None:
+            text = last_text
 print(json.dumps({
     "from": str(message["From"]), "to": str(message["To"]), "cc": str(message["Cc"]),
     "subject": str(message["Subject"]), "date": str(message["Date"]), "messageId": str(message["Message-ID"]),
     "mimeVersion": str(message["MIME-Version"]), "parts": parts, "attachmentSha256": attachment_sha256,
     "htmlSha256": hashlib.sha256(html).hexdigest() if html else None, "text": text,
+    "lastText": last_text,
 }))

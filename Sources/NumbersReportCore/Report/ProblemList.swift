@@ -3,51 +3,83 @@ import SinchImportedNumbers
 
 /// The problem rows the report lists: worst level first, then oldest first, at most `capacity`.
 ///
-/// Keeps at most twice its capacity between trims, so memory stays bounded however many rows pass.
+/// Keeps at most twice its capacity between trims, so memory stays bounded however many rows pass;
+/// once full, a row that would not make the cut is turned away without being stored.
 public struct ProblemList: Sendable {
     public let capacity: Int
-    private var entries: [Entry] = []
+    /// The rows kept, in arrival order; `keys` orders them. Sorting the small keys instead of the rows
+    /// keeps a trim cheap.
+    private var kept: [NumberRow] = []
+    private var keys: [Key] = []
+    /// The key of the last row kept at the latest trim, when the list was full: a row that does not
+    /// precede it can never be shown.
+    private var cutoff: Key?
 
-    struct Entry: Sendable {
-        var row: NumberRow
+    /// What orders the problem rows: worst level first, then oldest problem first, then phone number.
+    struct Key: Sendable {
+        var level: HealthLevel
         var since: Date?
+        var phoneNumber: String
+        /// The row's position in `kept`.
+        var slot: Int
     }
 
     public init(capacity: Int) {
         self.capacity = max(0, capacity)
     }
 
-    mutating func add(_ row: NumberRow) {
+    /// Offers a problem row; it is kept while it may still be among the rows shown.
+    public mutating func add(_ row: NumberRow) {
         guard capacity > 0 else { return }
-        entries.append(Entry(row: row, since: Self.since(row)))
-        if entries.count >= capacity * 2 { trim() }
+        if let cutoff, row.verdict.level < cutoff.level { return }
+        let key = Key(
+            level: row.verdict.level, since: Self.since(row), phoneNumber: row.number.phoneNumber ?? "",
+            slot: kept.count)
+        if let cutoff, !Self.precedes(key, cutoff) { return }
+        keys.append(key)
+        kept.append(row)
+        if keys.count >= capacity * 2 { trim() }
     }
 
     /// Takes the rows of another list (a later scope's).
-    mutating func merge(_ other: ProblemList) {
-        entries += other.entries
-        if entries.count >= capacity * 2 { trim() }
+    public mutating func merge(_ other: ProblemList) {
+        let offset = kept.count
+        kept += other.kept
+        keys += other.keys.map { key in
+            var key = key
+            key.slot += offset
+            return key
+        }
+        if let otherCutoff = other.cutoff, cutoff.map({ Self.precedes(otherCutoff, $0) }) ?? true {
+            // Tighter cutoffs only: a row turned away by either list could not be shown by the merged one.
+            cutoff = otherCutoff
+        }
+        if keys.count >= capacity * 2 { trim() }
     }
 
     /// The rows to show, in report order.
     public var rows: [NumberRow] {
         var copy = self
         copy.trim()
-        return copy.entries.map(\.row)
+        return copy.kept
     }
 
+    /// Sorts, keeps the first `capacity` rows, in report order.
     private mutating func trim() {
-        entries.sort(by: Self.precedes)
-        if entries.count > capacity { entries.removeLast(entries.count - capacity) }
+        keys.sort(by: Self.precedes)
+        if keys.count > capacity { keys.removeLast(keys.count - capacity) }
+        kept = keys.map { kept[$0.slot] }
+        for index in keys.indices { keys[index].slot = index }
+        if keys.count == capacity, let last = keys.last { cutoff = last }
     }
 
-    static func precedes(_ lhs: Entry, _ rhs: Entry) -> Bool {
-        if lhs.row.verdict.level != rhs.row.verdict.level { return lhs.row.verdict.level > rhs.row.verdict.level }
+    static func precedes(_ lhs: Key, _ rhs: Key) -> Bool {
+        if lhs.level != rhs.level { return lhs.level > rhs.level }
         switch (lhs.since, rhs.since) {
         case let (left?, right?) where left != right: return left < right
         case (.some, nil): return true
         case (nil, .some): return false
-        default: return (lhs.row.number.phoneNumber ?? "") < (rhs.row.number.phoneNumber ?? "")
+        default: return lhs.phoneNumber < rhs.phoneNumber
         }
     }
 

@@ -57,7 +57,14 @@ struct ReportEmail {
         var name = "numbers.csv"
         var contentType = "text/csv; charset=UTF-8; name=\"numbers.csv\""
         var fits = size <= settings.maxAttachmentBytes
+        var estimate: (bytes: Int, sample: Int)?
         if size > settings.gzipAttachmentAboveBytes {
+            estimate = try Self.estimatedGzipSize(csvPath: csvPath, size: size)
+        }
+        if let estimate, estimate.bytes > settings.maxAttachmentBytes + settings.maxAttachmentBytes / 4 {
+            // Clearly too large: not worth compressing a large CSV only to drop it.
+            fits = false
+        } else if size > settings.gzipAttachmentAboveBytes {
             source = scratchDirectory + "/numbers.csv.gz"
             name = "numbers.csv.gz"
             contentType = "application/gzip; name=\"numbers.csv.gz\""
@@ -76,10 +83,16 @@ struct ReportEmail {
         }
         defer { if source != csvPath { unlink(source) } }
         guard fits else {
+            let why =
+                if let estimate, source == csvPath {
+                    "gzipped, it would be about \(estimate.bytes) bytes (estimated from its first "
+                        + "\(estimate.sample) bytes), "
+                } else {
+                    size > settings.gzipAttachmentAboveBytes ? "even gzipped, it is " : "it is "
+                }
             let note =
-                "numbers.csv is not attached: \(size > settings.gzipAttachmentAboveBytes ? "even gzipped, " : "")it is "
-                + "larger than email.maxAttachmentBytes (\(settings.maxAttachmentBytes) bytes). "
-                + "It is in the snapshot's data/ directory.\r\n"
+                "numbers.csv is not attached: \(why)larger than email.maxAttachmentBytes "
+                + "(\(settings.maxAttachmentBytes) bytes). It is in the snapshot's data/ directory.\r\n"
             try part(sink, contentType: "text/plain; charset=UTF-8", body: Array(note.utf8))
             return
         }
@@ -89,6 +102,24 @@ struct ReportEmail {
         head += [13, 10]
         try sink.write(head)
         try Self.copy(from: source, to: Base64LineEncoder(downstream: sink))
+    }
+
+    /// How much of a large CSV is compressed to estimate the size of all of it gzipped.
+    static let sampleBytes = 4 << 20
+
+    /// The gzipped size of the whole CSV, extrapolated from its first quarter, at most ``sampleBytes``
+    /// (rows of one file compress alike).
+    static func estimatedGzipSize(csvPath: String, size: Int) throws -> (bytes: Int, sample: Int) {
+        guard let handle = FileHandle(forReadingAtPath: csvPath) else {
+            throw OutputFileError(operation: "read", path: csvPath, errno: errno)
+        }
+        defer { try? handle.close() }
+        let sample = try handle.read(upToCount: min(sampleBytes, max(1, size / 4))) ?? Data()
+        let compressed = MemorySink()
+        let gzip = try GzipSink(downstream: compressed, level: 6)
+        try sample.withUnsafeBytes { try gzip.write($0) }
+        try gzip.close()
+        return (Int(Double(compressed.bytes.count) * Double(size) / Double(max(1, sample.count))), sample.count)
     }
 
     /// Streams a file into a sink and closes the sink.

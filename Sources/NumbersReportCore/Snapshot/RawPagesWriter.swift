@@ -21,8 +21,7 @@ final class RawPagesWriter {
             [
                 .integer(scopeIndex), .text(query.projectId), .text(query.servicePlanId), .text(query.campaignId),
                 .integer(page.number), .text(page.requestTarget), .text(APITimestamp.format(page.fetchedAt)),
-                .text(String(decoding: page.body, as: UTF8.self)),
-            ], to: &buffer)
+            ], lastText: page.body, to: &buffer)
         try sink.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }

@@ -26,6 +26,26 @@ public struct NDJSONEncoder: Sendable {
         output.append(UInt8(ascii: "\n"))
     }
 
+    /// Appends one object whose last value is text given as bytes, such as a server's body, without
+    /// first making a `String` of it. Bytes that are not valid UTF-8 are replaced by U+FFFD, as
+    /// `String(decoding:as:)` does. `cells` has one cell per key but the last.
+    public func appendRecord(_ cells: [Cell], lastText bytes: [UInt8], to output: inout [UInt8]) {
+        precondition(cells.count + 1 == keyPrefixes.count, "one cell per key but the last")
+        for (index, cell) in cells.enumerated() {
+            output.append(contentsOf: keyPrefixes[index])
+            Self.appendValue(cell, to: &output)
+        }
+        output.append(contentsOf: keyPrefixes[cells.count])
+        let isASCII = bytes.withUnsafeBufferPointer { buffer in buffer.reduce(0, |) < 0x80 }
+        if isASCII {
+            bytes.withUnsafeBufferPointer { Self.appendString(utf8: $0, to: &output) }
+        } else {
+            Self.appendString(String(decoding: bytes, as: UTF8.self), to: &output)
+        }
+        output.append(UInt8(ascii: "}"))
+        output.append(UInt8(ascii: "\n"))
+    }
+
     static func appendValue(_ cell: Cell, to output: inout [UInt8]) {
         switch cell {
         case .absent:
@@ -48,57 +68,100 @@ public struct NDJSONEncoder: Sendable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// For each byte, whether it may need escaping: control characters, `"`, `\`, DEL, and 0xE2 (the
+    /// lead byte of U+2028 and U+2029). Every other byte is copied as it is.
+    private static let attention: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
+    }
+
     /// A JSON string literal: `"`, `\` and control characters escaped; U+2028 and U+2029 escaped too,
     /// so that a line can be embedded in JavaScript; everything else as UTF-8.
     public static func appendString(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            var index = 0
-            let count = bytes.count
-            func flush(upTo end: Int) {
-                if end > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+        text.withUTF8 { appendString(utf8: $0, to: &output) }
+    }
+
+    /// ``appendString(_:to:)`` for text that is already valid UTF-8 bytes.
+    public static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        // Escaped a chunk at a time into scratch space with room for the worst case (6 bytes, `\u00XX`,
+        // for each): one bulk append per chunk instead of one per run of plain bytes.
+        let chunk = 8 * 1024
+        var start = 0
+        while start < bytes.count {
+            // A chunk never ends inside E2 80 A8/A9, so that U+2028 and U+2029 are always seen whole.
+            var end = min(bytes.count, start + chunk)
+            while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            if end == start { end = min(bytes.count, start + chunk) }
+            let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: piece.count * 6) { scratch in
+                let written = escape(piece, into: scratch)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<written]))
             }
-            while index < count {
-                let byte = bytes[index]
-                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0x7F, byte != 0xE2 {
-                    index += 1
-                    continue
-                }
-                if byte == 0xE2 {
-                    // U+2028 and U+2029 (E2 80 A8/A9) are escaped; other E2 sequences pass.
-                    guard index + 2 < count, bytes[index + 1] == 0x80,
-                        bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
-                    else {
-                        index += 1
-                        continue
-                    }
-                    flush(upTo: index)
-                    output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    index += 3
-                    start = index
-                    continue
-                }
-                flush(upTo: index)
-                switch byte {
-                case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                default:
-                    output.append(contentsOf: [
-                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                    ])
-                    output.append(hexDigits[Int(byte >> 4)])
-                    output.append(hexDigits[Int(byte & 0x0F)])
-                }
-                index += 1
-                start = index
-            }
-            flush(upTo: count)
+            start = end
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes the escaped bytes into `target`, which has room for the worst case.
+    /// - Returns: the bytes written.
+    private static func escape(
+        _ bytes: UnsafeBufferPointer<UInt8>, into target: UnsafeMutableBufferPointer<UInt8>
+    )
+        -> Int
+    {
+        attention.withUnsafeBufferPointer { attention in
+            hexDigits.withUnsafeBufferPointer { hex in
+                let count = bytes.count
+                var index = 0
+                var out = 0
+                while index < count {
+                    let byte = bytes[index]
+                    index += 1
+                    if !attention[Int(byte)] {
+                        target[out] = byte
+                        out += 1
+                        continue
+                    }
+                    var escape: UInt8 = 0
+                    switch byte {
+                    case 0xE2:
+                        // U+2028 and U+2029 (E2 80 A8/A9) are escaped; other E2 sequences pass.
+                        if index + 1 < count, bytes[index] == 0x80, bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9
+                        {
+                            for digit in "\\u202".utf8 {
+                                target[out] = digit
+                                out += 1
+                            }
+                            target[out] = bytes[index + 1] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
+                            out += 1
+                            index += 2
+                        } else {
+                            target[out] = byte
+                            out += 1
+                        }
+                        continue
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): escape = byte
+                    case 0x0A: escape = UInt8(ascii: "n")
+                    case 0x0D: escape = UInt8(ascii: "r")
+                    case 0x09: escape = UInt8(ascii: "t")
+                    default: break
+                    }
+                    target[out] = UInt8(ascii: "\\")
+                    if escape != 0 {
+                        target[out + 1] = escape
+                        out += 2
+                    } else {
+                        target[out + 1] = UInt8(ascii: "u")
+                        target[out + 2] = UInt8(ascii: "0")
+                        target[out + 3] = UInt8(ascii: "0")
+                        target[out + 4] = hex[Int(byte >> 4)]
+                        target[out + 5] = hex[Int(byte & 0x0F)]
+                        out += 6
+                    }
+                }
+                return out
+            }
+        }
     }
 }
