@@ -20,7 +20,8 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let logger = logging.makeLogger()
+        let progress = options.makeProgress()
+        let logger = logging.makeLogger(progress: progress)
         let clock = options.clock
         var fakeConfiguration = FakeSinchAPIConfiguration()
         fakeConfiguration.referenceTime = clock
@@ -36,14 +37,14 @@ struct DemoCommand: AsyncParsableCommand {
             if let output = options.outputDirectory { configuration.output.directory = output }
             let credentials = Credentials(keyID: fakeConfiguration.keyID, keySecret: fakeConfiguration.keySecret)
             outcome = try await ReportRun(
-                configuration: configuration, credentials: credentials, clock: clock, logger: logger
+                configuration: configuration, credentials: credentials, clock: clock, logger: logger,
+                progress: progress?.eventHandler
             ).run()
         } catch {
             await fake.stop()
-            FileHandle.standardError.write(Data("the demo failed: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.nothingFetched.rawValue)
+            throw options.fail(.nothingFetched, "the demo failed: \(error)")
         }
         await fake.stop()
-        try options.finish(outcome)
+        try options.finish(outcome, progress: progress)
     }
 }

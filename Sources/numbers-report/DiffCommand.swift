@@ -11,13 +11,13 @@ struct DiffCommand: ParsableCommand {
             Example:  numbers-report diff reports/2026-11-28T020000Z reports/2026-11-29T020000Z --format csv
             """)
 
-    @Argument(help: "The older snapshot.")
+    @Argument(help: "The older snapshot. Example: reports/2026-11-28T020000Z")
     var old: String
 
-    @Argument(help: "The newer snapshot.")
+    @Argument(help: "The newer snapshot. Example: reports/2026-11-29T020000Z")
     var new: String
 
-    @Option(help: "table (default), csv or json.")
+    @Option(help: "table (default), csv or json. Example: --format csv > changes.csv")
     var format: DiffOutput.Format = .table
 
     func run() throws {

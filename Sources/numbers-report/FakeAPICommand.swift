@@ -16,38 +16,41 @@ struct FakeAPICommand: AsyncParsableCommand {
             Example:  numbers-report fake-api --port 8080 --numbers 200000
             """)
 
-    @Option(help: "TCP port on 127.0.0.1 (0 picks a free one).")
+    @Option(help: "TCP port on 127.0.0.1 (0 picks a free one). Example: --port 18080")
     var port = 8080
 
-    @Option(help: "Numbers in all, spread evenly over the scopes (default: the demo's 120, 75 and 40).")
+    @Option(
+        help:
+            "Numbers in all, spread evenly over the scopes (default: the demo's 120, 75 and 40). Example: --numbers 200000"
+    )
     var numbers: Int?
 
     @Option(
         help: """
             Serve this many scopes instead of the three demo scopes: project \(FakeScope.demoProjectId), \
-            service plans plan-1 … plan-N, campaigns CAMP1 … CAMPN.
+            service plans plan-1 … plan-N, campaigns CAMP1 … CAMPN. Example: --scopes 8
             """)
     var scopes: Int?
 
-    @Option(help: "Seed of the generated data set.")
+    @Option(help: "Seed of the generated data set: the same seed serves the same numbers. Example: --seed 7")
     var seed: UInt64 = 1
 
-    @Option(help: "Milliseconds added before every list answer.")
+    @Option(help: "Milliseconds added before every list answer. Example: --latency-ms 50")
     var latencyMs = 0
 
-    @Option(help: "The server's cap on pageSize.")
+    @Option(help: "The server's cap on pageSize: larger requests get this many. Example: --page-size-cap 1000")
     var pageSizeCap = 250
 
-    @Option(help: "Every N-th list request gets the next of --faults (0: none).")
+    @Option(help: "Every N-th list request gets the next of --faults (0: none). Example: --fault-every 3")
     var faultEvery = 0
 
     @Option(
         help: ArgumentHelp(
-            "Comma-separated faults to cycle through.",
+            "Comma-separated faults to cycle through. Example: --faults 429,503,reset",
             discussion: "Names: " + FakeSinchAPIFault.named.map(\.name).joined(separator: ", ")))
     var faults = "429,503,reset,truncated,invalid-json,502-wrapped,expire-token"
 
-    @Option(help: "The data set's clock (update times are before it), e.g. 2026-11-29T02:00:00Z. Default: now.")
+    @Option(help: "The data set's clock (update times are before it); default now. Example: --now 2026-11-29T02:00:00Z")
     var now: String?
 
     func validate() throws {

@@ -8,14 +8,15 @@ struct NumbersReport: AsyncParsableCommand {
         commandName: "numbers-report",
         abstract: "Nightly audit of the phone numbers a company has imported (hosted) on Sinch for 10DLC SMS.",
         discussion: """
-            Pages through GET /v1/projects/{projectId}/importedNumbers for every configured scope, judges each \
-            number's provisioning health and publishes a dated snapshot (CSV, gzipped NDJSON) under the output \
-            directory.
+            Each night, `run` pages through every configured scope of the Imported Numbers API and judges each number's
+            provisioning health; it publishes a dated, checksummed snapshot (CSV, NDJSON, XHTML report, email, raw pages).
 
-            Try it without credentials:  numbers-report demo --output ./reports
+            Example, without credentials:  numbers-report demo --output ./reports
+            Example, your own config:      numbers-report check --config nightly.yaml, then run it from a timer (README)
             """,
         subcommands: [
-            RunCommand.self, DemoCommand.self, VerifyCommand.self, DiffCommand.self, RenderCommand.self,
+            RunCommand.self, CheckCommand.self, DemoCommand.self, VerifyCommand.self, DiffCommand.self,
+            RenderCommand.self,
             FakeAPICommand.self,
         ]
     )

@@ -14,10 +14,10 @@ struct RenderCommand: ParsableCommand {
             Example:  numbers-report render reports/2026-11-29T020000Z --output /tmp/rebuilt
             """)
 
-    @Argument(help: "The snapshot to rebuild.")
+    @Argument(help: "The snapshot to rebuild. Example: reports/2026-11-29T020000Z")
     var snapshot: String
 
-    @Option(help: "Publish the rebuilt snapshot under DIR.")
+    @Option(help: "Publish the rebuilt snapshot under DIR (not the archive itself). Example: --output /tmp/rebuilt")
     var output: String
 
     func run() throws {

@@ -9,43 +9,42 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Fetch every scope of the config and publish a snapshot.",
         discussion: """
-            Credentials come from the environment (SINCH_KEY_ID / SINCH_KEY_SECRET unless the config names others).
-            Exit codes: 0 complete, 1 usage or config error, 2 partial (snapshot marked incomplete), \
-            3 nothing fetched, 4 --fail-on matched.
+            Credentials come from the environment (SINCH_KEY_ID / SINCH_KEY_SECRET unless the config names others). \
+            Prints the snapshot's path on stdout. On a terminal, stderr shows a live line per scope and a summary.
 
-            Example:  SINCH_KEY_ID=… SINCH_KEY_SECRET=… numbers-report run --config /etc/numbers-report/nightly.yaml
+            Exit codes: 0 complete, 1 usage or config error, 2 partial (snapshot marked incomplete, or the email \
+            could not be sent), 3 nothing fetched (nothing published), 4 --fail-on matched.
+
+            Example:  SINCH_KEY_ID=… SINCH_KEY_SECRET=… numbers-report run --config /etc/numbers-report/nightly.yaml \\
+                        --fail-on FAILED --metrics-file /var/lib/prometheus/node-exporter/numbers_report.prom
             """)
 
-    @Option(help: "The YAML (or JSON) config file.")
+    @Option(help: "The YAML (or JSON) config file. Example: --config /etc/numbers-report/nightly.yaml")
     var config: String
 
     @OptionGroup var options: RunOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let logger = logging.makeLogger()
-        var configuration: ReportConfiguration
-        let credentials: Credentials
-        let template: ReportTemplate
+        let progress = options.makeProgress()
+        let logger = logging.makeLogger(progress: progress)
+        let file: ConfigFile
         do {
-            configuration = try ReportConfiguration.load(path: config)
-            credentials = try configuration.credentials(file: config)
-            template = try ReportTemplate.load(path: configuration.output.xhtmlTemplate, configFile: config)
-        } catch let error as ConfigurationError {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(1)
+            file = try ConfigFile.load(config)
+        } catch {
+            throw options.fail(.usageOrConfiguration, error.message)
         }
+        var configuration = file.configuration
         if let output = options.outputDirectory { configuration.output.directory = output }
         let run = ReportRun(
-            configuration: configuration, credentials: credentials, clock: options.clock, template: template,
-            logger: logger)
+            configuration: configuration, credentials: file.credentials, clock: options.clock, template: file.template,
+            logger: logger, progress: progress?.eventHandler)
         let outcome: RunOutcome
         do {
             outcome = try await run.run()
         } catch {
-            FileHandle.standardError.write(Data("the run failed: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.nothingFetched.rawValue)
+            throw options.fail(.nothingFetched, "the run failed: \(error)")
         }
-        try options.finish(outcome)
+        try options.finish(outcome, progress: progress)
     }
 }

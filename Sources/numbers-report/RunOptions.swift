@@ -5,17 +5,47 @@ import SinchImportedNumbers
 
 /// Options shared by `run` and `demo`.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Publish the snapshot under DIR instead of the config's output.directory.")
+    @Option(
+        help: """
+            Publish the snapshot under DIR instead of the config's output.directory. Example: --output ./reports
+            """)
     var output: String?
 
-    @Option(help: "Fix the run's clock (health ages, snapshot name), e.g. 2026-11-29T02:00:00Z.")
+    @Option(
+        help: """
+            Fix the run's clock (health ages, snapshot name) instead of now, to re-run a night. \
+            Example: --now 2026-11-29T02:00:00Z
+            """)
     var now: String?
 
     @Option(
-        help:
-            "Exit with 4 after a complete run when any row is at or above LEVEL (FAILED, STALE, MISCONFIGURED, PENDING)."
-    )
+        help: """
+            Exit with 4 after a complete run when any row is at or above LEVEL (FAILED, STALE, MISCONFIGURED, \
+            PENDING). Example: --fail-on STALE
+            """)
     var failOn: String?
+
+    @Option(
+        help: """
+            Write the run's metrics to FILE in the Prometheus text format (replaced atomically), for \
+            node_exporter's textfile collector. Example: \
+            --metrics-file /var/lib/prometheus/node-exporter/numbers_report.prom
+            """)
+    var metricsFile: String?
+
+    @Flag(
+        help: """
+            No live progress lines or summary table, even when stderr is a terminal (they are never written \
+            when it is not).
+            """)
+    var noProgress = false
+
+    /// When the command started: the metrics' run duration.
+    let startedAt = Date()
+
+    private enum CodingKeys: String, CodingKey {
+        case output, now, failOn, metricsFile, noProgress
+    }
 
     func validate() throws {
         if let now, APITimestamp.parse(now) == nil {
@@ -36,20 +66,45 @@ struct RunOptions: ParsableArguments {
         output.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
     }
 
+    /// The live progress display: only on a terminal, and not with `--no-progress`.
+    func makeProgress() -> TerminalProgress? {
+        guard !noProgress, StandardError.isTerminal else { return nil }
+        return TerminalProgress(output: StandardError.write)
+    }
+
+    /// Writes the metrics file, if asked for; a failure to write it is reported but does not change the exit code.
+    func writeMetrics(_ status: ExitStatus, outcome: RunOutcome?) {
+        guard let metricsFile else { return }
+        let metrics = RunMetrics(startedAt: startedAt, finishedAt: Date(), exitStatus: status, outcome: outcome)
+        do {
+            try metrics.write(to: metricsFile)
+        } catch {
+            StandardError.write("the metrics file was not written: \(error)\n")
+        }
+    }
+
+    /// Ends a run that stopped before it had an outcome: the metrics, then the exit code.
+    func fail(_ status: ExitStatus, _ message: String) -> ExitCode {
+        StandardError.write(message + "\n")
+        writeMetrics(status, outcome: nil)
+        return ExitCode(status.rawValue)
+    }
+
     /// Prints the snapshot path and maps the outcome to the contract's exit code.
-    func finish(_ outcome: RunOutcome) throws -> Never {
+    func finish(_ outcome: RunOutcome, progress: TerminalProgress? = nil) throws -> Never {
+        progress?.finish(outcome)
         if let path = outcome.snapshotPath { print(path) }
         let failed = outcome.scopes.filter { !$0.isComplete }
         for result in failed {
             let name = result.scope.label ?? "\(result.scope.servicePlanId)/\(result.scope.campaignId)"
-            FileHandle.standardError.write(Data("scope \"\(name)\" failed: \(result.failure ?? "")\n".utf8))
+            StandardError.write("scope \"\(name)\" failed: \(result.failure ?? "")\n")
         }
         if outcome.snapshotPath == nil {
-            FileHandle.standardError.write(Data("nothing could be fetched; no snapshot was published\n".utf8))
+            StandardError.write("nothing could be fetched; no snapshot was published\n")
         }
         var status = outcome.exitCode
         if let failure = outcome.emailFailure {
-            FileHandle.standardError.write(Data("the report email was not sent: \(failure)\n".utf8))
+            StandardError.write("the report email was not sent: \(failure)\n")
             status = .partial
         }
         if status == .complete, let failOn = failOn.flatMap(HealthLevel.init(name:)),
@@ -57,6 +112,7 @@ struct RunOptions: ParsableArguments {
         {
             status = .healthThreshold
         }
+        writeMetrics(status, outcome: outcome)
         throw ExitCode(status.rawValue)
     }
 }

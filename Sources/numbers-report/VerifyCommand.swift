@@ -16,10 +16,10 @@ struct VerifyCommand: ParsableCommand {
                        numbers-report verify --all reports
             """)
 
-    @Flag(help: "PATH is an output directory: verify every snapshot in it.")
+    @Flag(help: "PATH is an output directory: verify every snapshot in it and the chain. Example: --all reports")
     var all = false
 
-    @Argument(help: "A snapshot directory (or, with --all, an output directory).")
+    @Argument(help: "A snapshot directory (or, with --all, an output directory). Example: reports/2026-11-29T020000Z")
     var path: String
 
     func run() throws {

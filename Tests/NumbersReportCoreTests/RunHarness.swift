@@ -88,6 +88,18 @@ extension FakeSinchAPI {
     }
 }
 
+/// The records of a CSV file as Python's `csv` module reads them (strict, BOM dropped).
+func csvRecords(_ path: String) throws -> [[String]] {
+    let script = """
+        import csv, json, sys
+        with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
+            print(json.dumps(list(csv.reader(f, strict=True))))
+        """
+    let result = try runTool(["python3", "-c", script, path])
+    guard result.status == 0 else { throw CocoaError(.fileReadCorruptFile) }
+    return try JSONDecoder().decode([[String]].self, from: result.output)
+}
+
 /// Runs a program of the system (gzip, python3) and returns its standard output.
 /// With `captureErrors`, standard error is read into the output too.
 func runTool(

@@ -6,17 +6,6 @@ import Testing
 
 @Suite("the nightly run over HTTP against the fake API")
 struct RunIntegrationTests {
-    private func csvRecords(_ path: String) throws -> [[String]] {
-        let script = """
-            import csv, json, sys
-            with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
-                print(json.dumps(list(csv.reader(f, strict=True))))
-            """
-        let result = try runTool(["python3", "-c", script, path])
-        #expect(result.status == 0)
-        return try JSONDecoder().decode([[String]].self, from: result.output)
-    }
-
     private func ndjsonObjects(_ path: String) throws -> [[String: Any]] {
         #expect(try runTool(["gzip", "-t", path]).status == 0)
         let text = String(decoding: try runTool(["gzip", "-dc", path]).output, as: UTF8.self)

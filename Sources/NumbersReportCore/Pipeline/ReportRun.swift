@@ -15,16 +15,19 @@ public struct ReportRun: Sendable {
     /// The report template (see ``ReportTemplate/load(path:configFile:)``).
     public var template: ReportTemplate
     public var logger: Logger
+    /// Called as scopes start, pages are written and scopes end (from the tasks reading the scopes).
+    public var progress: (@Sendable (RunProgressEvent) -> Void)?
 
     public init(
         configuration: ReportConfiguration, credentials: Credentials, clock: Date,
-        template: ReportTemplate = .builtIn, logger: Logger
+        template: ReportTemplate = .builtIn, logger: Logger, progress: (@Sendable (RunProgressEvent) -> Void)? = nil
     ) {
         self.configuration = configuration
         self.credentials = credentials
         self.clock = clock
         self.template = template
         self.logger = logger
+        self.progress = progress
     }
 
     /// Runs every stage and publishes the snapshot when anything was fetched.
@@ -51,6 +54,7 @@ public struct ReportRun: Sendable {
             configuration: configuration, clock: clock, template: template, runID: SnapshotArchive.newRunID())
         do {
             try await fetchScopes(client: client, into: assembler)
+            progress?(.publishing)
             let statistics = client.statistics
             var outcome = RunOutcome(
                 snapshotPath: nil, scopes: assembler.results,
@@ -109,6 +113,7 @@ public struct ReportRun: Sendable {
             for _ in 0..<configuration.api.concurrency { startNext() }
             while let (index, summary) = try await group.next() {
                 assembler.absorb(summary, scopeIndex: index)
+                progress?(.scopeFinished(index: index, result: summary.result))
                 if let failure = summary.result.error, failure.isCredentialsRefusal { refusal = failure }
                 startNext()
             }
@@ -122,9 +127,19 @@ public struct ReportRun: Sendable {
     ) async throws -> ScopePart.Summary {
         let scope = configuration.scopes[index]
         let part = try factory.makePart(scopeIndex: index)
+        progress?(.scopeStarted(index: index, scope: scope))
         do {
             for try await page in client.pages(for: scope.query(pageSize: configuration.api.pageSize)) {
                 try part.add(page)
+                logger.debug(
+                    "page written",
+                    metadata: [
+                        "scope": "\(scope.displayName)", "page": "\(page.number)",
+                        "records": "\(page.response.importedNumbers.count)",
+                    ])
+                progress?(
+                    .pageWritten(
+                        index: index, pages: part.pages, rows: part.rowCount, totalSize: page.response.totalSize))
                 if let deadline, Date() >= deadline {
                     part.fail(.runDeadline(configuration.api.runDeadlineMinutes))
                     logger.error("run deadline reached", metadata: ["scope": "\(scope.displayName)"])

@@ -72,6 +72,8 @@ public final class ScopePart {
 
     /// Pages read so far.
     public var pages: Int { summary.result.pages }
+    /// Rows written so far.
+    public var rowCount: Int { summary.result.rows }
 
     /// Finishes the part files and hands back the scope's summary.
     public func finish() throws -> Summary {

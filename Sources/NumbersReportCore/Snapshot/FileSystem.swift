@@ -44,6 +44,28 @@ enum FileSystem {
         }
     }
 
+    /// Replaces the file at `path` with `bytes` so that readers see the old or the new content, never a
+    /// part: written to a temporary file beside it, synced, renamed over it, and the directory synced.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = directory + "/." + name + ".tmp-\(getpid())"
+        unlink(temporary)
+        do {
+            let file = try FileSink(path: temporary)
+            try file.write(bytes)
+            try file.close()
+            guard Glibc.rename(temporary, path) == 0 else {
+                throw OutputFileError(operation: "rename \(temporary) to", path: path, errno: errno)
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        try syncDirectory(directory)
+    }
+
     /// Removes a tree (a partial snapshot that will not be published).
     static func removeTree(_ path: String) {
         guard let directory = opendir(path) else {

@@ -142,6 +142,12 @@ public final class ImportedNumbersClient: Sendable {
         }
     }
 
+    /// Fetches (and caches) the OAuth2 access token now, so that refused credentials or an unreachable
+    /// token endpoint show up before any page is requested. Does nothing with basic authentication.
+    public func authorize() async throws {
+        _ = try await authorizationHeader()
+    }
+
     private func authorizationHeader() async throws -> String {
         if let tokenProvider { return "Bearer " + (try await tokenProvider.token()) }
         return credentials.basicAuthorization

@@ -49,11 +49,11 @@ struct RetryingExchange: Sendable {
                 guard attempt < maxAttempts else { throw error }
                 let delay = policy.delay(afterAttempt: attempt, retryAfter: retryAfter)
                 counters.record { $0.retries += 1 }
-                logger.notice(
-                    "retrying after a transient failure",
-                    metadata: [
-                        "request": "\(target)", "attempt": "\(attempt)", "reason": "\(error)", "delay": "\(delay)",
-                    ])
+                var metadata: Logger.Metadata = [
+                    "request": "\(target)", "attempt": "\(attempt)", "reason": "\(error)", "delay": "\(delay)",
+                ]
+                if let status = error.statusCode { metadata["status"] = "\(status)" }
+                logger.notice("retrying after a transient failure", metadata: metadata)
                 try await Task.sleep(for: delay)
             }
         }

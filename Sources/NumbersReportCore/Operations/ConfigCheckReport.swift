@@ -1,0 +1,64 @@
+/// What `check` found: the token, and per scope whether its first page came back.
+public struct ConfigCheckReport: Sendable {
+    /// How fetching the access token went.
+    public enum Authorization: Sendable {
+        /// The token came back in this time; `nil` with basic authentication (no token endpoint).
+        case success(Duration?)
+        case failure(String)
+    }
+
+    /// One scope's first page.
+    public struct Scope: Sendable {
+        public enum Answer: Sendable {
+            /// `records` is the page size the server granted (at most `api.pageSize`).
+            case page(totalSize: Int?, records: Int, hasNextPage: Bool, latency: Duration)
+            case failure(String)
+        }
+        public var scope: ScopeSettings
+        public var answer: Answer
+
+        public var isReachable: Bool {
+            if case .page = answer { return true }
+            return false
+        }
+    }
+
+    public var authorization: Authorization
+    public var scopes: [Scope]
+
+    /// `0` when every scope answered, `2` when some did, `3` when none did (as `run` would end).
+    public var exitStatus: ExitStatus {
+        let reachable = scopes.filter(\.isReachable).count
+        if reachable == scopes.count { return .complete }
+        return reachable == 0 ? .nothingFetched : .partial
+    }
+
+    /// The table `check` prints: scope, reachable, totalSize, granted page size, latency; then the failures.
+    public func table(pageSize: Int) -> String {
+        var rows = [["scope", "reachable", "totalSize", "page size", "latency"]]
+        var notes: [String] = []
+        switch authorization {
+        case .success(let latency?): notes.append("access token: fetched in \(Self.milliseconds(latency))")
+        case .success(nil): notes.append("access token: not used (basic authentication)")
+        case .failure(let message): notes.append("access token: FAILED: \(message)")
+        }
+        for (index, result) in scopes.enumerated() {
+            let name = "\(index + 1). \(result.scope.displayName)"
+            switch result.answer {
+            case let .page(totalSize, records, hasNextPage, latency):
+                // A full first page, or the whole scope on one page, shows the size the server granted.
+                let granted = hasNextPage || records == pageSize ? "\(records) of \(pageSize)" : "\(records) (all)"
+                rows.append([name, "yes", totalSize.map(String.init) ?? "-", granted, Self.milliseconds(latency)])
+            case .failure(let message):
+                rows.append([name, "NO", "-", "-", "-"])
+                notes.append("\(name): \(message)")
+            }
+        }
+        return TextTable.render(rows) + "\n" + notes.joined(separator: "\n") + "\n"
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return "\(seconds * 1000 + attoseconds / 1_000_000_000_000_000) ms"
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Logging
+
+/// A swift-log handler for people: `2026-11-29T02:00:01+0000 notice numbers-report: attempt=1 status=503
+/// [SinchImportedNumbers] retrying after a transient failure`, the shape of swift-log's
+/// `StreamLogHandler`, but handing each line to an injected output (standard error, or a progress
+/// display that keeps its live lines below the log).
+public struct TextLogHandler: LogHandler {
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
+    private let label: String
+    private let output: @Sendable (String) -> Void
+    private let now: @Sendable () -> Date
+
+    /// - Parameter output: receives each line, `\n` included.
+    public init(
+        label: String, output: @escaping @Sendable (String) -> Void,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.label = label
+        self.output = output
+        self.now = now
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        let merged = Logger.Metadata.merged(handler: metadata, provider: metadataProvider, event: event.metadata)
+        let pairs = merged.keys.sorted().map { "\($0)=\(merged[$0]!)" }.joined(separator: " ")
+        output(
+            "\(Self.timestamp(now())) \(event.level) \(label):\(pairs.isEmpty ? "" : " " + pairs) "
+                + "[\(event.source)] \(event.message)\n")
+    }
+
+    /// `2026-11-29T02:00:01+0000`, in UTC.
+    static func timestamp(_ date: Date) -> String {
+        var time = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d+0000", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+            parts.tm_hour, parts.tm_min, parts.tm_sec)
+    }
+}
+
+extension Logger.Metadata {
+    /// A log line's metadata: the handler's, then the provider's, then the event's, later ones winning.
+    static func merged(handler: Self, provider: Logger.MetadataProvider?, event: Self?) -> Self {
+        var merged = handler
+        if let provided = provider?.get() { merged.merge(provided) { _, new in new } }
+        if let event { merged.merge(event) { _, new in new } }
+        return merged
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import NumbersReportCore
+
+/// `numbers-report check --config FILE`: a dry run that publishes nothing.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a config against the API: token, then the first page of every scope; publishes nothing.",
+        discussion: """
+            Validates the config, reads the credential variables it names, fetches an access token and the first \
+            page of every scope, and prints a table: scope, reachable, totalSize, the page size the server granted, \
+            latency. Writes no file. Exit codes as for run: 0 every scope answered, 1 usage or config error, \
+            2 some scopes did not answer, 3 none did.
+
+            Example:  SINCH_KEY_ID=… SINCH_KEY_SECRET=… numbers-report check --config /etc/numbers-report/nightly.yaml
+            """)
+
+    @Option(help: "The YAML (or JSON) config file. Example: --config /etc/numbers-report/nightly.yaml")
+    var config: String
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let logger = logging.makeLogger()
+        let file: ConfigFile
+        do {
+            file = try ConfigFile.load(config)
+        } catch {
+            StandardError.write(error.message + "\n")
+            throw ExitCode(ExitStatus.usageOrConfiguration.rawValue)
+        }
+        let report = try await ConfigCheck(
+            configuration: file.configuration, credentials: file.credentials, logger: logger
+        ).run()
+        print(report.table(pageSize: file.configuration.api.pageSize), terminator: "")
+        throw ExitCode(report.exitStatus.rawValue)
+    }
+}

@@ -1,0 +1,353 @@
+import FakeSinchAPI
+import Foundation
+import Logging
+import NumbersReportCore
+import SinchImportedNumbers
+import Synchronization
+import Testing
+
+/// A fake API on loopback, a config file pointing at it and an output directory, for driving the
+/// executable as an operator would.
+private struct ToolSetup {
+    let fake: FakeSinchAPI
+    let directory: String
+    var config: String { directory + "/nightly.yaml" }
+    var output: String { directory + "/reports" }
+
+    static func with<Result>(
+        change: (inout FakeSinchAPIConfiguration) -> Void = { _ in },
+        editConfig: (String) -> String = { $0 },
+        _ body: (ToolSetup) async throws -> Result
+    ) async throws -> Result {
+        var configuration = FakeSinchAPIConfiguration()
+        configuration.referenceTime = Fixtures.clock
+        change(&configuration)
+        let fake = FakeSinchAPI(configuration: configuration)
+        try await fake.start()
+        let setup = ToolSetup(fake: fake, directory: try Fixtures.temporaryDirectory())
+        do {
+            try fake.writeDemoConfiguration(to: setup.config, change: editConfig)
+            let result = try await body(setup)
+            await fake.stop()
+            try? FileManager.default.removeItem(atPath: setup.directory)
+            return result
+        } catch {
+            await fake.stop()
+            try? FileManager.default.removeItem(atPath: setup.directory)
+            throw error
+        }
+    }
+
+    func run(
+        _ arguments: [String], environment: [String: String] = ToolProcess.demoCredentials
+    ) async throws
+        -> ToolProcess.Result
+    {
+        try await ToolProcess.run(arguments, environment: environment)
+    }
+}
+
+@Suite("operator experience: help, check, logs, metrics, --fail-on, progress")
+struct OperatorExperienceTests {
+    @Test(
+        "every command's --help renders, with an example",
+        arguments: [[], ["run"], ["check"], ["demo"], ["verify"], ["diff"], ["render"], ["fake-api"]])
+    func help(command: [String]) async throws {
+        let result = try await ToolProcess.run(command + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("USAGE: numbers-report"))
+        #expect(result.standardOutput.contains("Example"), "\(result.standardOutput)")
+        #expect(result.standardError.isEmpty)
+    }
+
+    @Test("the top-level help explains the nightly job in two lines and names every command")
+    func topLevelHelp() async throws {
+        let text = try await ToolProcess.run(["--help"]).standardOutput
+        #expect(text.contains("Each night, `run` pages through every configured scope"))
+        #expect(text.contains("it publishes a dated, checksummed snapshot"))
+        for command in ["run", "check", "demo", "verify", "diff", "render", "fake-api"] {
+            #expect(text.contains("  \(command) "), "\(command)")
+        }
+    }
+
+    @Test("every option of run has help text with an example")
+    func runOptionsHaveExamples() async throws {
+        // Help text is wrapped to the terminal's width: compare with whitespace runs as single spaces.
+        let text = try await ToolProcess.run(["run", "--help"]).standardOutput.replacingOccurrences(
+            of: "\n {20,}", with: " ", options: .regularExpression)
+        for option in ["--config", "--output", "--now", "--fail-on", "--metrics-file", "--log-level", "--log-format"] {
+            let start = try #require(text.range(of: "\n  \(option) "), "\(option)")
+            let rest = text[start.upperBound...]
+            let end = rest.range(of: "\n  -")?.lowerBound ?? rest.endIndex
+            #expect(rest[..<end].contains("Example: \(option)"), "\(option): \(rest[..<end])")
+        }
+    }
+
+    @Test("check: a table of every scope with totalSize, granted page size and latency; publishes nothing")
+    func checkPublishesNothing() async throws {
+        try await ToolSetup.with(change: { $0.pageSizeCap = 30 }) { setup in
+            let result = try await setup.run(["check", "--config", setup.config])
+            #expect(result.status == 0, "\(result.standardError)")
+            let lines = result.standardOutput.split(separator: "\n").map(String.init)
+            #expect(lines.first?.hasPrefix("scope") == true)
+            #expect(lines.first?.contains("reachable") == true && lines.first?.contains("latency") == true)
+            for (index, scope) in FakeScope.demo.enumerated() {
+                let row = try #require(lines.first { $0.hasPrefix("\(index + 1). ") }, "\(lines)")
+                #expect(row.contains(" yes "))
+                #expect(row.hasSuffix(" ms"))
+                let total = setup.fake.recordCount(for: scope, regionCode: index == 2 ? "US" : nil)
+                #expect(row.contains(" \(total) "), "\(row) \(total)")
+                // The server's cap of 30 is below the config's pageSize of 50.
+                #expect(row.contains(total > 30 ? " 30 of 50 " : " \(total) (all) "), "\(row)")
+            }
+            #expect(lines.contains { $0.hasPrefix("access token: fetched in ") })
+            #expect(!FileManager.default.fileExists(atPath: setup.output), "check wrote an output directory")
+            #expect(setup.fake.statistics.pagesServed == FakeScope.demo.count)
+        }
+    }
+
+    @Test("check: an unknown scope makes it exit 2 and say why; refused credentials exit 3")
+    func checkFailures() async throws {
+        try await ToolSetup.with(editConfig: {
+            $0.replacingOccurrences(of: "campaignId: CRETAIL1", with: "campaignId: NOPE")
+        }) { setup in
+            let partial = try await setup.run(["check", "--config", setup.config])
+            #expect(partial.status == 2)
+            #expect(partial.standardOutput.contains("2. Store pickups"))
+            #expect(partial.standardOutput.contains(" NO "))
+            #expect(partial.standardOutput.contains("HTTP 404"))
+            let refused = try await setup.run(
+                ["check", "--config", setup.config],
+                environment: ["SINCH_KEY_ID": "demo-key-id", "SINCH_KEY_SECRET": "wrong"])
+            #expect(refused.status == 3)
+            #expect(refused.standardOutput.contains("access token: FAILED"))
+            #expect(!refused.standardOutput.contains("wrong"))
+            let missing = try await setup.run(["check", "--config", setup.config], environment: [:])
+            #expect(missing.status == 1)
+            #expect(missing.standardError.contains("api.keyIdEnv"))
+            #expect(!FileManager.default.fileExists(atPath: setup.output))
+        }
+    }
+
+    @Test("--log-format json: every stderr line is a JSON object with time, level, message and metadata")
+    func jsonLogs() async throws {
+        try await ToolSetup.with(change: {
+            $0.faultEvery = 3
+            $0.recurringFaults = [.serverError(status: 503)]
+        }) { setup in
+            let result = try await setup.run([
+                "run", "--config", setup.config, "--output", setup.output, "--log-format", "json", "--log-level",
+                "debug",
+            ])
+            #expect(result.status == 0, "\(result.standardError)")
+            let lines = result.standardError.split(separator: "\n")
+            #expect(lines.count > 10)
+            var objects: [[String: Any]] = []
+            for line in lines {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                #expect(object != nil, "not a JSON object: \(line)")
+                if let object { objects.append(object) }
+            }
+            for object in objects {
+                #expect(object["time"] is String && object["level"] is String && object["message"] is String)
+            }
+            let pages = objects.filter { $0["message"] as? String == "page written" }
+            #expect(pages.count > 5)
+            #expect(pages.contains { $0["scope"] as? String == "Retail alerts" && $0["page"] as? String == "1" })
+            let retry = try #require(objects.first { $0["message"] as? String == "retrying after a transient failure" })
+            #expect(retry["level"] as? String == "notice")
+            #expect(retry["status"] as? String == "503")
+            #expect(retry["attempt"] as? String == "1")
+            #expect(!result.standardError.contains("demo-key-secret"))
+        }
+    }
+
+    @Test("--fail-on LEVEL: exit 4 after a complete run with rows at or above LEVEL; the snapshot is published")
+    func failOn() async throws {
+        try await ToolSetup.with { setup in
+            let plain = try await setup.run(["run", "--config", setup.config, "--output", setup.output])
+            #expect(plain.status == 0, "\(plain.standardError)")
+            let failing = try await setup.run([
+                "run", "--config", setup.config, "--output", setup.output, "--fail-on", "FAILED",
+            ])
+            #expect(failing.status == 4)
+            let path = failing.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(FileManager.default.fileExists(atPath: path + "/data/numbers.csv"))
+            let usage = try await setup.run(["run", "--config", setup.config, "--fail-on", "BROKEN"])
+            #expect(usage.status == 1)
+            #expect(usage.standardError.contains("--fail-on"))
+        }
+    }
+
+    @Test("--metrics-file: replaced atomically, parsed by the Prometheus client's own parser")
+    func metricsFile() async throws {
+        try await ToolSetup.with { setup in
+            let metrics = setup.directory + "/numbers_report.prom"
+            let result = try await setup.run([
+                "run", "--config", setup.config, "--output", setup.output, "--metrics-file", metrics,
+            ])
+            #expect(result.status == 0, "\(result.standardError)")
+            let parsed = try OutsideTools.python("check_metrics.py", [metrics])
+            let samples = parsed["samples"] as? [[String: Any]] ?? []
+            func values(_ name: String) -> [(labels: [String: String], value: Double)] {
+                samples.filter { $0["name"] as? String == name }.map {
+                    ($0["labels"] as? [String: String] ?? [:], $0["value"] as? Double ?? .nan)
+                }
+            }
+            let rows = values("numbers_report_rows")
+            #expect(rows.count == FakeScope.demo.count * HealthLevel.allCases.count)
+            let csvRows =
+                try csvRecords(
+                    result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) + "/data/numbers.csv"
+                ).count - 1
+            #expect(Int(rows.map(\.value).reduce(0, +)) == csvRows)
+            #expect(rows.contains { $0.labels["scope"] == "Fraud alerts (US)" && $0.labels["health"] == "FAILED" })
+            #expect(values("numbers_report_last_run_exit_code").first?.value == 0)
+            let success = try #require(values("numbers_report_last_success_timestamp_seconds").first?.value)
+            #expect(abs(success - Date().timeIntervalSince1970) < 600)
+            #expect(values("numbers_report_last_run_requests").first?.value ?? 0 > 3)
+            #expect(values("numbers_report_snapshot_bytes").contains { $0.labels["file"] == "numbers.csv" })
+            #expect((parsed["types"] as? [String: String])?["numbers_report_rows"] == "gauge")
+
+            // A failed run keeps the last success time and says how it ended.
+            let failed = try await setup.run(
+                ["run", "--config", setup.config, "--output", setup.output, "--metrics-file", metrics],
+                environment: ["SINCH_KEY_ID": "demo-key-id", "SINCH_KEY_SECRET": "wrong"])
+            #expect(failed.status == 3)
+            let after = try OutsideTools.python("check_metrics.py", [metrics])["samples"] as? [[String: Any]] ?? []
+            func value(_ name: String) -> Double? {
+                after.first { $0["name"] as? String == name }?["value"] as? Double
+            }
+            #expect(value("numbers_report_last_run_exit_code") == 3)
+            #expect(value("numbers_report_last_success_timestamp_seconds") == success)
+            #expect(after.contains { $0["name"] as? String == "numbers_report_last_run_failures" })
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: setup.directory).filter {
+                $0.contains(".tmp-")
+            }
+            #expect(leftovers.isEmpty)
+        }
+    }
+
+    @Test("progress: nothing of it when stderr is not a terminal; live lines and a summary table on one")
+    func progressOnlyOnTerminal() async throws {
+        try await ToolSetup.with(change: { $0.latency = .milliseconds(20) }) { setup in
+            let piped = try await setup.run(["run", "--config", setup.config, "--output", setup.output])
+            #expect(piped.status == 0)
+            #expect(!piped.standardError.contains("\u{1B}["))
+            #expect(!piped.standardError.contains("rows/s"))
+            #expect(!piped.standardError.contains { $0 == "\r" })
+            #expect(!piped.standardError.split(separator: "\n").contains { $0.hasPrefix("scope ") })
+
+            // util-linux `script` gives the tool a pseudo-terminal, as an operator's shell would.
+            let command = [ToolProcess.executable, "run", "--config", setup.config, "--output", setup.output]
+                .map { "'\($0)'" }.joined(separator: " ")
+            let terminal = try await ToolProcess.runSystem(
+                ["script", "--quiet", "--return", "--command", command, "/dev/null"],
+                environment: ToolProcess.demoCredentials)
+            #expect(terminal.status == 0, "\(terminal.standardOutput)")
+            let text = terminal.standardOutput.replacingOccurrences(of: "\r\n", with: "\n")  // the terminal's line ends
+            #expect(text.contains("\u{1B}["))
+            #expect(text.contains("rows/s"))
+            #expect(text.contains("done  1. Retail alerts: "))
+            let plain = text.replacingOccurrences(of: "\u{1B}\\[[0-9]*[A-Za-z]", with: "", options: .regularExpression)
+            let table = plain.split(separator: "\n").drop { !$0.hasPrefix("scope ") }
+            #expect(table.first?.contains("totalSize") == true && table.first?.hasSuffix("status") == true)
+            #expect(table.contains { $0.hasPrefix("all ") && $0.hasSuffix("complete") })
+        }
+    }
+}
+
+@Suite("log handlers")
+struct LogHandlerTests {
+    final class Capture: Sendable {
+        let lines = Mutex<[String]>([])
+        func write(_ text: String) { lines.withLock { $0.append(text) } }
+    }
+
+    @Test("JSON lines: fixed keys first, metadata as keys, nested values as JSON, clashes renamed, escaping")
+    func jsonLines() throws {
+        let capture = Capture()
+        var handler = JSONLogHandler(
+            label: "numbers-report", output: { capture.write(String(decoding: $0, as: UTF8.self)) },
+            now: { Date(timeIntervalSince1970: 1_795_917_600.25) })
+        handler.logLevel = .debug
+        handler[metadataKey: "run"] = "r1"
+        let logger = Logger(label: "numbers-report") { _ in handler }
+        logger.notice(
+            "retrying \"after\"\na failure",
+            metadata: [
+                "scope": "Retail alerts", "page": "3", "status": "503", "attempt": "2", "message": "clash",
+                "nested": ["list": ["a", "b"], "text": "x"],
+            ])
+        let lines = capture.lines.withLock { $0 }
+        #expect(lines.count == 1)
+        #expect(lines[0].hasSuffix("}\n") && lines[0].filter { $0 == "\n" }.count == 1)
+        #expect(lines[0].hasPrefix("{\"time\":\"2026-11-29T02:00:00.250Z\",\"level\":\"notice\""))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(object["message"] as? String == "retrying \"after\"\na failure")
+        #expect(object["metadata.message"] as? String == "clash")
+        #expect(object["scope"] as? String == "Retail alerts")
+        #expect(object["page"] as? String == "3")
+        #expect(object["status"] as? String == "503")
+        #expect(object["attempt"] as? String == "2")
+        #expect(object["run"] as? String == "r1")
+        #expect((object["nested"] as? [String: Any])?["list"] as? [String] == ["a", "b"])
+    }
+
+    @Test("text lines: the StreamLogHandler shape, metadata sorted")
+    func textLines() {
+        let capture = Capture()
+        let handler = TextLogHandler(
+            label: "numbers-report", output: capture.write, now: { Date(timeIntervalSince1970: 1_795_917_600) })
+        let logger = Logger(label: "numbers-report") { _ in handler }
+        logger.warning("scope failed", metadata: ["scope": "A", "pages": "2"])
+        #expect(
+            capture.lines.withLock { $0 }
+                == [
+                    "2026-11-29T02:00:00+0000 warning numbers-report: pages=2 scope=A [NumbersReportCoreTests] scope failed\n"
+                ])
+    }
+}
+
+@Suite("terminal progress")
+struct TerminalProgressTests {
+    @Test("a live line per running scope with rows of totalSize, rate and ETA; a line when a scope ends; a table")
+    func liveLinesAndTable() {
+        let written = Mutex<[String]>([])
+        let start = ContinuousClock.now
+        let elapsed = Mutex<Duration>(.zero)
+        let progress = TerminalProgress(
+            output: { text in written.withLock { $0.append(text) } }, redrawInterval: .zero,
+            now: { start + elapsed.withLock { $0 } })
+        let retail = ScopeSettings(projectId: "p", servicePlanId: "s1", campaignId: "C1", label: "Retail alerts")
+        let fraud = ScopeSettings(projectId: "p", servicePlanId: "s2", campaignId: "C2")
+        progress.handle(.scopeStarted(index: 0, scope: retail))
+        progress.handle(.scopeStarted(index: 1, scope: fraud))
+        elapsed.withLock { $0 = .seconds(2) }
+        progress.handle(.pageWritten(index: 0, pages: 2, rows: 2_000, totalSize: 10_000))
+        let live = written.withLock { $0.last ?? "" }
+        #expect(live.hasPrefix("\u{1B}[2F\u{1B}[J"), "the two previous live lines are erased first")
+        #expect(live.contains("1. Retail alerts  page 2  2,000 / 10,000 rows  20%  1,000 rows/s  ETA 0:08"), "\(live)")
+        #expect(live.contains("2. s2 / C2  page 0  0 rows  0 rows/s"), "\(live)")
+
+        var result = ScopeResult(scope: retail)
+        result.pages = 10
+        result.rows = 10_000
+        result.totalSize = 10_000
+        result.levelCounts = [.healthy: 9_000, .failed: 1_000]
+        elapsed.withLock { $0 = .seconds(10) }
+        progress.handle(.scopeFinished(index: 0, result: result))
+        let finished = written.withLock { $0.joined() }
+        #expect(finished.contains("done  1. Retail alerts: 10,000 rows, 10 pages in 10.0 s\n"))
+        var failed = ScopeResult(scope: fraud)
+        failed.error = ScopeFailure(kind: "httpStatus", status: 404, message: "HTTP 404")
+        progress.finish(RunOutcome(snapshotPath: "/r/x", scopes: [result, failed], requests: 12, retries: 1))
+        let table = written.withLock { $0.last ?? "" }
+        let lines = table.replacingOccurrences(of: "\u{1B}[1F\u{1B}[J", with: "").split(separator: "\n")
+        #expect(lines.first?.hasPrefix("scope") == true)
+        #expect(lines.first?.contains("FAILED") == true && lines.first?.contains("HEALTHY") == true)
+        #expect(lines.contains { $0.hasPrefix("1. Retail alerts") && $0.hasSuffix("complete") })
+        #expect(lines.contains { $0.hasPrefix("2. s2 / C2") && $0.hasSuffix("FAILED: httpStatus") })
+        #expect(lines.last?.hasPrefix("all") == true && lines.last?.hasSuffix("partial") == true)
+    }
+}
