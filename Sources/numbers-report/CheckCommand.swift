@@ -27,7 +27,7 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             file = try ConfigFile.load(config)
         } catch {
-            StandardError.write(error.message + "\n")
+            Diagnostics(logger: logger, format: logging.logFormat, progress: nil).error(error.message)
             throw ExitCode(ExitStatus.usageOrConfiguration.rawValue)
         }
         let report = try await ConfigCheck(

@@ -20,8 +20,9 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let progress = options.makeProgress()
+        let progress = options.makeProgress(logging: logging)
         let logger = logging.makeLogger(progress: progress)
+        let diagnostics = Diagnostics(logger: logger, format: logging.logFormat, progress: progress)
         let clock = options.clock
         var fakeConfiguration = FakeSinchAPIConfiguration()
         fakeConfiguration.referenceTime = clock
@@ -42,9 +43,9 @@ struct DemoCommand: AsyncParsableCommand {
             ).run()
         } catch {
             await fake.stop()
-            throw options.fail(.nothingFetched, "the demo failed: \(error)")
+            throw options.fail(.nothingFetched, "the demo failed: \(error)", diagnostics: diagnostics)
         }
         await fake.stop()
-        try options.finish(outcome, progress: progress)
+        try options.finish(outcome, diagnostics: diagnostics)
     }
 }

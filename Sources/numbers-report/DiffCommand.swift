@@ -26,7 +26,7 @@ struct DiffCommand: ParsableCommand {
         do {
             try diff.changes { output.add($0) }
         } catch {
-            FileHandle.standardError.write(Data("diff failed: \(error)\n".utf8))
+            StandardError.write("diff failed: \(error)\n")
             throw ExitCode(1)
         }
         output.finish()

@@ -8,11 +8,12 @@ struct NumbersReport: AsyncParsableCommand {
         commandName: "numbers-report",
         abstract: "Nightly audit of the phone numbers a company has imported (hosted) on Sinch for 10DLC SMS.",
         discussion: """
-            Each night, `run` pages through every configured scope of the Imported Numbers API and judges each number's
-            provisioning health; it publishes a dated, checksummed snapshot (CSV, NDJSON, XHTML report, email, raw pages).
+            Each night, `run` fetches every number of every configured scope and judges its
+            provisioning health, then publishes a dated, checksummed snapshot of them.
 
-            Example, without credentials:  numbers-report demo --output ./reports
-            Example, your own config:      numbers-report check --config nightly.yaml, then run it from a timer (README)
+            Example, no credentials:  numbers-report demo --output ./reports
+            Example, your config:     numbers-report check --config nightly.yaml
+                                      (then schedule `run`: see the README)
             """,
         subcommands: [
             RunCommand.self, CheckCommand.self, DemoCommand.self, VerifyCommand.self, DiffCommand.self,

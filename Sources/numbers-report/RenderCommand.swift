@@ -25,7 +25,7 @@ struct RenderCommand: ParsableCommand {
             let directory = output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
             print(try SnapshotRender(snapshot: snapshot, outputDirectory: directory).render())
         } catch {
-            FileHandle.standardError.write(Data("render failed: \(error)\n".utf8))
+            StandardError.write("render failed: \(error)\n")
             throw ExitCode(1)
         }
     }

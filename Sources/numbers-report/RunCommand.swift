@@ -26,13 +26,14 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let progress = options.makeProgress()
+        let progress = options.makeProgress(logging: logging)
         let logger = logging.makeLogger(progress: progress)
+        let diagnostics = Diagnostics(logger: logger, format: logging.logFormat, progress: progress)
         let file: ConfigFile
         do {
             file = try ConfigFile.load(config)
         } catch {
-            throw options.fail(.usageOrConfiguration, error.message)
+            throw options.fail(.usageOrConfiguration, error.message, diagnostics: diagnostics)
         }
         var configuration = file.configuration
         if let output = options.outputDirectory { configuration.output.directory = output }
@@ -43,8 +44,8 @@ struct RunCommand: AsyncParsableCommand {
         do {
             outcome = try await run.run()
         } catch {
-            throw options.fail(.nothingFetched, "the run failed: \(error)")
+            throw options.fail(.nothingFetched, "the run failed: \(error)", diagnostics: diagnostics)
         }
-        try options.finish(outcome, progress: progress)
+        try options.finish(outcome, diagnostics: diagnostics)
     }
 }

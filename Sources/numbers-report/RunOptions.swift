@@ -66,45 +66,45 @@ struct RunOptions: ParsableArguments {
         output.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
     }
 
-    /// The live progress display: only on a terminal, and not with `--no-progress`.
-    func makeProgress() -> TerminalProgress? {
-        guard !noProgress, StandardError.isTerminal else { return nil }
+    /// The live progress display: only on a terminal, and not with `--no-progress` or JSON logs.
+    func makeProgress(logging: LoggingOptions) -> TerminalProgress? {
+        guard !noProgress, logging.logFormat == .text, StandardError.isTerminal else { return nil }
         return TerminalProgress(output: StandardError.write)
     }
 
     /// Writes the metrics file, if asked for; a failure to write it is reported but does not change the exit code.
-    func writeMetrics(_ status: ExitStatus, outcome: RunOutcome?) {
+    func writeMetrics(_ status: ExitStatus, outcome: RunOutcome?, diagnostics: Diagnostics) {
         guard let metricsFile else { return }
         let metrics = RunMetrics(startedAt: startedAt, finishedAt: Date(), exitStatus: status, outcome: outcome)
         do {
             try metrics.write(to: metricsFile)
         } catch {
-            StandardError.write("the metrics file was not written: \(error)\n")
+            diagnostics.error("the metrics file was not written: \(error)")
         }
     }
 
     /// Ends a run that stopped before it had an outcome: the metrics, then the exit code.
-    func fail(_ status: ExitStatus, _ message: String) -> ExitCode {
-        StandardError.write(message + "\n")
-        writeMetrics(status, outcome: nil)
+    func fail(_ status: ExitStatus, _ message: String, diagnostics: Diagnostics) -> ExitCode {
+        diagnostics.error(message)
+        writeMetrics(status, outcome: nil, diagnostics: diagnostics)
         return ExitCode(status.rawValue)
     }
 
     /// Prints the snapshot path and maps the outcome to the contract's exit code.
-    func finish(_ outcome: RunOutcome, progress: TerminalProgress? = nil) throws -> Never {
-        progress?.finish(outcome)
+    func finish(_ outcome: RunOutcome, diagnostics: Diagnostics) throws -> Never {
+        diagnostics.progress?.finish(outcome)
         if let path = outcome.snapshotPath { print(path) }
         let failed = outcome.scopes.filter { !$0.isComplete }
         for result in failed {
             let name = result.scope.label ?? "\(result.scope.servicePlanId)/\(result.scope.campaignId)"
-            StandardError.write("scope \"\(name)\" failed: \(result.failure ?? "")\n")
+            diagnostics.error("scope \"\(name)\" failed: \(result.failure ?? "")")
         }
         if outcome.snapshotPath == nil {
-            StandardError.write("nothing could be fetched; no snapshot was published\n")
+            diagnostics.error("nothing could be fetched; no snapshot was published")
         }
         var status = outcome.exitCode
         if let failure = outcome.emailFailure {
-            StandardError.write("the report email was not sent: \(failure)\n")
+            diagnostics.error("the report email was not sent: \(failure)")
             status = .partial
         }
         if status == .complete, let failOn = failOn.flatMap(HealthLevel.init(name:)),
@@ -112,7 +112,7 @@ struct RunOptions: ParsableArguments {
         {
             status = .healthThreshold
         }
-        writeMetrics(status, outcome: outcome)
+        writeMetrics(status, outcome: outcome, diagnostics: diagnostics)
         throw ExitCode(status.rawValue)
     }
 }

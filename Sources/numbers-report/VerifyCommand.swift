@@ -30,12 +30,12 @@ struct VerifyCommand: ParsableCommand {
         if all {
             (checked, problems) = verifier.verifyAll(directory: path)
             if checked == 0 {
-                FileHandle.standardError.write(Data("\(path): no snapshots found\n".utf8))
+                StandardError.write("\(path): no snapshots found\n")
                 throw ExitCode(1)
             }
         } else {
             guard FileManager.default.fileExists(atPath: path + "/bagit.txt") else {
-                FileHandle.standardError.write(Data("\(path): not a snapshot (no bagit.txt)\n".utf8))
+                StandardError.write("\(path): not a snapshot (no bagit.txt)\n")
                 throw ExitCode(1)
             }
             checked = 1

@@ -63,8 +63,8 @@ struct OperatorExperienceTests {
     @Test("the top-level help explains the nightly job in two lines and names every command")
     func topLevelHelp() async throws {
         let text = try await ToolProcess.run(["--help"]).standardOutput
-        #expect(text.contains("Each night, `run` pages through every configured scope"))
-        #expect(text.contains("it publishes a dated, checksummed snapshot"))
+        #expect(text.contains("Each night, `run` fetches every number of every configured scope and judges its\n"))
+        #expect(text.contains("provisioning health, then publishes a dated, checksummed snapshot of them.\n"))
         for command in ["run", "check", "demo", "verify", "diff", "render", "fake-api"] {
             #expect(text.contains("  \(command) "), "\(command)")
         }
@@ -159,6 +159,21 @@ struct OperatorExperienceTests {
             #expect(retry["status"] as? String == "503")
             #expect(retry["attempt"] as? String == "1")
             #expect(!result.standardError.contains("demo-key-secret"))
+
+            // What the tool says besides its log (nothing published, a metrics file it could not write)
+            // comes as JSON lines too.
+            let failed = try await setup.run(
+                [
+                    "run", "--config", setup.config, "--output", setup.output, "--log-format", "json",
+                    "--metrics-file", setup.directory + "/missing/numbers_report.prom",
+                ], environment: ["SINCH_KEY_ID": "demo-key-id", "SINCH_KEY_SECRET": "wrong"])
+            #expect(failed.status == 3)
+            let messages = try failed.standardError.split(separator: "\n").map { line in
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                return object?["message"] as? String ?? ""
+            }
+            #expect(messages.contains("nothing could be fetched; no snapshot was published"))
+            #expect(messages.contains { $0.hasPrefix("the metrics file was not written: ") })
         }
     }
 
