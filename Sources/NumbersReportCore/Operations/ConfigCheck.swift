@@ -20,7 +20,12 @@ public struct ConfigCheck: Sendable {
     public func run() async throws -> ConfigCheckReport {
         let client = try ImportedNumbersClient(
             configuration: configuration.clientConfiguration, credentials: credentials, logger: logger)
-        defer { Task { try? await client.shutdown() } }
+        let report = await check(client)
+        try? await client.shutdown()
+        return report
+    }
+
+    private func check(_ client: ImportedNumbersClient) async -> ConfigCheckReport {
         let tokenStart = ContinuousClock.now
         do {
             try await client.authorize()
@@ -47,7 +52,6 @@ public struct ConfigCheck: Sendable {
                 startNext()
             }
         }
-        try? await client.shutdown()
         return ConfigCheckReport(
             authorization: .success(configuration.api.auth == .oauth2 ? tokenLatency : nil),
             scopes: results.map { $0! })
