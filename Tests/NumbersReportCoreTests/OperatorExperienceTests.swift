@@ -131,10 +131,14 @@ struct OperatorExperienceTests {
 
     @Test("--log-format json: every stderr line is a JSON object with time, level, message and metadata")
     func jsonLogs() async throws {
-        try await ToolSetup.with(change: {
-            $0.faultEvery = 3
-            $0.recurringFaults = [.serverError(status: 503)]
-        }) { setup in
+        // One scope at a time, so that a retry is always the next request and never lands on a fault.
+        try await ToolSetup.with(
+            change: {
+                $0.faultEvery = 3
+                $0.recurringFaults = [.serverError(status: 503)]
+            },
+            editConfig: { $0.replacingOccurrences(of: "concurrency: 2", with: "concurrency: 1") }
+        ) { setup in
             let result = try await setup.run([
                 "run", "--config", setup.config, "--output", setup.output, "--log-format", "json", "--log-level",
                 "debug",

@@ -25,6 +25,9 @@ struct ResilienceTests {
         ) { harness in
             harness.configuration.api.maxAttempts = 4
             harness.configuration.api.requestTimeoutSeconds = 1
+            // One scope at a time: with two, their requests can alternate so that every attempt of one
+            // scope lands on a faulted (even-numbered) request and the scope fails however many attempts.
+            harness.configuration.api.concurrency = 1
             harness.fake.injectFaults([.tooManyRequests(retryAfter: nil), .serverError(status: 500)], on: .token)
             let outcome = try await harness.run()
             #expect(outcome.exitCode == .complete, "\(outcome.scopes.compactMap(\.failure))")

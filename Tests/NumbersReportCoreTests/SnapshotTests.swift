@@ -167,7 +167,13 @@ struct SnapshotTests {
         await fake.stop()
         let night2 = try #require(outcome.snapshotPath)
 
-        let found = try SnapshotDiff(oldSnapshot: night1, newSnapshot: night2).allChanges()
+        let diff = SnapshotDiff(oldSnapshot: night1, newSnapshot: night2)
+        let found = try diff.allChanges()
+        for limit in [0, 1, 2, 4, 7, 8, 50] {
+            let digest = try diff.summary(examples: limit)
+            #expect(digest.total == found.count)
+            #expect(digest.examples == Array(found.prefix(limit)), "\(limit)")
+        }
         let summary = found.map { "\($0.kind.rawValue) \($0.phoneNumber) \($0.transition)" }.sorted()
         let added = fake.phoneNumbers(for: grown).suffix(3)
         var nightOne = FakeSinchAPIConfiguration()

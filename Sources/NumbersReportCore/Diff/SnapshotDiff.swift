@@ -26,8 +26,8 @@ public struct SnapshotDiff: Sendable {
         public var description: String
     }
 
-    /// Calls `visit` for every change: first those found in the new file (in its order), then the removed
-    /// rows (in the old file's order).
+    /// Calls `visit` for every change: first the added rows (in the new file's order), then the removed
+    /// and changed rows (in the old file's order).
     public func changes(_ visit: (SnapshotChange) throws -> Void) throws {
         var old: [UInt64: UInt64] = [:]
         try Self.forEachRow(oldRows) { row in old[row.identityHash] = row.stateFingerprint }
@@ -58,7 +58,7 @@ public struct SnapshotDiff: Sendable {
         return all
     }
 
-    private static func change(_ kind: SnapshotChange.Kind, old: DiffRow?, new: DiffRow?) -> SnapshotChange {
+    static func change(_ kind: SnapshotChange.Kind, old: DiffRow?, new: DiffRow?) -> SnapshotChange {
         let row = (new ?? old)!
         return SnapshotChange(
             kind: kind, projectId: row.projectId ?? "", servicePlanId: row.servicePlanId ?? "",
@@ -66,7 +66,7 @@ public struct SnapshotDiff: Sendable {
             newHealth: new?.health, oldErrorCodes: old?.errorCodes ?? [], newErrorCodes: new?.errorCodes ?? [])
     }
 
-    private static func forEachRow(_ path: String, _ body: (DiffRow) throws -> Void) throws {
+    static func forEachRow(_ path: String, _ body: (DiffRow) throws -> Void) throws {
         let reader: GzipReader
         do {
             reader = try GzipReader(path: path)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `diff` compares of a row: its identity (scope and phone number), health and error codes.
-struct DiffRow: Decodable {
+struct DiffRow: Decodable, Sendable {
     var projectId: String?
     var servicePlanId: String?
     var campaignId: String?

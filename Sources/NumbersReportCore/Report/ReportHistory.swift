@@ -37,15 +37,11 @@ public struct ReportHistory: Sendable {
         let names = archive.snapshotNames()
         var changes: Changes?
         if let previous = names.last {
-            var gathered = Changes(previousSnapshot: previous, counts: [:], examples: [], total: 0)
-            try SnapshotDiff(oldRows: archive.directory + "/" + previous + "/data/numbers.ndjson.gz", newRows: newRows)
-                .changes { change in
-                    gathered.counts[
-                        change.kind == .errorCodes ? "error codes changed" : change.transition, default: 0] += 1
-                    gathered.total += 1
-                    if gathered.examples.count < examples { gathered.examples.append(change) }
-                }
-            changes = gathered
+            let summary = try SnapshotDiff(
+                oldRows: archive.directory + "/" + previous + "/data/numbers.ndjson.gz", newRows: newRows
+            ).summary(examples: examples)
+            changes = Changes(
+                previousSnapshot: previous, counts: summary.counts, examples: summary.examples, total: summary.total)
         }
         var trend: [TrendPoint] = names.suffix(nights - 1).compactMap { name in
             guard

@@ -1,0 +1,70 @@
+import FakeSinchAPI
+import Foundation
+import NumbersReportCore
+import ReportWriters
+import Testing
+
+@Suite("the report's diff summary")
+struct DiffSummaryTests {
+    /// Writes rows (the columns `diff` reads) as a `numbers.ndjson.gz`.
+    private func write(_ rows: [[Cell]], to path: String) throws {
+        let keys = [
+            "project_id", "scope_service_plan_id", "scope_campaign_id", "phone_number", "health",
+            "sms_att_error_code", "sched_error_codes",
+        ]
+        let encoder = NDJSONEncoder(keys: keys)
+        var bytes: [UInt8] = []
+        for row in rows { encoder.appendRecord(row, to: &bytes) }
+        let gzip = try GzipSink(downstream: try FileSink(path: path), level: 1)
+        try gzip.write(bytes)
+        try gzip.close()
+    }
+
+    private func row(_ phone: Int, scope: Int, health: String, code: String?, scheduled: [Int]) -> [Cell] {
+        [
+            .text("p"), .text("plan-\(scope)"), .text("C\(scope)"), .text("+1415555\(String(format: "%04d", phone))"),
+            .text(health), .optionalText(code), .list(scheduled.map(Cell.integer)),
+        ]
+    }
+
+    @Test(
+        "counts and first examples equal the full diff's, however rows are added, removed and changed",
+        arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func equalsFullDiff(seed: UInt64) throws {
+        var generator = SeededRandomNumberGenerator(seed: seed)
+        let levels = ["HEALTHY", "PENDING", "MISCONFIGURED", "STALE", "FAILED"]
+        func random(_ phone: Int, _ scope: Int) -> [Cell] {
+            row(
+                phone, scope: scope, health: levels.randomElement(using: &generator)!,
+                code: Bool.random(using: &generator) ? nil : String(Int.random(in: 1000...1003, using: &generator)),
+                scheduled: Bool.random(using: &generator) ? [] : [Int.random(in: 1...2, using: &generator)])
+        }
+        let old = (0..<800).map { random($0 % 400, $0 / 400) }
+        var new: [[Cell]] = []
+        for (index, previous) in old.enumerated() {
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0: continue  // removed
+            case 1, 2: new.append(random(index % 400, index / 400))  // maybe changed
+            default: new.append(previous)
+            }
+            if Int.random(in: 0..<12, using: &generator) == 0 { new.append(random(1000 + index, index % 2)) }  // added
+        }
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try write(old, to: directory + "/old.ndjson.gz")
+        try write(new, to: directory + "/new.ndjson.gz")
+        let diff = SnapshotDiff(oldRows: directory + "/old.ndjson.gz", newRows: directory + "/new.ndjson.gz")
+        let all = try diff.allChanges()
+        var counts: [String: Int] = [:]
+        for change in all {
+            counts[change.kind == .errorCodes ? "error codes changed" : change.transition, default: 0] += 1
+        }
+        #expect(Set(all.map(\.kind)) == Set(SnapshotChange.Kind.allCases))
+        for limit in [0, 10, 50, all.count, all.count + 5] {
+            let summary = try diff.summary(examples: limit)
+            #expect(summary.total == all.count)
+            #expect(summary.counts == counts)
+            #expect(summary.examples == Array(all.prefix(limit)), "limit \(limit)")
+        }
+    }
+}
