@@ -6,13 +6,6 @@ import Testing
 
 @Suite("a run killed with SIGKILL")
 struct CrashSafetyTests {
-    /// The `numbers-report` executable built beside the test bundle.
-    static var executable: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-            "numbers-report"
-        ).path
-    }
-
     @Test("leaves no snapshot in view, and the next run cleans up and publishes normally")
     func killedMidFetch() async throws {
         var fakeConfiguration = FakeSinchAPIConfiguration()
@@ -31,7 +24,7 @@ struct CrashSafetyTests {
         }
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.executableURL = URL(fileURLWithPath: ToolProcess.executable)
         process.arguments = ["run", "--config", config, "--output", output, "--now", "2026-11-29T02:00:00Z"]
         process.environment = ["SINCH_KEY_ID": "demo-key-id", "SINCH_KEY_SECRET": "demo-key-secret"]
         process.standardError = FileHandle.nullDevice

@@ -140,7 +140,7 @@ struct ResilienceTests {
                 .replacingOccurrences(of: "auth: oauth2", with: "auth: \(auth)")
             try configured.write(toFile: directory + "/\(auth).yaml", atomically: true, encoding: .utf8)
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: CrashSafetyTests.executable)
+            process.executableURL = URL(fileURLWithPath: ToolProcess.executable)
             process.arguments = [
                 "run", "--config", directory + "/\(auth).yaml", "--output", directory + "/out", "--log-level", "trace",
             ]

@@ -1,3 +1,5 @@
+import SinchImportedNumbers
+
 /// What `check` found: the token, and per scope whether its first page came back.
 public struct ConfigCheckReport: Sendable {
     /// How fetching the access token went.
@@ -43,7 +45,7 @@ public struct ConfigCheckReport: Sendable {
         case .failure(let message): notes.append("access token: FAILED: \(message)")
         }
         for (index, result) in scopes.enumerated() {
-            let name = "\(index + 1). \(result.scope.displayName)"
+            let name = result.scope.numberedName(index)
             switch result.answer {
             case let .page(totalSize, records, hasNextPage, latency):
                 // A full first page, or the whole scope on one page, shows the size the server granted.
@@ -58,7 +60,6 @@ public struct ConfigCheckReport: Sendable {
     }
 
     static func milliseconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        return "\(seconds * 1000 + attoseconds / 1_000_000_000_000_000) ms"
+        "\(Int(duration.inSeconds * 1000)) ms"
     }
 }

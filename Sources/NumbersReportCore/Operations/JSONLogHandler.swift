@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ReportWriters
+import SinchImportedNumbers
 
 /// A swift-log handler that writes one JSON object a line, for journald and log shippers:
 /// `{"time":"2026-11-29T02:00:01.234Z","level":"notice","label":"numbers-report","message":"…","scope":"…"}`.
@@ -40,7 +41,7 @@ public struct JSONLogHandler: LogHandler {
         var line: [UInt8] = []
         line.reserveCapacity(256)
         line += Array("{\"time\":".utf8)
-        NDJSONEncoder.appendString(Self.timestamp(now()), to: &line)
+        NDJSONEncoder.appendString(APITimestamp.formatMilliseconds(now()), to: &line)
         line += Array(",\"level\":".utf8)
         NDJSONEncoder.appendString(event.level.rawValue, to: &line)
         line += Array(",\"label\":".utf8)
@@ -82,16 +83,5 @@ public struct JSONLogHandler: LogHandler {
             }
             line.append(UInt8(ascii: "}"))
         }
-    }
-
-    /// RFC 3339 in UTC with milliseconds: `2026-11-29T02:00:01.234Z`.
-    static func timestamp(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        var time = time_t(milliseconds / 1000)
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-            parts.tm_hour, parts.tm_min, parts.tm_sec, Int32(milliseconds % 1000))
     }
 }

@@ -34,39 +34,39 @@ public struct RunMetrics: Sendable {
             isSuccess ? finishedAt.timeIntervalSince1970 : previous.flatMap(Self.lastSuccess(in:))
         if let lastSuccess {
             Self.gauge(
-                registry, "numbers_report_last_success_timestamp_seconds",
+                registry, "last_success_timestamp_seconds",
                 help: "When the last run that published a complete snapshot ended (Unix time)."
             ).set(lastSuccess)
         }
         Self.gauge(
-            registry, "numbers_report_last_run_timestamp_seconds", help: "When the latest run ended (Unix time)."
+            registry, "last_run_timestamp_seconds", help: "When the latest run ended (Unix time)."
         ).set(finishedAt.timeIntervalSince1970)
         Self.gauge(
-            registry, "numbers_report_last_run_duration_seconds", help: "How long the latest run took."
+            registry, "last_run_duration_seconds", help: "How long the latest run took."
         ).set(finishedAt.timeIntervalSince(startedAt))
         Self.gauge(
-            registry, "numbers_report_last_run_exit_code",
+            registry, "last_run_exit_code",
             help: "Exit code of the latest run: 0 complete, 1 config, 2 partial, 3 nothing fetched, 4 --fail-on."
         ).set(Double(exitStatus.rawValue))
         guard let outcome else { return Self.render(registry) }
         Self.gauge(
-            registry, "numbers_report_last_run_requests",
+            registry, "last_run_requests",
             help: "HTTP requests of the latest run (token requests included)."
         ).set(Double(outcome.requests))
         Self.gauge(
-            registry, "numbers_report_last_run_retries",
+            registry, "last_run_retries",
             help: "Requests repeated after a transient failure in the latest run."
         ).set(Double(outcome.retries))
         for (index, result) in outcome.scopes.enumerated() {
             let scope = [("scope", result.scope.displayName), ("scope_index", "\(index + 1)")]
             for level in HealthLevel.worstFirst {
                 Self.gauge(
-                    registry, "numbers_report_rows", labels: scope + [("health", level.name)],
+                    registry, "rows", labels: scope + [("health", level.name)],
                     help: "Rows of the latest snapshot by scope and health level."
                 ).set(Double(result.levelCounts[level] ?? 0))
             }
             Self.gauge(
-                registry, "numbers_report_scope_complete", labels: scope,
+                registry, "scope_complete", labels: scope,
                 help: "1 when the scope was read to its last page in the latest run, else 0."
             ).set(result.isComplete ? 1.0 : 0.0)
         }
@@ -75,14 +75,14 @@ public struct RunMetrics: Sendable {
         if outcome.emailFailure != nil { failures["email", default: 0] += 1 }
         for kind in failures.keys.sorted() {
             Self.gauge(
-                registry, "numbers_report_last_run_failures", labels: [("kind", kind)],
+                registry, "last_run_failures", labels: [("kind", kind)],
                 help: "Failures of the latest run by kind (scopes that stopped early; the email)."
             ).set(Double(failures[kind]!))
         }
         if let snapshot = outcome.snapshotPath {
             for (file, bytes) in Self.payloadSizes(snapshot: snapshot) {
                 Self.gauge(
-                    registry, "numbers_report_snapshot_bytes", labels: [("file", file)],
+                    registry, "snapshot_bytes", labels: [("file", file)],
                     help: "Bytes of each payload file of the latest snapshot."
                 ).set(Double(bytes))
             }
@@ -103,13 +103,12 @@ public struct RunMetrics: Sendable {
         return nil
     }
 
-    /// A gauge named `numbers_report_…` with its help text (the descriptor API of swift-prometheus).
+    /// The gauge `numbers_report_NAME` with its help text (the descriptor API of swift-prometheus).
     private static func gauge(
         _ registry: PrometheusCollectorRegistry, _ name: String, labels: [(String, String)] = [], help: String
     ) -> Gauge {
-        let base = name.hasPrefix("numbers_report_") ? String(name.dropFirst("numbers_report_".count)) : name
         let descriptor = MetricNameDescriptor(
-            namespace: "numbers_report", metricName: base, unitName: "", helpText: help)
+            namespace: "numbers_report", metricName: name, unitName: "", helpText: help)
         return labels.isEmpty
             ? registry.makeGauge(descriptor: descriptor) : registry.makeGauge(descriptor: descriptor, labels: labels)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SinchImportedNumbers
 import Synchronization
 
 /// The live progress of a run on a terminal: one line per running scope (pages, rows of `totalSize`,
@@ -47,7 +48,7 @@ public final class TerminalProgress: Sendable {
             var force = false
             switch event {
             case .scopeStarted(let index, let scope):
-                state.running[index] = Scope(name: "\(index + 1). \(scope.displayName)", started: instant)
+                state.running[index] = Scope(name: scope.numberedName(index), started: instant)
                 force = true
             case .pageWritten(let index, let pages, let rows, let totalSize):
                 if var scope = state.running[index] {
@@ -58,8 +59,8 @@ public final class TerminalProgress: Sendable {
                 }
             case .scopeFinished(let index, let result):
                 let scope = state.running.removeValue(forKey: index)
-                let name = scope?.name ?? "\(index + 1). \(result.scope.displayName)"
-                let seconds = scope.map { Self.seconds(instant - $0.started) } ?? 0
+                let name = scope?.name ?? result.scope.numberedName(index)
+                let seconds = scope.map { (instant - $0.started).inSeconds } ?? 0
                 let verdict = result.isComplete ? "done" : "FAILED"
                 var line =
                     "\(verdict)  \(name): \(result.rows.formatted()) rows, \(result.pages) "
@@ -108,7 +109,7 @@ public final class TerminalProgress: Sendable {
         for (index, result) in outcome.scopes.enumerated() {
             rows.append(
                 [
-                    "\(index + 1). \(result.scope.displayName)", "\(result.pages)", "\(result.rows)",
+                    result.scope.numberedName(index), "\(result.pages)", "\(result.rows)",
                     result.totalSize.map(String.init) ?? "-",
                 ]
                     + levels.map { "\(result.levelCounts[$0] ?? 0)" }
@@ -137,7 +138,7 @@ public final class TerminalProgress: Sendable {
     }
 
     private static func line(_ scope: Scope, at instant: ContinuousClock.Instant) -> String {
-        let elapsed = seconds(instant - scope.started)
+        let elapsed = (instant - scope.started).inSeconds
         let rate = elapsed > 0 ? Double(scope.rows) / elapsed : 0
         var text = "  \(scope.name.count > 30 ? String(scope.name.prefix(29)) + "…" : scope.name)"
         text += "  page \(scope.pages)  \(scope.rows.formatted())"
@@ -152,10 +153,5 @@ public final class TerminalProgress: Sendable {
             text += "  ETA " + String(format: "%d:%02d", remaining / 60, remaining % 60)
         }
         return text
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

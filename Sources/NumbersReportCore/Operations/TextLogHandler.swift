@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SinchImportedNumbers
 
 /// A swift-log handler for people: `2026-11-29T02:00:01+0000 notice numbers-report: attempt=1 status=503
 /// [SinchImportedNumbers] retrying after a transient failure`, the shape of swift-log's
@@ -32,18 +33,8 @@ public struct TextLogHandler: LogHandler {
         let merged = Logger.Metadata.merged(handler: metadata, provider: metadataProvider, event: event.metadata)
         let pairs = merged.keys.sorted().map { "\($0)=\(merged[$0]!)" }.joined(separator: " ")
         output(
-            "\(Self.timestamp(now())) \(event.level) \(label):\(pairs.isEmpty ? "" : " " + pairs) "
+            "\(APITimestamp.format(now()).dropLast())+0000 \(event.level) \(label):\(pairs.isEmpty ? "" : " " + pairs) "
                 + "[\(event.source)] \(event.message)\n")
-    }
-
-    /// `2026-11-29T02:00:01+0000`, in UTC.
-    static func timestamp(_ date: Date) -> String {
-        var time = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d+0000", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-            parts.tm_hour, parts.tm_min, parts.tm_sec)
     }
 }
 

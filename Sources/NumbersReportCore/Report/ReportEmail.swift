@@ -56,42 +56,37 @@ struct ReportEmail {
         var source = csvPath
         var name = "numbers.csv"
         var contentType = "text/csv; charset=UTF-8; name=\"numbers.csv\""
-        var fits = size <= settings.maxAttachmentBytes
-        var estimate: (bytes: Int, sample: Int)?
+        // Why the CSV is not attached, if it is not.
+        var tooLarge: String? = size > settings.maxAttachmentBytes ? "it is " : nil
         if size > settings.gzipAttachmentAboveBytes {
-            estimate = try Self.estimatedGzipSize(csvPath: csvPath, size: size)
-        }
-        if let estimate, estimate.bytes > settings.maxAttachmentBytes + settings.maxAttachmentBytes / 4 {
-            // Clearly too large: not worth compressing a large CSV only to drop it.
-            fits = false
-        } else if size > settings.gzipAttachmentAboveBytes {
-            source = scratchDirectory + "/numbers.csv.gz"
-            name = "numbers.csv.gz"
-            contentType = "application/gzip; name=\"numbers.csv.gz\""
-            // Compression stops as soon as the result outgrows the cap: a large CSV is not compressed in vain.
-            let file = try FileSink(path: source)
-            do {
-                try Self.copy(
-                    from: csvPath,
-                    to: GzipSink(downstream: CappedSink(downstream: file, limit: settings.maxAttachmentBytes), level: 6)
-                )
-                fits = true
-            } catch is CappedSink.LimitExceeded {
-                try? file.close()
-                fits = false
+            let estimate = try Self.estimatedGzipSize(csvPath: csvPath, size: size)
+            if estimate.bytes > settings.maxAttachmentBytes + settings.maxAttachmentBytes / 4 {
+                // Clearly too large: not worth compressing a large CSV only to drop it.
+                tooLarge =
+                    "gzipped, it would be about \(estimate.bytes) bytes (estimated from its first "
+                    + "\(estimate.sample) bytes), "
+            } else {
+                source = scratchDirectory + "/numbers.csv.gz"
+                name = "numbers.csv.gz"
+                contentType = "application/gzip; name=\"numbers.csv.gz\""
+                // Compression stops as soon as the result outgrows the cap.
+                let file = try FileSink(path: source)
+                do {
+                    try Self.copy(
+                        from: csvPath,
+                        to: GzipSink(
+                            downstream: CappedSink(downstream: file, limit: settings.maxAttachmentBytes), level: 6))
+                    tooLarge = nil
+                } catch is CappedSink.LimitExceeded {
+                    try? file.close()
+                    tooLarge = "even gzipped, it is "
+                }
             }
         }
         defer { if source != csvPath { unlink(source) } }
-        guard fits else {
-            let why =
-                if let estimate, source == csvPath {
-                    "gzipped, it would be about \(estimate.bytes) bytes (estimated from its first "
-                        + "\(estimate.sample) bytes), "
-                } else {
-                    size > settings.gzipAttachmentAboveBytes ? "even gzipped, it is " : "it is "
-                }
+        if let tooLarge {
             let note =
-                "numbers.csv is not attached: \(why)larger than email.maxAttachmentBytes "
+                "numbers.csv is not attached: \(tooLarge)larger than email.maxAttachmentBytes "
                 + "(\(settings.maxAttachmentBytes) bytes). It is in the snapshot's data/ directory.\r\n"
             try part(sink, contentType: "text/plain; charset=UTF-8", body: Array(note.utf8))
             return

@@ -17,10 +17,7 @@ public struct NDJSONEncoder: Sendable {
     /// Appends one object and its `\n`. `cells` has one cell per key.
     public func appendRecord(_ cells: [Cell], to output: inout [UInt8]) {
         precondition(cells.count == keyPrefixes.count, "one cell per key")
-        for (index, cell) in cells.enumerated() {
-            output.append(contentsOf: keyPrefixes[index])
-            Self.appendValue(cell, to: &output)
-        }
+        appendFields(cells, to: &output)
         if cells.isEmpty { output.append(UInt8(ascii: "{")) }
         output.append(UInt8(ascii: "}"))
         output.append(UInt8(ascii: "\n"))
@@ -31,10 +28,7 @@ public struct NDJSONEncoder: Sendable {
     /// `String(decoding:as:)` does. `cells` has one cell per key but the last.
     public func appendRecord(_ cells: [Cell], lastText bytes: [UInt8], to output: inout [UInt8]) {
         precondition(cells.count + 1 == keyPrefixes.count, "one cell per key but the last")
-        for (index, cell) in cells.enumerated() {
-            output.append(contentsOf: keyPrefixes[index])
-            Self.appendValue(cell, to: &output)
-        }
+        appendFields(cells, to: &output)
         output.append(contentsOf: keyPrefixes[cells.count])
         let isASCII = bytes.withUnsafeBufferPointer { buffer in buffer.reduce(0, |) < 0x80 }
         if isASCII {
@@ -44,6 +38,14 @@ public struct NDJSONEncoder: Sendable {
         }
         output.append(UInt8(ascii: "}"))
         output.append(UInt8(ascii: "\n"))
+    }
+
+    /// `"key":value` of each cell, the first with the object's `{`.
+    private func appendFields(_ cells: [Cell], to output: inout [UInt8]) {
+        for (index, cell) in cells.enumerated() {
+            output.append(contentsOf: keyPrefixes[index])
+            Self.appendValue(cell, to: &output)
+        }
     }
 
     static func appendValue(_ cell: Cell, to output: inout [UInt8]) {

@@ -75,6 +75,12 @@ public enum APITimestamp {
             + "\(pad(civil.hour)):\(pad(civil.minute)):\(pad(civil.second))Z"
     }
 
+    /// `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC, milliseconds cut (not rounded): for log lines.
+    public static func formatMilliseconds(_ date: Date) -> String {
+        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
+        return String(format(date).dropLast()) + "." + pad((milliseconds + 1000) % 1000, 3) + "Z"
+    }
+
     /// `yyyy-MM-ddTHHmmssZ` in UTC: the name of a snapshot directory.
     public static func formatCompact(_ date: Date) -> String {
         let civil = civilTime(date)
