@@ -28,24 +28,25 @@ struct DemoCommand: AsyncParsableCommand {
         fakeConfiguration.referenceTime = clock
         let fake = FakeSinchAPI(configuration: fakeConfiguration)
         try await fake.start()
-        let outcome: RunOutcome
+        let configuration: ReportConfiguration
         do {
-            var configuration = try ReportConfiguration.parse(
+            configuration = try ReportConfiguration.parse(
                 yaml: DemoConfiguration.yaml, file: "<embedded demo config>",
                 relativeTo: FileManager.default.currentDirectoryPath)
-            configuration.api.baseURL = fake.baseURL
-            configuration.api.tokenURL = fake.tokenURL
-            if let output = options.outputDirectory { configuration.output.directory = output }
-            let credentials = Credentials(keyID: fakeConfiguration.keyID, keySecret: fakeConfiguration.keySecret)
-            outcome = try await ReportRun(
-                configuration: configuration, credentials: credentials, clock: clock, logger: logger,
-                progress: progress?.eventHandler
-            ).run()
         } catch {
             await fake.stop()
-            throw options.fail(.nothingFetched, "the demo failed: \(error)", diagnostics: diagnostics)
+            throw options.fail(.usageOrConfiguration, "the demo config: \(error)", diagnostics: diagnostics)
         }
+        var demo = configuration
+        demo.api.baseURL = fake.baseURL
+        demo.api.tokenURL = fake.tokenURL
+        if let output = options.outputDirectory { demo.output.directory = output }
+        let run = ReportRun(
+            configuration: demo,
+            credentials: Credentials(keyID: fakeConfiguration.keyID, keySecret: fakeConfiguration.keySecret),
+            clock: clock, logger: logger, progress: progress?.eventHandler)
+        let stopped = await StopSignals.cancelling { try await run.run() }
         await fake.stop()
-        try options.finish(outcome, diagnostics: diagnostics)
+        try options.conclude(stopped, failure: "the demo failed", diagnostics: diagnostics)
     }
 }

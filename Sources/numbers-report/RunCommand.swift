@@ -13,7 +13,8 @@ struct RunCommand: AsyncParsableCommand {
             Prints the snapshot's path on stdout. On a terminal, stderr shows a live line per scope and a summary.
 
             Exit codes: 0 complete, 1 usage or config error, 2 partial (snapshot marked incomplete, or the email \
-            could not be sent), 3 nothing fetched (nothing published), 4 --fail-on matched.
+            could not be sent), 3 nothing fetched (nothing published), 4 --fail-on matched, 130/143 stopped by \
+            SIGINT/SIGTERM before publishing (nothing published).
 
             Example:  SINCH_KEY_ID=… SINCH_KEY_SECRET=… numbers-report run --config /etc/numbers-report/nightly.yaml \\
                         --fail-on FAILED --metrics-file /var/lib/prometheus/node-exporter/numbers_report.prom
@@ -40,12 +41,7 @@ struct RunCommand: AsyncParsableCommand {
         let run = ReportRun(
             configuration: configuration, credentials: file.credentials, clock: options.clock, template: file.template,
             logger: logger, progress: progress?.eventHandler)
-        let outcome: RunOutcome
-        do {
-            outcome = try await run.run()
-        } catch {
-            throw options.fail(.nothingFetched, "the run failed: \(error)", diagnostics: diagnostics)
-        }
-        try options.finish(outcome, diagnostics: diagnostics)
+        let stopped = await StopSignals.cancelling { try await run.run() }
+        try options.conclude(stopped, failure: "the run failed", diagnostics: diagnostics)
     }
 }

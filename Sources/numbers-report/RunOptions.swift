@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Foundation
 import NumbersReportCore
 import SinchImportedNumbers
@@ -21,7 +24,7 @@ struct RunOptions: ParsableArguments {
     @Option(
         help: """
             Exit with 4 after a complete run when any row is at or above LEVEL (FAILED, STALE, MISCONFIGURED, \
-            PENDING). Example: --fail-on STALE
+            PENDING), or any record could not be read. Example: --fail-on STALE
             """)
     var failOn: String?
 
@@ -90,6 +93,29 @@ struct RunOptions: ParsableArguments {
         return ExitCode(status.rawValue)
     }
 
+    /// Ends a run that ``StopSignals`` watched: a stop signal before publishing is exit 130 (SIGINT) or 143
+    /// (SIGTERM) with the metrics and a log line; otherwise the outcome, or `failure` and the error (exit 3).
+    func conclude(
+        _ stopped: StopSignals.Outcome<RunOutcome>, failure: String, diagnostics: Diagnostics
+    ) throws -> Never {
+        switch (stopped.result, stopped.signal) {
+        case (.success(let outcome), let signal):
+            if let signal {
+                diagnostics.error(
+                    "\(StopSignals.name(signal)) arrived while publishing: the snapshot was completed, the email not sent"
+                )
+            }
+            try finish(outcome, diagnostics: diagnostics)
+        case (.failure, let signal?):
+            throw fail(
+                signal == SIGINT ? .interrupted : .terminated,
+                "stopped by \(StopSignals.name(signal)) before publishing: the partial snapshot was removed, "
+                    + "nothing was published", diagnostics: diagnostics)
+        case (.failure(let error), nil):
+            throw fail(.nothingFetched, "\(failure): \(error)", diagnostics: diagnostics)
+        }
+    }
+
     /// Prints the snapshot path and maps the outcome to the contract's exit code.
     func finish(_ outcome: RunOutcome, diagnostics: Diagnostics) throws -> Never {
         diagnostics.progress?.finish(outcome)
@@ -107,9 +133,7 @@ struct RunOptions: ParsableArguments {
             diagnostics.error("the report email was not sent: \(failure)")
             status = .partial
         }
-        if status == .complete, let failOn = failOn.flatMap(HealthLevel.init(name:)),
-            outcome.levelCounts.contains(where: { $0.key >= failOn && $0.value > 0 })
-        {
+        if status == .complete, let failOn = failOn.flatMap(HealthLevel.init(name:)), outcome.meetsFailOn(failOn) {
             status = .healthThreshold
         }
         writeMetrics(status, outcome: outcome, diagnostics: diagnostics)

@@ -128,6 +128,14 @@ struct ConfigurationTests {
                 "scopes[1]: the same scope and filters as scopes[0]"
             ),
             ("health: { staleAfterHours: -1 }\n" + minimal, "health.staleAfterHours: must be greater than 0"),
+            (
+                "api: { requestTimeoutSeconds: 1e10 }\n" + minimal,
+                "api.requestTimeoutSeconds: must be greater than 0 and at most 3600"
+            ),
+            (
+                "api: { runDeadlineMinutes: 1e300 }\n" + minimal,
+                "api.runDeadlineMinutes: must be greater than 0 and at most 10080"
+            ),
             ("output: { csv: { bom: maybe } }\n" + minimal, "output.csv.bom: expected true or false"),
             ("output: { gzipLevel: 11 }\n" + minimal, "output.gzipLevel: 11 is out of range 0…9"),
             ("email: { to: \"not-an-address\" }\n" + minimal, "email.to: \"not-an-address\" is not an email address"),

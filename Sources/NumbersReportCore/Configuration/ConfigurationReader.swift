@@ -63,12 +63,21 @@ struct ConfigurationReader {
         return value
     }
 
-    func number(_ node: Node, _ path: String, minimumExclusive: Double) throws -> Double {
+    /// A number above `minimumExclusive` and at most `maximum`.
+    func number(_ node: Node, _ path: String, minimumExclusive: Double, maximum: Double) throws -> Double {
         guard case .scalar = node, let value = node.int.map(Double.init) ?? node.float, value.isFinite else {
             throw error(node, path, "expected a number, found \(describe(node))")
         }
-        guard value > minimumExclusive else { throw error(node, path, "must be greater than \(minimumExclusive)") }
+        guard value > minimumExclusive, value <= maximum else {
+            throw error(
+                node, path, "must be greater than \(Self.plain(minimumExclusive)) and at most \(Self.plain(maximum))")
+        }
         return value
+    }
+
+    /// `3600` rather than `3600.0`.
+    private static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     func boolean(_ node: Node, _ path: String) throws -> Bool {

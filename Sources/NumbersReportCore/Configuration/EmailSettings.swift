@@ -11,6 +11,11 @@ public struct EmailSettings: Sendable, Hashable, Codable {
     /// `email.sendCommand`: a program and its arguments (no shell) that reads the message on standard
     /// input, e.g. `/usr/sbin/sendmail -t`. Unset: the message is only written to the snapshot.
     public var sendCommand: [String]?
+    /// `email.sendTimeoutSeconds`: how long the mailer may take before it is stopped (SIGTERM, then
+    /// SIGKILL) and the email counted as not sent. Unset: ``defaultSendTimeoutSeconds``.
+    public var sendTimeoutSeconds: Double?
+    /// The mailer's time limit when the config sets none.
+    public static let defaultSendTimeoutSeconds = 120.0
     /// `email.gzipAttachmentAboveBytes`: `numbers.csv` is attached gzipped when larger than this.
     public var gzipAttachmentAboveBytes = 256 * 1024
     /// `email.maxAttachmentBytes`: above this (after gzip) the CSV is not attached; the mail says where it is.

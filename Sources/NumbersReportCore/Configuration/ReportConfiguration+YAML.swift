@@ -36,7 +36,7 @@ extension ReportConfiguration {
             let entries = try reader.mapping(health, "health", allowed: ["staleAfterHours"])
             if let node = entries["staleAfterHours"] {
                 configuration.health.staleAfterHours = try reader.number(
-                    node, "health.staleAfterHours", minimumExclusive: 0)
+                    node, "health.staleAfterHours", minimumExclusive: 0, maximum: 87_600)
             }
         }
         if let output = top["output"] { configuration.output = try readOutput(output, reader) }
@@ -69,7 +69,8 @@ extension ReportConfiguration {
             api.pageSize = try reader.integer(value, "api.pageSize", range: 1...10_000)
         }
         if let value = entries["requestTimeoutSeconds"] {
-            api.requestTimeoutSeconds = try reader.number(value, "api.requestTimeoutSeconds", minimumExclusive: 0)
+            api.requestTimeoutSeconds = try reader.number(
+                value, "api.requestTimeoutSeconds", minimumExclusive: 0, maximum: 3_600)
         }
         if let value = entries["maxAttempts"] {
             api.maxAttempts = try reader.integer(value, "api.maxAttempts", range: 1...20)
@@ -78,7 +79,8 @@ extension ReportConfiguration {
             api.maxPagesPerScope = try reader.integer(value, "api.maxPagesPerScope", range: 1...10_000_000)
         }
         if let value = entries["runDeadlineMinutes"] {
-            api.runDeadlineMinutes = try reader.number(value, "api.runDeadlineMinutes", minimumExclusive: 0)
+            api.runDeadlineMinutes = try reader.number(
+                value, "api.runDeadlineMinutes", minimumExclusive: 0, maximum: 10_080)
         }
         if let value = entries["concurrency"] {
             api.concurrency = try reader.integer(value, "api.concurrency", range: 1...64)
@@ -157,7 +159,10 @@ extension ReportConfiguration {
     private static func readEmail(_ node: Node, _ reader: ConfigurationReader) throws -> EmailSettings {
         let entries = try reader.mapping(
             node, "email",
-            allowed: ["from", "to", "cc", "subject", "sendCommand", "gzipAttachmentAboveBytes", "maxAttachmentBytes"])
+            allowed: [
+                "from", "to", "cc", "subject", "sendCommand", "sendTimeoutSeconds", "gzipAttachmentAboveBytes",
+                "maxAttachmentBytes",
+            ])
         var email = EmailSettings()
         if let value = entries["from"] { email.from = try address(value, "email.from", reader) }
         for key in ["to", "cc"] {
@@ -182,6 +187,10 @@ extension ReportConfiguration {
                     value, "email.sendCommand", "give the program's absolute path, e.g. /usr/sbin/sendmail -t")
             }
             email.sendCommand = words
+        }
+        if let value = entries["sendTimeoutSeconds"] {
+            email.sendTimeoutSeconds = try reader.number(
+                value, "email.sendTimeoutSeconds", minimumExclusive: 0, maximum: 3_600)
         }
         if let value = entries["gzipAttachmentAboveBytes"] {
             email.gzipAttachmentAboveBytes = try reader.integer(

@@ -1,7 +1,8 @@
 import Foundation
 import ReportWriters
 
-/// Writes changes as an aligned table, CSV or a JSON array, to standard output.
+/// Writes changes as an aligned table (cells escaped: they hold API text), CSV or a JSON array, to standard
+/// output or an injected output.
 public struct DiffOutput {
     /// The output format of `diff`.
     public enum Format: String, CaseIterable, Sendable { case table, csv, json }
@@ -16,8 +17,13 @@ public struct DiffOutput {
         "new_health", "old_error_codes", "new_error_codes",
     ]
 
-    public init(format: Format) {
+    private let output: (String) -> Void
+
+    /// - Parameter output: receives the text as it is made (standard output unless given).
+    public init(format: Format, output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) })
+    {
         self.format = format
+        self.output = output
         if format == .csv {
             var bytes: [UInt8] = []
             csv.appendHeader(Self.csvHeader, to: &bytes)
@@ -62,12 +68,7 @@ public struct DiffOutput {
                         : "\(change.oldErrorCodes.joined(separator: " ")) → \(change.newErrorCodes.joined(separator: " "))",
                 ]
             }
-            let widths = header.indices.map { column in ([header] + lines).map { $0[column].count }.max() ?? 0 }
-            for line in [header] + lines {
-                write(
-                    zip(line, widths).map { $0.0.padding(toLength: $0.1, withPad: " ", startingAt: 0) }.joined(
-                        separator: "  ") + "\n")
-            }
+            write(TextTable.render([header] + lines) + "\n")
             let counts = Dictionary(grouping: rows, by: \.kind).mapValues(\.count)
             write(
                 "\(rows.count) changes: "
@@ -80,7 +81,5 @@ public struct DiffOutput {
         }
     }
 
-    private func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
+    private func write(_ text: String) { output(text) }
 }

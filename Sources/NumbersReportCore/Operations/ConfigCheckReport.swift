@@ -1,3 +1,4 @@
+import ReportWriters
 import SinchImportedNumbers
 
 /// What `check` found: the token, and per scope whether its first page came back.
@@ -56,7 +57,7 @@ public struct ConfigCheckReport: Sendable {
                 notes.append("\(name): \(message)")
             }
         }
-        return TextTable.render(rows) + "\n" + notes.joined(separator: "\n") + "\n"
+        return TextTable.render(rows) + "\n" + notes.map { SafeText.line($0) }.joined(separator: "\n") + "\n"
     }
 
     static func milliseconds(_ duration: Duration) -> String {

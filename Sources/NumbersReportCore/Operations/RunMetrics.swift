@@ -46,7 +46,9 @@ public struct RunMetrics: Sendable {
         ).set(finishedAt.timeIntervalSince(startedAt))
         Self.gauge(
             registry, "last_run_exit_code",
-            help: "Exit code of the latest run: 0 complete, 1 config, 2 partial, 3 nothing fetched, 4 --fail-on."
+            help:
+                "Exit code of the latest run: 0 complete, 1 config, 2 partial, 3 nothing fetched, 4 --fail-on, "
+                + "130 SIGINT, 143 SIGTERM."
         ).set(Double(exitStatus.rawValue))
         guard let outcome else { return Self.render(registry) }
         Self.gauge(
@@ -65,6 +67,10 @@ public struct RunMetrics: Sendable {
                     help: "Rows of the latest snapshot by scope and health level."
                 ).set(Double(result.levelCounts[level] ?? 0))
             }
+            Self.gauge(
+                registry, "records_unreadable", labels: scope,
+                help: "Records of the latest run that could not be decoded (no row, no health level)."
+            ).set(Double(result.rejectedCount))
             Self.gauge(
                 registry, "scope_complete", labels: scope,
                 help: "1 when the scope was read to its last page in the latest run, else 0."

@@ -1,4 +1,5 @@
 import Foundation
+import ReportWriters
 import SinchImportedNumbers
 import Synchronization
 
@@ -67,7 +68,7 @@ public final class TerminalProgress: Sendable {
                     + (result.pages == 1 ? "page in " : "pages in ")
                     + String(format: "%.1f s", seconds)
                 if let failure = result.failure { line += " (\(failure))" }
-                output(erase(&state) + line + "\n")
+                output(erase(&state) + SafeText.line(line) + "\n")
                 force = true
             case .publishing:
                 state.publishing = true
@@ -140,7 +141,8 @@ public final class TerminalProgress: Sendable {
     private static func line(_ scope: Scope, at instant: ContinuousClock.Instant) -> String {
         let elapsed = (instant - scope.started).inSeconds
         let rate = elapsed > 0 ? Double(scope.rows) / elapsed : 0
-        var text = "  \(scope.name.count > 30 ? String(scope.name.prefix(29)) + "…" : scope.name)"
+        let name = SafeText.line(scope.name)
+        var text = "  \(name.count > 30 ? String(name.prefix(29)) + "…" : name)"
         text += "  page \(scope.pages)  \(scope.rows.formatted())"
         if let total = scope.totalSize, total > 0 {
             text += " / \(total.formatted()) rows  \(min(100, scope.rows * 100 / total))%"

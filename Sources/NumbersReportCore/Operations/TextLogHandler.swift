@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReportWriters
 import SinchImportedNumbers
 
 /// A swift-log handler for people: `2026-11-29T02:00:01+0000 notice numbers-report: attempt=1 status=503
@@ -31,10 +32,12 @@ public struct TextLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         let merged = Logger.Metadata.merged(handler: metadata, provider: metadataProvider, event: event.metadata)
-        let pairs = merged.keys.sorted().map { "\($0)=\(merged[$0]!)" }.joined(separator: " ")
+        // Values come from the API and from files: escaped, so that no text can forge a line or move the cursor.
+        let pairs = merged.keys.sorted().map { "\(SafeText.line($0))=\(SafeText.line("\(merged[$0]!)"))" }
+            .joined(separator: " ")
         output(
             "\(APITimestamp.format(now()).dropLast())+0000 \(event.level) \(label):\(pairs.isEmpty ? "" : " " + pairs) "
-                + "[\(event.source)] \(event.message)\n")
+                + "[\(event.source)] \(SafeText.line(event.message.description))\n")
     }
 }
 

@@ -31,6 +31,10 @@ public struct ReportRun: Sendable {
     }
 
     /// Runs every stage and publishes the snapshot when anything was fetched.
+    ///
+    /// Cancelling the task (the executable does on SIGTERM and SIGINT) stops the fetch; the run then throws
+    /// `CancellationError` after removing its partial snapshot. Once publishing has begun it is finished
+    /// (a matter of seconds), so a snapshot is either whole or absent, and the email is not sent.
     /// - Throws: output errors (the partial snapshot is removed first); API failures end up in the outcome.
     public func run() async throws -> RunOutcome {
         let archive = SnapshotArchive(directory: configuration.output.directory)
@@ -54,6 +58,8 @@ public struct ReportRun: Sendable {
             configuration: configuration, clock: clock, template: template, runID: SnapshotArchive.newRunID())
         do {
             try await fetchScopes(client: client, into: assembler)
+            // Stopped (SIGTERM, SIGINT): what was fetched is not a night; the partial snapshot goes.
+            try Task.checkCancellation()
             progress?(.publishing)
             let statistics = client.statistics
             var outcome = RunOutcome(
@@ -65,12 +71,16 @@ public struct ReportRun: Sendable {
             }
             let published = try assembler.publish(requests: outcome.requests, retries: outcome.retries)
             outcome.snapshotPath = published
+            if let note = assembler.comparisonNote {
+                logger.warning("an earlier snapshot could not be read", metadata: ["comparison": "\(note)"])
+            }
             let archive = SnapshotArchive(directory: configuration.output.directory)
             for removed in archive.applyRetention(keep: configuration.output.keep) {
                 logger.info("removed an old snapshot (output.keep)", metadata: ["snapshot": "\(removed)"])
             }
-            if let command = configuration.email.sendCommand {
-                outcome.emailFailure = EmailDelivery(command: command).send(file: published + "/data/report.eml")
+            if let command = configuration.email.sendCommand, !Task.isCancelled {
+                outcome.emailFailure = await EmailDelivery(settings: configuration.email, command: command).send(
+                    file: published + "/data/report.eml")
                 if let failure = outcome.emailFailure {
                     logger.error("the report email was not sent", metadata: ["error": "\(failure)"])
                 }
@@ -93,7 +103,7 @@ public struct ReportRun: Sendable {
             var next = 0
             var refusal: ScopeFailure?
             func startNext() {
-                while next < configuration.scopes.count {
+                while next < configuration.scopes.count, !Task.isCancelled {
                     let index = next
                     next += 1
                     if let refusal {

@@ -26,6 +26,15 @@ public struct RunOutcome: Sendable {
         return isComplete ? .complete : .partial
     }
 
+    /// Records that could not be decoded, over all scopes: they have no row and no health level, so
+    /// `--fail-on` treats them as meeting any level (nothing vouches for them).
+    public var unreadableRecords: Int { scopes.reduce(0) { $0 + $1.rejectedCount } }
+
+    /// Whether `--fail-on level` matches: a row at or above `level`, or any unreadable record.
+    public func meetsFailOn(_ level: HealthLevel) -> Bool {
+        unreadableRecords > 0 || levelCounts.contains { $0.key >= level && $0.value > 0 }
+    }
+
     /// Rows per level over all scopes.
     public var levelCounts: [HealthLevel: Int] {
         scopes.reduce(into: [:]) { totals, scope in totals.merge(scope.levelCounts, uniquingKeysWith: +) }
@@ -44,4 +53,8 @@ public enum ExitStatus: Int32, Sendable {
     case nothingFetched = 3
     /// Complete, but `--fail-on` found rows at or above its level.
     case healthThreshold = 4
+    /// Stopped by SIGINT (128 + 2) before publishing: the partial snapshot was removed.
+    case interrupted = 130
+    /// Stopped by SIGTERM (128 + 15) before publishing: the partial snapshot was removed.
+    case terminated = 143
 }

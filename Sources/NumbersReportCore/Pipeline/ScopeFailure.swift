@@ -1,3 +1,4 @@
+import ReportWriters
 import SinchImportedNumbers
 
 /// Why a scope stopped before its last page: the kind of error and what it said.
@@ -14,14 +15,31 @@ public struct ScopeFailure: Error, Sendable, Hashable, Codable, CustomStringConv
         self.message = message
     }
 
+    /// The most of an error's text a failure keeps: it goes into the report, the email, the logs and
+    /// `summary.json`, and a hostile server's megabytes of message must not.
+    public static let maxMessageLength = 1_000
+
+    /// A failure from an API error; its text is made one safe line of at most ``maxMessageLength`` characters.
     public init(_ error: SinchAPIError) {
-        self.init(kind: error.kind.description, status: error.statusCode, message: error.description)
+        self.init(
+            kind: error.kind.description, status: error.statusCode,
+            message: SafeText.line(error.description, limit: Self.maxMessageLength))
     }
 
     /// `api.runDeadlineMinutes` passed before the scope was read to the end.
     public static func runDeadline(_ minutes: Double) -> ScopeFailure {
         ScopeFailure(
             kind: "runDeadline", message: "the run deadline of \(minutes) minutes (api.runDeadlineMinutes) passed")
+    }
+
+    /// Every record the scope received was unreadable: the API answered, but in a shape this tool cannot read,
+    /// so the scope says nothing about the health of its numbers.
+    public static func unreadableRecords(_ count: Int, of received: Int, firstReason: String?) -> ScopeFailure {
+        ScopeFailure(
+            kind: "unreadableRecords",
+            message: SafeText.line(
+                "none of the \(received) records received could be read"
+                    + (firstReason.map { " (the first: \($0))" } ?? ""), limit: maxMessageLength))
     }
 
     public var isCredentialsRefusal: Bool { kind == SinchAPIError.Kind.credentialsRefused.description }

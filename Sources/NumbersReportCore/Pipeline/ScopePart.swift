@@ -76,9 +76,15 @@ public final class ScopePart {
     public var rowCount: Int { summary.result.rows }
 
     /// Finishes the part files and hands back the scope's summary.
+    /// A scope whose records were all unreadable is not complete: it failed with ``ScopeFailure/unreadableRecords(_:of:firstReason:)``.
     public func finish() throws -> Summary {
         try rows.finish()
         try rawPages.finish()
+        let result = summary.result
+        if result.error == nil, result.rejectedCount > 0, result.rows == 0, result.duplicates == 0 {
+            summary.result.error = .unreadableRecords(
+                result.rejectedCount, of: result.received, firstReason: result.rejected.first?.reason)
+        }
         return summary
     }
 }

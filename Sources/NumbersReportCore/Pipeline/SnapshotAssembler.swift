@@ -20,6 +20,9 @@ public final class SnapshotAssembler {
     private let builder: RowBuilder
     private var summaries: [ScopePart.Summary?]
     private var failures: [Int: ScopeFailure] = [:]
+    /// After ``publish(requests:retries:)``: why the report has no comparison with the previous night, or
+    /// took it from an older one (earlier snapshots that could not be read). The report shows it too.
+    public private(set) var comparisonNote: String?
 
     /// Creates the partial snapshot directory.
     public init(configuration: ReportConfiguration, clock: Date, template: ReportTemplate, runID: String) throws {
@@ -79,8 +82,9 @@ public final class SnapshotAssembler {
         let tonight = ReportHistory.TrendPoint(
             snapshot: APITimestamp.formatCompact(clock) + " (tonight)", levels: outcome.levelCounts,
             complete: outcome.isComplete)
-        let history = try ReportHistory.gather(
+        let history = ReportHistory.gather(
             archive: archive, newRows: snapshot.dataPath + "/numbers.ndjson.gz", tonight: tonight)
+        comparisonNote = history.comparisonNote
         let document = ReportDocument(
             digest: digest, context: ReportContext(clock: clock, scopes: results), history: history)
         let html = try document.render(template: template)

@@ -32,8 +32,12 @@ public struct ReportDocument {
         try document.element(id: "footer").appendText(
             "numbers-report \(ToolVersion.current) · every row of this run is in \(context.csvName) and "
                 + "numbers.ndjson.gz of the snapshot.")
-        if let changes = history?.changes {
-            fillChanges(try document.element(id: "changes"), changes)
+        if let history, history.changes != nil || history.comparisonNote != nil {
+            let slot = try document.element(id: "changes")
+            if let note = history.comparisonNote {
+                slot.append("p", ["style": ReportStyle.warningNote, "id": "comparison-note"], text: note)
+            }
+            if let changes = history.changes { fillChanges(slot, changes) }
         } else {
             try document.element(id: "changes-section").remove()
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportWriters
 import SinchImportedNumbers
 
 /// What the report says about earlier nights: the changes since the previous snapshot and the
@@ -8,10 +9,14 @@ public struct ReportHistory: Sendable {
     public var changes: Changes?
     /// Oldest first, tonight last.
     public var trend: [TrendPoint]
+    /// Why the comparison is missing or was taken from an older night: earlier snapshots that could not be
+    /// read (a damaged or missing rows file). `nil` when the previous snapshot was read, or there is none.
+    public var comparisonNote: String?
 
-    public init(changes: Changes?, trend: [TrendPoint]) {
+    public init(changes: Changes?, trend: [TrendPoint], comparisonNote: String? = nil) {
         self.changes = changes
         self.trend = trend
+        self.comparisonNote = comparisonNote
     }
 
     /// The previous snapshot's name, counts by transition, and the first changes in detail.
@@ -30,18 +35,38 @@ public struct ReportHistory: Sendable {
         public var complete: Bool
     }
 
-    /// The changes between `previous` and the rows just written, and the trend of the last `nights` snapshots.
+    /// The changes since the newest earlier snapshot whose rows can be read, and the trend of the last
+    /// `nights` snapshots. A damaged earlier night never stops tonight: it is skipped, and
+    /// ``comparisonNote`` says which night could not be read and why.
+    /// - Parameter candidates: how many earlier snapshots, newest first, are tried for the comparison.
     static func gather(
-        archive: SnapshotArchive, newRows: String, tonight: TrendPoint, nights: Int = 14, examples: Int = 50
-    ) throws -> ReportHistory {
+        archive: SnapshotArchive, newRows: String, tonight: TrendPoint, nights: Int = 14, examples: Int = 50,
+        candidates: Int = 7
+    ) -> ReportHistory {
         let names = archive.snapshotNames()
         var changes: Changes?
-        if let previous = names.last {
-            let summary = try SnapshotDiff(
-                oldRows: archive.directory + "/" + previous + "/data/numbers.ndjson.gz", newRows: newRows
-            ).summary(examples: examples)
-            changes = Changes(
-                previousSnapshot: previous, counts: summary.counts, examples: summary.examples, total: summary.total)
+        var unreadable: [String] = []
+        for previous in names.reversed().prefix(candidates) {
+            do {
+                let summary = try SnapshotDiff(
+                    oldRows: archive.directory + "/" + previous + "/data/numbers.ndjson.gz", newRows: newRows
+                ).summary(examples: examples)
+                changes = Changes(
+                    previousSnapshot: previous, counts: summary.counts, examples: summary.examples,
+                    total: summary.total)
+                break
+            } catch {
+                unreadable.append("\(previous) could not be read (\(SafeText.line(String(describing: error))))")
+            }
+        }
+        var note: String?
+        if !unreadable.isEmpty {
+            let what = unreadable.joined(separator: "; ")
+            if let changes {
+                note = "Compared with \(changes.previousSnapshot) instead of the previous night: \(what)."
+            } else {
+                note = "No comparison with earlier nights: \(what)."
+            }
         }
         var trend: [TrendPoint] = names.suffix(nights - 1).compactMap { name in
             guard
@@ -57,6 +82,6 @@ public struct ReportHistory: Sendable {
                 complete: summary["complete"] as? Bool ?? false)
         }
         trend.append(tonight)
-        return ReportHistory(changes: changes, trend: trend)
+        return ReportHistory(changes: changes, trend: trend, comparisonNote: note)
     }
 }

@@ -12,6 +12,8 @@ enum ReportStyle {
     static let reasonCell = cell + "font-family:Consolas,Menlo,monospace;font-size:12px;white-space:nowrap;"
     static let note = "color:#4b5563;margin:4px 0 8px 0;"
     static let link = "color:#1d4ed8;"
+    static let warningNote =
+        "color:#7c2d12;background-color:#fff7ed;border-left:4px solid #c2410c;padding:6px 10px;margin:4px 0 8px 0;"
     static let banner =
         "border:2px solid #b91c1c;background-color:#fef2f2;color:#7f1d1d;padding:10px 14px;margin:0 0 12px 0;"
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReportWriters
 import SinchImportedNumbers
 
 /// The plain-text part of the email: the night at a glance, for clients that show no HTML.
@@ -18,6 +19,10 @@ struct ReportTextSummary {
         }
         lines.append("Run of \(APITimestamp.format(context.clock)), \(digest.rowCount) numbers.")
         lines.append("")
+        if let note = document.history?.comparisonNote {
+            lines.append(note)
+            lines.append("")
+        }
         for level in HealthLevel.worstFirst {
             lines.append(
                 "  " + level.name.padding(toLength: 15, withPad: " ", startingAt: 0)
@@ -43,13 +48,6 @@ struct ReportTextSummary {
         }
         lines.append("")
         lines.append("The full report is the HTML part of this message; every row is in numbers.csv.")
-        return lines.map { SafeLine.clean($0) }.joined(separator: "\r\n") + "\r\n"
-    }
-}
-
-/// One line of plain text without control characters (CR, LF, ESC …).
-enum SafeLine {
-    static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        return lines.map { SafeText.line($0) }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -4,7 +4,9 @@ import CLibXML2
 ///
 /// Every text goes in as a text node (after ``SafeText/clean(_:)``), every attribute through
 /// `xmlSetProp`: markup is never assembled from strings. The template is parsed without network
-/// access, without loading the external DTD and without expanding entities.
+/// access, without loading the external DTD and without expanding entities; it must pass
+/// ``XHTMLTemplatePolicy`` (nothing active, nothing that reaches out), and its DOCTYPE is always replaced
+/// by XHTML 1.0 Strict's.
 public final class XHTMLDocument {
     private let document: xmlDocPtr
     /// The template's name, for errors.
@@ -39,7 +41,21 @@ public final class XHTMLDocument {
         if let entities = document.pointee.intSubset, entities.pointee.entities != nil {
             throw XHTMLError(template: name, problem: "entity declarations are not allowed in a template")
         }
+        if let problem = XHTMLTemplatePolicy.violation(under: root) {
+            throw XHTMLError(template: name, problem: problem)
+        }
+        // The report is XHTML 1.0 Strict whatever DOCTYPE the template had (another DTD, a SYSTEM URL).
+        if let subset = xmlGetIntSubset(document) {
+            let node = UnsafeMutableRawPointer(subset).assumingMemoryBound(to: xmlNode.self)
+            xmlUnlinkNode(node)
+            xmlFreeDtd(subset)
+        }
+        xmlCreateIntSubset(document, "html", Self.publicID, Self.systemID)
     }
+
+    /// The DOCTYPE of every report: XHTML 1.0 Strict.
+    public static let publicID = "-//W3C//DTD XHTML 1.0 Strict//EN"
+    public static let systemID = "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"
 
     deinit { xmlFreeDoc(document) }
 
