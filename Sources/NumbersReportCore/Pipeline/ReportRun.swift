@@ -31,8 +31,12 @@ public struct ReportRun: Sendable {
     }
 
     /// Runs every stage and publishes the snapshot when anything was fetched.
-    /// - Throws: output errors (the partial snapshot is removed first); API failures end up in the outcome.
+    /// - Throws: ``OutputDirectoryLock/Held`` when another run holds the output directory; output errors
+    ///   (the partial snapshot is removed first); API failures end up in the outcome.
     public func run() async throws -> RunOutcome {
+        // One run at a time per output directory, held until publication and retention are done.
+        let lock = try OutputDirectoryLock(directory: configuration.output.directory)
+        defer { lock.release() }
         let archive = SnapshotArchive(directory: configuration.output.directory)
         for stale in archive.removeStalePartials() {
             logger.warning("removed the partial snapshot of an interrupted run", metadata: ["directory": "\(stale)"])
