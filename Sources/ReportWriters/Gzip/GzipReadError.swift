@@ -6,6 +6,7 @@ public struct GzipReadError: Error, Hashable, Sendable, CustomStringConvertible 
     /// What is wrong, in words.
     public var reason: String
 
+    /// An error about the gzip file at `path`.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason
