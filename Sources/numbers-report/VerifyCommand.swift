@@ -9,8 +9,14 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Check a snapshot's checksums, bag structure and chain link; exit 0 only when all hold.",
         discussion: """
             Recomputes every SHA-256 and SHA-512 of the bag, checks Payload-Oxum, and checks that \
-            Previous-Tagmanifest-SHA256 matches an earlier snapshot in the same directory. With --all, checks \
-            every snapshot of an output directory and so the whole chain.
+            Previous-Tagmanifest-SHA256 matches the snapshot published before it in the same directory. The bag is \
+            treated as hostile: manifest paths must stay inside it, only regular files are read (no symbolic links, \
+            FIFOs or devices), tag files are read up to 64 MiB, and every payload file must be listed once.
+
+            With --all, checks every snapshot of an output directory in chain order, and that they form one line: \
+            each snapshot chains to the one published before it, no two chain to the same one (a fork), and only the \
+            oldest may chain to a snapshot that is no longer there (output.keep removed it). A directory named like a \
+            snapshot without its tag manifest, or a symbolic link named like one, fails.
 
             Examples:  numbers-report verify reports/2026-11-29T020000Z
                        numbers-report verify --all reports
@@ -34,7 +40,8 @@ struct VerifyCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         } else {
-            guard FileManager.default.fileExists(atPath: path + "/bagit.txt") else {
+            // attributesOfItem does not follow a final symbolic link: a linked bagit.txt is the verifier's to refuse.
+            guard (try? FileManager.default.attributesOfItem(atPath: path + "/bagit.txt")) != nil else {
                 StandardError.write("\(path): not a snapshot (no bagit.txt)\n")
                 throw ExitCode(1)
             }

@@ -35,8 +35,12 @@ public struct ReportRun: Sendable {
     /// Cancelling the task (the executable does on SIGTERM and SIGINT) stops the fetch; the run then throws
     /// `CancellationError` after removing its partial snapshot. Once publishing has begun it is finished
     /// (a matter of seconds), so a snapshot is either whole or absent, and the email is not sent.
-    /// - Throws: output errors (the partial snapshot is removed first); API failures end up in the outcome.
+    /// - Throws: ``OutputDirectoryLock/Held`` when another run holds the output directory; output errors
+    ///   (the partial snapshot is removed first); API failures end up in the outcome.
     public func run() async throws -> RunOutcome {
+        // One run at a time per output directory, held until publication and retention are done.
+        let lock = try OutputDirectoryLock(directory: configuration.output.directory)
+        defer { lock.release() }
         let archive = SnapshotArchive(directory: configuration.output.directory)
         for stale in archive.removeStalePartials() {
             logger.warning("removed the partial snapshot of an interrupted run", metadata: ["directory": "\(stale)"])

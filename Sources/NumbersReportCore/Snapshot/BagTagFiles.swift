@@ -39,8 +39,32 @@ struct BagTagFiles {
             .replacingOccurrences(of: "\n", with: "%0A")
     }
 
+    /// The reverse of ``encodePath(_:)``, in one pass (`%250A` is `%0A`, not a line break); other `%`
+    /// sequences stay as they are.
     static func decodePath(_ path: String) -> String {
-        path.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
-            .replacingOccurrences(of: "%25", with: "%")
+        let bytes = Array(path.utf8)
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count {
+                let code = String(decoding: bytes[(index + 1)...(index + 2)], as: UTF8.self).uppercased()
+                let replacement: UInt8? =
+                    switch code {
+                    case "0A": 10
+                    case "0D": 13
+                    case "25": UInt8(ascii: "%")
+                    default: nil
+                    }
+                if let replacement {
+                    decoded.append(replacement)
+                    index += 3
+                    continue
+                }
+            }
+            decoded.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: decoded, as: UTF8.self)
     }
 }

@@ -1,8 +1,11 @@
-import Crypto
 import Foundation
 
 /// Checks a published snapshot: bag structure, every checksum, Payload-Oxum, and the chain link to
 /// the previous snapshot in the same directory.
+///
+/// The bag is treated as hostile: a manifest path must be relative, normalised and inside the bag; no
+/// file is opened through a symbolic link, only regular files are read (a FIFO or a device is refused,
+/// never opened), tag files are read only up to 64 MiB, and every payload file must be listed once.
 public struct BagVerifier: Sendable {
     /// One thing wrong, naming the file.
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
@@ -16,89 +19,65 @@ public struct BagVerifier: Sendable {
 
     /// Everything wrong with one snapshot; empty when it is intact and its chain link holds.
     public func verify(snapshot path: String) -> [Problem] {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent
+        let parent = url.deletingLastPathComponent().path
         var problems: [Problem] = []
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        func problem(_ file: String, _ text: String) {
-            problems.append(Problem(snapshot: name, file: file, problem: text))
+        let info: [String: String]?
+        do {
+            (problems, info) = bagProblems(try BagReader(path: path), name: name)
+        } catch {
+            return [Problem(snapshot: name, file: ".", problem: error.reason)]
         }
-
-        guard let bagit = read(path + "/bagit.txt") else {
-            problem("bagit.txt", "missing: this is not a BagIt bag")
-            return problems
+        let archive = SnapshotArchive(directory: parent)
+        let names = archive.snapshotDirectoryNames()
+        if names.contains(name) {
+            let chain = SnapshotChain(directory: parent, names: names)
+            problems += (chain.problems[name] ?? []).map { Problem(snapshot: name, file: "bag-info.txt", problem: $0) }
+        } else if let info {
+            problems += standaloneChainProblems(name: name, previous: info["Previous-Tagmanifest-SHA256"], in: archive)
         }
-        if bagit != Array(BagTagFiles.bagitText.utf8) {
-            problem("bagit.txt", "not the BagIt 1.0 declaration this tool writes")
-        }
-        // Payload manifests: every listed file matches, every payload file is listed.
-        let payloadFiles = Set(listFiles(under: path, relative: "data"))
-        for (manifest, algorithm) in [("manifest-sha256.txt", "sha256"), ("manifest-sha512.txt", "sha512")] {
-            guard let entries = readManifest(path, manifest, report: problem) else { continue }
-            for (listed, expected) in entries {
-                guard payloadFiles.contains(listed) else {
-                    problem(listed, "listed in \(manifest) but missing")
-                    continue
-                }
-                if digest(path + "/" + listed, algorithm: algorithm) != expected {
-                    problem(listed, "\(algorithm.uppercased()) differs from \(manifest): the file was changed")
-                }
-            }
-            for file in payloadFiles.subtracting(entries.map(\.0)).sorted() {
-                problem(file, "present but not listed in \(manifest)")
-            }
-        }
-        // Tag manifest.
-        if let entries = readManifest(path, "tagmanifest-sha256.txt", report: problem) {
-            let listed = Set(entries.map(\.0))
-            for required in BagTagFiles.listedTagFiles where !listed.contains(required) {
-                problem("tagmanifest-sha256.txt", "does not list \(required)")
-            }
-            for (file, expected) in entries {
-                guard FileManager.default.fileExists(atPath: path + "/" + file) else {
-                    problem("tagmanifest-sha256.txt", "lists \(file), which does not exist")
-                    continue
-                }
-                if digest(path + "/" + file, algorithm: "sha256") != expected {
-                    problem(file, "SHA-256 differs from tagmanifest-sha256.txt: one of the two was changed")
-                }
-            }
-        }
-        // bag-info: Payload-Oxum and the chain.
-        guard let infoBytes = read(path + "/bag-info.txt") else {
-            problem("bag-info.txt", "missing")
-            return problems
-        }
-        let info = BagInfo.fields(of: String(decoding: infoBytes, as: UTF8.self))
-        let bytes = payloadFiles.reduce(0) { $0 + (size(path + "/" + $1) ?? 0) }
-        if info["Payload-Oxum"] != "\(bytes).\(payloadFiles.count)" {
-            problem(
-                "bag-info.txt",
-                "Payload-Oxum \(info["Payload-Oxum"] ?? "missing") but the payload is \(bytes).\(payloadFiles.count)")
-        }
-        problems += chainProblems(snapshot: path, previous: info["Previous-Tagmanifest-SHA256"])
         return problems
     }
 
-    /// Every snapshot of an output directory, and the chain through them.
+    /// Every snapshot of an output directory, walked in chain order, and the chain through them: one
+    /// line, with a gap only before its first snapshot. An entry named like a snapshot that is not a
+    /// directory, or a directory without its tag manifest, is a problem too.
     public func verifyAll(directory: String) -> (snapshots: Int, problems: [Problem]) {
-        let names = SnapshotArchive(directory: directory).snapshotNames()
-        return (names.count, names.flatMap { verify(snapshot: directory + "/" + $0) })
+        let archive = SnapshotArchive(directory: directory)
+        var problems: [Problem] = []
+        var notDirectories = 0
+        for name in archive.entriesNamedLikeSnapshots() {
+            guard let type = FileSystem.fileType(directory + "/" + name), type != S_IFDIR else { continue }
+            notDirectories += 1
+            problems.append(
+                Problem(
+                    snapshot: name, file: ".",
+                    problem: "\(BagReader.typeName(type)) named like a snapshot, not a snapshot directory: not followed"
+                ))
+        }
+        let chain = archive.chain()
+        for name in chain.order {
+            do {
+                problems += bagProblems(try BagReader(directory: directory, name: name), name: name).problems
+            } catch {
+                problems.append(Problem(snapshot: name, file: ".", problem: error.reason))
+            }
+            problems += (chain.problems[name] ?? []).map { Problem(snapshot: name, file: "bag-info.txt", problem: $0) }
+        }
+        return (chain.order.count + notDirectories, problems)
     }
 
-    private func chainProblems(snapshot path: String, previous: String?) -> [Problem] {
-        let url = URL(fileURLWithPath: path)
-        let name = url.lastPathComponent
+    /// The chain link of a snapshot that is not in a directory of snapshots (a copy, a render): it must
+    /// match a snapshot beside it, if there is any.
+    private func standaloneChainProblems(name: String, previous: String?, in archive: SnapshotArchive) -> [Problem] {
         guard let previous, !previous.isEmpty else {
             return [Problem(snapshot: name, file: "bag-info.txt", problem: "no Previous-Tagmanifest-SHA256")]
         }
         guard previous != "none" else { return [] }
-        let archive = SnapshotArchive(directory: url.deletingLastPathComponent().path)
-        let names = archive.snapshotNames()
-        let earlier = names.prefix { $0 != name }
-        if earlier.contains(where: { SnapshotArchive.tagmanifestSHA256(of: archive.directory + "/" + $0) == previous })
-        {
-            return []
-        }
-        if earlier.isEmpty { return [] }  // the chain starts here: older snapshots were removed (output.keep)
+        let chain = archive.chain()
+        if chain.order.isEmpty { return [] }
+        if chain.nodes.values.contains(where: { $0.tagmanifestSHA256 == previous.lowercased() }) { return [] }
         return [
             Problem(
                 snapshot: name, file: "bag-info.txt",
@@ -107,61 +86,150 @@ public struct BagVerifier: Sendable {
         ]
     }
 
-    private func read(_ path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map(Array.init)
+    /// The problems of the bag itself (not its chain link), and its bag-info fields when readable.
+    private func bagProblems(_ bag: BagReader, name: String) -> (problems: [Problem], info: [String: String]?) {
+        var problems: [Problem] = []
+        func problem(_ file: String, _ text: String) {
+            problems.append(Problem(snapshot: name, file: file, problem: text))
+        }
+        do {
+            let bagit = try bag.readSmallFile(["bagit.txt"])
+            if bagit != Array(BagTagFiles.bagitText.utf8) {
+                problem("bagit.txt", "not the BagIt 1.0 declaration this tool writes")
+            }
+        } catch {
+            problem("bagit.txt", error.reason == "missing" ? "missing: this is not a BagIt bag" : error.reason)
+            return (problems, nil)
+        }
+        // Payload manifests: every listed file is a regular file inside data/ and matches; every payload
+        // file is listed, once.
+        let (payloadFiles, payloadProblems) = bag.payloadFiles()
+        for (file, text) in payloadProblems { problem(file, text) }
+        var digests: [String: (sha256: String, sha512: String)] = [:]
+        for (manifest, algorithm) in [("manifest-sha256.txt", "sha256"), ("manifest-sha512.txt", "sha512")] {
+            guard let entries = readManifest(bag, manifest, report: problem) else { continue }
+            var listed: Set<String> = []
+            for entry in entries {
+                let components: [String]
+                do {
+                    components = try BagReader.components(ofManifestPath: entry.path)
+                } catch {
+                    problem(entry.path, "listed in \(manifest) with \(error.reason): refused, not read")
+                    continue
+                }
+                let path = components.joined(separator: "/")
+                guard listed.insert(path).inserted else {
+                    problem(path, "listed twice in \(manifest)")
+                    continue
+                }
+                guard components.count >= 2, components[0] == "data" else {
+                    problem(path, "listed in \(manifest) but not under data/: not a payload file")
+                    continue
+                }
+                guard payloadFiles[path] != nil else {
+                    var reason = "missing"
+                    do { close(try bag.openRegularFile(components).descriptor) } catch { reason = error.reason }
+                    problem(path, "listed in \(manifest) but \(reason)")
+                    continue
+                }
+                if digests[path] == nil {
+                    do {
+                        digests[path] = try bag.digests(components)
+                    } catch {
+                        problem(path, "cannot be hashed: \(error.reason)")
+                        continue
+                    }
+                }
+                let actual = algorithm == "sha256" ? digests[path]!.sha256 : digests[path]!.sha512
+                if actual != entry.checksum {
+                    problem(path, "\(algorithm.uppercased()) differs from \(manifest): the file was changed")
+                }
+            }
+            for file in Set(payloadFiles.keys).subtracting(listed).sorted() {
+                problem(file, "present but not listed in \(manifest)")
+            }
+        }
+        // Tag manifest.
+        if let entries = readManifest(bag, "tagmanifest-sha256.txt", report: problem) {
+            var listed: Set<String> = []
+            for entry in entries {
+                let components: [String]
+                do {
+                    components = try BagReader.components(ofManifestPath: entry.path)
+                } catch {
+                    problem(entry.path, "listed in tagmanifest-sha256.txt with \(error.reason): refused, not read")
+                    continue
+                }
+                let file = components.joined(separator: "/")
+                guard listed.insert(file).inserted else {
+                    problem(file, "listed twice in tagmanifest-sha256.txt")
+                    continue
+                }
+                let digest: String
+                do {
+                    digest = try bag.digests(components, limit: BagReader.maximumTagFileSize).sha256
+                } catch {
+                    if error.reason == "missing" {
+                        problem("tagmanifest-sha256.txt", "lists \(file), which does not exist")
+                    } else {
+                        problem(file, "listed in tagmanifest-sha256.txt but \(error.reason)")
+                    }
+                    continue
+                }
+                if digest != entry.checksum {
+                    problem(file, "SHA-256 differs from tagmanifest-sha256.txt: one of the two was changed")
+                }
+            }
+            for required in BagTagFiles.listedTagFiles where !listed.contains(required) {
+                problem("tagmanifest-sha256.txt", "does not list \(required)")
+            }
+        }
+        // bag-info: Payload-Oxum.
+        let infoBytes: [UInt8]
+        do {
+            infoBytes = try bag.readSmallFile(["bag-info.txt"])
+        } catch {
+            problem("bag-info.txt", error.reason)
+            return (problems, nil)
+        }
+        let info = BagInfo.fields(of: String(decoding: infoBytes, as: UTF8.self))
+        let bytes = payloadFiles.values.reduce(0, +)
+        if info["Payload-Oxum"] != "\(bytes).\(payloadFiles.count)" {
+            problem(
+                "bag-info.txt",
+                "Payload-Oxum \(info["Payload-Oxum"] ?? "missing") but the payload is \(bytes).\(payloadFiles.count)")
+        }
+        return (problems, info)
     }
 
-    private func size(_ path: String) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-    }
-
-    /// `checksum  path` lines; nil (and a problem) when the manifest is missing or malformed.
+    /// `checksum  path` lines (checksum lower-cased, path as written, before percent-decoding); nil (and
+    /// a problem) when the manifest is missing, unreadable, too large or malformed.
     private func readManifest(
-        _ bag: String, _ manifest: String, report: (String, String) -> Void
-    ) -> [(String, String)]? {
-        guard let bytes = read(bag + "/" + manifest) else {
-            report(manifest, "missing")
+        _ bag: BagReader, _ manifest: String, report: (String, String) -> Void
+    ) -> [(checksum: String, path: String)]? {
+        let bytes: [UInt8]
+        do {
+            bytes = try bag.readSmallFile([manifest])
+        } catch {
+            report(manifest, error.reason)
             return nil
         }
-        var entries: [(String, String)] = []
-        for (number, line) in String(decoding: bytes, as: UTF8.self).split(
-            separator: "\n", omittingEmptySubsequences: false
-        ).enumerated() {
+        var entries: [(checksum: String, path: String)] = []
+        for (number, rawLine) in bytes.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.last == 13 ? rawLine.dropLast() : rawLine
             if line.isEmpty { continue }
-            let parts = line.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].allSatisfy(\.isHexDigit) else {
+            guard let gap = line.firstIndex(where: { $0 == 32 || $0 == 9 }) else {
                 report(manifest, "line \(number + 1) is not \"checksum  path\"")
                 return nil
             }
-            entries.append((BagTagFiles.decodePath(parts[1].trimmingCharacters(in: .whitespaces)), String(parts[0])))
+            let checksum = String(decoding: line[..<gap], as: UTF8.self)
+            let path = line[gap...].drop { $0 == 32 || $0 == 9 }
+            guard !checksum.isEmpty, checksum.allSatisfy(\.isHexDigit), !path.isEmpty else {
+                report(manifest, "line \(number + 1) is not \"checksum  path\"")
+                return nil
+            }
+            entries.append((checksum.lowercased(), String(decoding: path, as: UTF8.self)))
         }
         return entries
-    }
-
-    /// Files below `bag/relative`, as bag-relative paths.
-    private func listFiles(under bag: String, relative: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: bag + "/" + relative) else { return [] }
-        var files: [String] = []
-        while let item = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: bag + "/" + relative + "/" + item, isDirectory: &isDirectory),
-                !isDirectory.boolValue
-            {
-                files.append(relative + "/" + item)
-            }
-        }
-        return files
-    }
-
-    /// Streams a file through SHA-256 or SHA-512.
-    private func digest(_ path: String, algorithm: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var sha256 = SHA256()
-        var sha512 = SHA512()
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            if algorithm == "sha256" { sha256.update(data: chunk) } else { sha512.update(data: chunk) }
-        }
-        return algorithm == "sha256" ? Hex.string(sha256.finalize()) : Hex.string(sha512.finalize())
     }
 }

@@ -66,26 +66,74 @@ enum FileSystem {
         try syncDirectory(directory)
     }
 
-    /// Removes a tree (a partial snapshot that will not be published).
+    /// Removes a tree (a partial snapshot that will not be published, an old snapshot) without ever
+    /// following a symbolic link: a link at any depth, `path` itself included, is removed as a link and
+    /// its target is left alone. Only the directories leading to `path` are followed (the output
+    /// directory the operator named). Best effort: what cannot be removed stays.
     static func removeTree(_ path: String) {
-        guard let directory = opendir(path) else {
-            unlink(path)
+        let slash = path.lastIndex(of: "/")
+        let parent = slash.map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard !name.isEmpty, name != ".", name != ".." else { return }
+        let parentDescriptor = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard parentDescriptor >= 0 else { return }
+        defer { close(parentDescriptor) }
+        removeEntry(Array(name.utf8CString), in: parentDescriptor)
+    }
+
+    /// Removes `name` in the directory open as `parent`: unlinked when it is not a directory (a link is
+    /// unlinked as a link); otherwise opened with `O_NOFOLLOW`, emptied the same way, and removed.
+    private static func removeEntry(_ name: [CChar], in parent: Int32) {
+        var info = stat()
+        guard fstatat(parent, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            unlinkat(parent, name, 0)
             return
         }
+        let descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            // Replaced by a link since the fstatat: unlinking removes the link, never its target.
+            unlinkat(parent, name, 0)
+            return
+        }
+        for child in rawEntryNames(ofDirectory: descriptor) { removeEntry(child, in: descriptor) }
+        close(descriptor)
+        unlinkat(parent, name, AT_REMOVEDIR)
+    }
+
+    /// The names in an open directory (`.` and `..` left out), NUL-terminated bytes as stored (not
+    /// necessarily UTF-8); the descriptor stays open.
+    static func rawEntryNames(ofDirectory descriptor: Int32) -> [[CChar]] {
+        let duplicate = dup(descriptor)
+        guard duplicate >= 0 else { return [] }
+        guard let directory = fdopendir(duplicate) else {
+            close(duplicate)
+            return []
+        }
+        defer { closedir(directory) }
+        rewinddir(directory)
+        var names: [[CChar]] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                raw.prefix { $0 != 0 }.map { CChar(bitPattern: $0) } + [0]
             }
-            if name == "." || name == ".." { continue }
-            let child = path + "/" + name
-            var info = stat()
-            if lstat(child, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                removeTree(child)
-            } else {
-                unlink(child)
-            }
+            if name == [46, 0] || name == [46, 46, 0] { continue }
+            names.append(name)
         }
-        closedir(directory)
-        rmdir(path)
+        return names
+    }
+
+    /// The names in an open directory as text (`.` and `..` left out); the descriptor stays open.
+    static func entryNames(ofDirectory descriptor: Int32) -> [String] {
+        rawEntryNames(ofDirectory: descriptor).map {
+            String(decoding: $0.dropLast().map(UInt8.init(bitPattern:)), as: UTF8.self)
+        }
+    }
+
+    /// The type bits (`S_IFDIR`, `S_IFREG`, `S_IFLNK`, …) of `path` itself, a link not followed; nil when absent.
+    static func fileType(_ path: String) -> mode_t? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return info.st_mode & S_IFMT
     }
 }

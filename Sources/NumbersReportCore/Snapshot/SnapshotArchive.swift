@@ -11,15 +11,31 @@ public struct SnapshotArchive: Sendable {
 
     public init(directory: String) { self.directory = directory }
 
-    /// Names of published snapshots, oldest first (`2026-11-29T020000Z`, then `…-2`, …).
+    /// Names of published snapshots, oldest name first (`2026-11-29T020000Z`, then `…-2`, …): real
+    /// directories (a symbolic link named like a snapshot is none) that hold a `tagmanifest-sha256.txt`.
     public func snapshotNames() -> [String] {
+        snapshotDirectoryNames().filter {
+            FileSystem.fileType(directory + "/" + $0 + "/tagmanifest-sha256.txt") == S_IFREG
+        }
+    }
+
+    /// Names of the real directories named like a snapshot, oldest name first, with or without a tag manifest.
+    func snapshotDirectoryNames() -> [String] {
+        entriesNamedLikeSnapshots().filter { FileSystem.fileType(directory + "/" + $0) == S_IFDIR }
+    }
+
+    /// Every entry named like a snapshot, whatever it is (directory, link, file), oldest name first.
+    func entriesNamedLikeSnapshots() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.compactMap { name -> (String, Int, String)? in
-            guard let (base, suffix) = Self.parse(name),
-                FileSystem.exists(directory + "/" + name + "/tagmanifest-sha256.txt")
-            else { return nil }
+            guard let (base, suffix) = Self.parse(name) else { return nil }
             return (base, suffix, name)
         }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    }
+
+    /// The chain through the snapshot directories (see ``SnapshotChain``).
+    func chain() -> SnapshotChain {
+        SnapshotChain(directory: directory, names: snapshotDirectoryNames())
     }
 
     /// `yyyy-MM-ddTHHmmssZ` with an optional `-N`.
@@ -33,38 +49,44 @@ public struct SnapshotArchive: Sendable {
         return (base, suffix)
     }
 
-    /// The most recent published snapshot's path.
-    public func latest() -> String? { snapshotNames().last.map { directory + "/" + $0 } }
+    /// The end of the chain: the snapshot published last, which the next snapshot chains to. That is
+    /// the newest name, except after an older night was re-run (`run --now`): publication order is the
+    /// chain's order.
+    public func latest() -> String? { chain().latest.map { directory + "/" + $0 } }
 
     /// SHA-256 of a snapshot's `tagmanifest-sha256.txt`: what the next snapshot chains to.
     public static func tagmanifestSHA256(of snapshot: String) -> String? {
-        FileManager.default.contents(atPath: snapshot + "/tagmanifest-sha256.txt").map { Hex.sha256(Array($0)) }
+        guard let bag = try? BagReader(path: snapshot) else { return nil }
+        return (try? bag.readSmallFile(["tagmanifest-sha256.txt"])).map(Hex.sha256)
     }
 
-    /// Removes `.partial-*` directories whose run is no longer alive (a crash or a kill); returns them.
+    /// Removes every `.partial-*` entry: the directories of runs that were interrupted (a crash or a
+    /// kill). Call it only while holding the ``OutputDirectoryLock``: then no other run is writing one.
+    /// A link is removed as a link, never followed. Returns the names removed.
     public func removeStalePartials() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         var removed: [String] = []
-        for name in names where name.hasPrefix(Self.partialPrefix) {
-            let id = name.dropFirst(Self.partialPrefix.count)
-            if let pid = Int32(id.prefix { $0 != "-" }), pid > 0, kill(pid, 0) == 0 || errno == EPERM { continue }
+        for name in names.sorted() where name.hasPrefix(Self.partialPrefix) {
             FileSystem.removeTree(directory + "/" + name)
             removed.append(name)
         }
         return removed
     }
 
-    /// Keeps the newest `keep` snapshots (0 keeps all); returns the removed ones.
+    /// Keeps the newest `keep` snapshots (0 keeps all) and returns the removed ones: the oldest in chain
+    /// order, so the chain that stays has no gap. Only real snapshot directories are removed; a link
+    /// named like a snapshot is neither counted nor followed.
     public func applyRetention(keep: Int) -> [String] {
         guard keep > 0 else { return [] }
-        let names = snapshotNames()
-        guard names.count > keep else { return [] }
-        let doomed = names.prefix(names.count - keep)
+        let published = Set(snapshotNames())
+        guard published.count > keep else { return [] }
+        let ordered = chain().order.filter(published.contains)
+        let doomed = ordered.prefix(ordered.count - keep)
         for name in doomed { FileSystem.removeTree(directory + "/" + name) }
         return Array(doomed)
     }
 
-    /// A run id that names its process, so that a later run can tell a crashed run's partial directory.
+    /// A run id: the process id and a random UUID, so that partial directories never clash.
     public static func newRunID() -> String {
         "\(getpid())-" + UUID().uuidString.lowercased()
     }

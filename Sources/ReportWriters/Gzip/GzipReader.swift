@@ -5,20 +5,38 @@ import CZlib
 #endif
 
 /// Reads a gzip file (one or more members) and hands out its lines, streaming.
+///
+/// Linear in the file's size whatever its line lengths: each inflated byte is searched for `\n` once,
+/// and consumed lines are dropped from the buffer only when they are at least half of it. A line longer
+/// than ``maximumLineLength`` is an error rather than a reason to hold the whole file in memory.
 public final class GzipReader {
+    /// The longest line handed out (64 MiB unless given): a longer one throws ``GzipReadError``.
+    public static let defaultMaximumLineLength = 64 << 20
+
     public let path: String
+    /// The longest line this reader hands out.
+    public let maximumLineLength: Int
     private let file: UnsafeMutablePointer<FILE>
     private let stream: UnsafeMutablePointer<z_stream>
     private var input = [UInt8](repeating: 0, count: 1 << 16)
     private var inputLength = 0
     private var inputOffset = 0
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    /// Inflated bytes; `output[lineStart...]` is not handed out yet.
     private var output: [UInt8] = []
-    private var outputOffset = 0
+    private var lineStart = 0
+    /// `output[lineStart..<searched]` holds no `\n`.
+    private var searched = 0
+    /// Whether the current gzip member has started and not ended (so the file may not end here).
+    private var insideMember = false
     private var endOfFile = false
     private var finished = false
 
-    public init(path: String) throws {
+    /// Opens `path`.
+    /// - Parameter maximumLineLength: the longest line accepted, in bytes.
+    public init(path: String, maximumLineLength: Int = GzipReader.defaultMaximumLineLength) throws {
         self.path = path
+        self.maximumLineLength = maximumLineLength
         guard let file = fopen(path, "rb") else { throw OutputFileError(operation: "open", path: path, errno: errno) }
         self.file = file
         stream = .allocate(capacity: 1)
@@ -39,30 +57,59 @@ public final class GzipReader {
     }
 
     /// The next line without its `\n`; `nil` at the end.
+    /// - Throws: ``GzipReadError`` (naming the file) when the file is truncated or corrupt or a line is
+    ///   longer than ``maximumLineLength``; ``OutputFileError`` when reading fails.
     public func nextLine() throws -> [UInt8]? {
         while true {
-            if let newline = output[outputOffset...].firstIndex(of: 10) {
-                let line = Array(output[outputOffset..<newline])
-                outputOffset = newline + 1
+            if let newline = findNewline() {
+                let line = Array(output[lineStart..<newline])
+                lineStart = newline + 1
+                searched = lineStart
                 return line
+            }
+            if output.count - lineStart > maximumLineLength {
+                throw GzipReadError(
+                    path: path, reason: "a line is longer than \(maximumLineLength) bytes (the limit of this reader)")
             }
             if finished {
-                guard outputOffset < output.count else { return nil }
-                let line = Array(output[outputOffset...])
-                outputOffset = output.count
+                guard lineStart < output.count else { return nil }
+                let line = Array(output[lineStart...])
+                lineStart = output.count
+                searched = lineStart
                 return line
             }
-            output.removeFirst(outputOffset)
-            outputOffset = 0
+            // Drop the lines handed out once they are at least half of the buffer: each byte is moved
+            // at most a bounded number of times, so reading stays linear.
+            if lineStart > 0, lineStart >= output.count - lineStart {
+                output.removeFirst(lineStart)
+                searched -= lineStart
+                lineStart = 0
+            }
             try inflateMore()
         }
+    }
+
+    /// The index of the first `\n` at or after `searched`, searching only bytes not searched before.
+    private func findNewline() -> Int? {
+        let from = max(searched, lineStart)
+        guard from < output.count else { return nil }
+        let found: Int? = output.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let hit = memchr(base + from, 10, buffer.count - from) else {
+                return nil
+            }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
+        searched = found ?? output.count
+        return found
     }
 
     private func inflateMore() throws {
         if inputOffset == inputLength {
             if endOfFile {
-                guard stream.pointee.total_in == 0 else {
-                    throw GzipError(operation: "inflate (the file ends inside a gzip member)", code: Z_BUF_ERROR)
+                guard !insideMember else {
+                    throw GzipReadError(
+                        path: path,
+                        reason: "the file ends inside a gzip member (truncated: no end of stream or trailer)")
                 }
                 finished = true
                 return
@@ -75,7 +122,7 @@ public final class GzipReader {
                 return
             }
         }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        insideMember = true
         let (status, produced, consumed) = input.withUnsafeMutableBufferPointer { source in
             chunk.withUnsafeMutableBufferPointer { target in
                 stream.pointee.next_in = source.baseAddress! + inputOffset
@@ -95,11 +142,12 @@ public final class GzipReader {
         case Z_STREAM_END:
             // Another member may follow; a fresh stream reads it.
             inflateReset(stream)
-            stream.pointee.total_in = 0
+            insideMember = false
         case Z_OK, Z_BUF_ERROR:
             break
         default:
-            throw GzipError(operation: "inflate \(path)", code: status)
+            let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib code \(status)"
+            throw GzipReadError(path: path, reason: "not a valid gzip stream (\(message))")
         }
     }
 }
