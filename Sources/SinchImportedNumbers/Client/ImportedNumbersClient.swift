@@ -28,8 +28,10 @@ public final class ImportedNumbersClient: Sendable {
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.redirectConfiguration = .disallow  // never carry credentials to another host
         let timeout = configuration.requestTimeout.nioTimeAmount
-        // A refused connection is retried by the pool until the connect timeout: keep it short.
         httpConfiguration.timeout = .init(connect: min(timeout, .seconds(5)), read: timeout)
+        // The pool would retry a refused connection until the connect timeout, a budget inside our own:
+        // a failed connection fails the attempt at once, and RetryingExchange alone decides on another.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         httpConfiguration.decompression = .disabled
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         do {
