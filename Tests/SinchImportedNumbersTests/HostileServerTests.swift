@@ -73,9 +73,9 @@ struct HostileServerTests {
             #expect(error?.kind == .timedOut, "\(String(describing: error))")
             #expect(client.statistics.listRequests == 2, "the timeout is retried")
             #expect(client.statistics.retries == 1)
-            // Two attempts of 1 s each; generous bounds (before: it never ended).
+            // Two attempts of 1 s each; generous bounds for busy machines (before: it never ended).
             #expect(elapsed >= .milliseconds(1_900))
-            #expect(elapsed < .seconds(6), "\(elapsed)")
+            #expect(elapsed < .seconds(12), "\(elapsed)")
         }
     }
 
@@ -88,7 +88,8 @@ struct HostileServerTests {
             let page = try await client.fetchPage(Self.query, pageToken: nil)
             #expect(page.response.importedNumbers.count == 30)
             #expect(client.statistics.retries == 1)
-            #expect(clock.now - start < .seconds(3))
+            #expect(
+                clock.now - start < .seconds(10), "one cut attempt of 1 s, then the page (generous for busy machines)")
         }
     }
 

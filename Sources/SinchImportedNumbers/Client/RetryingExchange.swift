@@ -55,7 +55,8 @@ struct RetryingExchange: Sendable {
                 let delay = policy.delay(afterAttempt: attempt, retryAfter: retryAfter)
                 counters.record { $0.retries += 1 }
                 var metadata: Logger.Metadata = [
-                    "request": "\(target)", "attempt": "\(attempt)", "reason": "\(error)", "delay": "\(delay)",
+                    "request": "\(ServerText.sanitize(target, limit: 300))", "attempt": "\(attempt)",
+                    "reason": "\(error)", "delay": "\(delay)",
                 ]
                 if let status = error.statusCode { metadata["status"] = "\(status)" }
                 logger.notice("retrying after a transient failure", metadata: metadata)
