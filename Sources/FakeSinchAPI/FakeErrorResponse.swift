@@ -104,11 +104,19 @@ struct FakeErrorResponse: Error, Sendable {
         case .tooManyRequests(let retryAfter):
             tooManyRequests(retryAfter: retryAfter)
         case .serverError(let status):
-            flat(httpStatus: status, status: status == 503 ? "UNAVAILABLE" : "INTERNAL", message: "Injected fault")
+            flat(
+                httpStatus: status,
+                status: status == 503 ? "UNAVAILABLE" : status == 403 ? "PERMISSION_DENIED" : "INTERNAL",
+                message: "Injected fault")
+        case .hugeErrorMessage(let characters):
+            flat(httpStatus: 500, status: "INTERNAL", message: String(repeating: "A", count: max(characters, 0)))
+        case .forgedErrorMessage:
+            flat(httpStatus: 500, status: "INTERNAL", message: "Injected\r\n[forged log line]\u{1B}[2J\u{202E}txt.exe")
         case .wrappedServerError(let status):
             wrapped(httpStatus: status, status: status == 503 ? "UNAVAILABLE" : "INTERNAL", message: "Injected fault")
         case .repeatPageToken, .rewindPageToken, .pass, .stall, .expireTokens, .truncatedJSON, .invalidJSON,
-            .connectionReset, .oversizedPage, .overlappingPage:
+            .connectionReset, .oversizedPage, .overlappingPage, .trickle, .endlessChunked, .duplicateMembers,
+            .duplicatePageMember, .invalidUTF8, .tokenWithCRLF:
             nil
         }
     }

@@ -31,6 +31,8 @@ public struct FakeSinchAPIConfiguration: Sendable {
     public var recurringFaults: [FakeSinchAPIFault] = []
     /// See ``recurringFaults``; 0 turns them off.
     public var faultEvery = 0
+    /// Faults of every token request, in a cycle (``FakeSinchAPIFault/tokenWithCRLF``, a 500, …); empty: none.
+    public var recurringTokenFaults: [FakeSinchAPIFault] = []
     /// Changes to single numbers, by phone number, applied over the generated data set.
     public var changes: [String: FakeNumberChange] = [:]
 

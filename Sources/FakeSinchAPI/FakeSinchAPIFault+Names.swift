@@ -6,6 +6,11 @@ extension FakeSinchAPIFault {
         ("502-wrapped", .wrappedServerError(status: 502)), ("reset", .connectionReset),
         ("truncated", .truncatedJSON), ("invalid-json", .invalidJSON), ("stall", .stall(.seconds(40))),
         ("expire-token", .expireTokens), ("oversized", .oversizedPage), ("overlap", .overlappingPage),
+        ("403", .serverError(status: 403)), ("trickle", .trickle(interval: .milliseconds(200))),
+        ("endless-chunked", .endlessChunked), ("duplicate-members", .duplicateMembers),
+        ("duplicate-page-member", .duplicatePageMember), ("invalid-utf8", .invalidUTF8),
+        ("huge-error", .hugeErrorMessage(characters: 20_000_000)), ("forged-error", .forgedErrorMessage),
+        ("token-crlf", .tokenWithCRLF),
     ]
 
     /// The fault named `name` (see ``named``).

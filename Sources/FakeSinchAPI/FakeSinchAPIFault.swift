@@ -31,6 +31,26 @@ public enum FakeSinchAPIFault: Sendable, Hashable {
     /// Like ``repeatPageToken`` it waits for the first request that carries a page token.
     case rewindPageToken
 
+    /// List endpoint: the whole, valid page, announced with its `Content-Length` and sent one byte every `interval`,
+    /// so that each byte resets a read timeout while the answer takes hours.
+    case trickle(interval: Duration)
+    /// List endpoint: a chunked 200 that starts like a page and never ends: a chunk of whitespace every 100 ms.
+    case endlessChunked
+    /// List endpoint: the page's first record has `phoneNumber` twice, a made-up number first and its own last
+    /// (JSONDecoder keeps the first, Python, jq and JavaScript the last).
+    case duplicateMembers
+    /// List endpoint: the page has `nextPageToken` twice, an empty one first and the real one last.
+    case duplicatePageMember
+    /// List endpoint: the first `displayName` of the page holds bytes that are not UTF-8 (`FF C3 28`).
+    case invalidUTF8
+    /// List endpoint: a 500 whose flat error body has a message of `characters` characters.
+    case hugeErrorMessage(characters: Int)
+    /// List endpoint: a 500 whose message tries to forge a log line and clear the terminal
+    /// (`"\r\n[forged log line]\u{1B}[2J"`).
+    case forgedErrorMessage
+    /// Token endpoint: a token is issued, but its `access_token` has a CR LF and a header after it.
+    case tokenWithCRLF
+
     /// Faults that change a page rather than replace the answer, and so need a request with a page token.
     var isPagingLoop: Bool { self == .repeatPageToken || self == .rewindPageToken }
 

@@ -55,6 +55,11 @@ extension FakeSinchAPIHandler {
                 case .truncatedJSON: return Self.jsonResponse(Array(bytes.prefix(bytes.count / 2)))
                 case .invalidJSON: return Self.jsonResponse(Array("<html><body>502 Bad Gateway</body></html>".utf8))
                 case .connectionReset: return Self.resetResponse(bytes)
+                case .trickle(let interval): return Self.trickleResponse(bytes, interval: interval)
+                case .endlessChunked: return Self.endlessResponse()
+                case .duplicateMembers: return Self.jsonResponse(FakePageMutation.duplicatePhoneNumber(bytes))
+                case .duplicatePageMember: return Self.jsonResponse(FakePageMutation.duplicateNextPageToken(bytes))
+                case .invalidUTF8: return Self.jsonResponse(FakePageMutation.invalidUTF8(bytes))
                 default: return Self.jsonResponse(bytes)
                 }
             case .failure(let error):
@@ -123,6 +128,39 @@ extension FakeSinchAPIHandler {
             let fault = faults[(count / configuration.faultEvery - 1) % faults.count]
             return fault.isPagingLoop ? nil : fault
         }
+    }
+
+    /// Announces the whole body, then sends it one byte every `interval`; stops when the client goes away.
+    static func trickleResponse(_ bytes: [UInt8], interval: Duration) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers[.contentLength] = String(bytes.count)
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                for byte in bytes {
+                    try await writer.write(ByteBuffer(bytes: [byte]))
+                    try await Task.sleep(for: interval)
+                }
+                try await writer.finish(nil)
+            })
+    }
+
+    /// A chunked page that never ends: its start, then a space every 100 ms (for at most ten minutes,
+    /// so that a forgotten server does not stream forever); stops when the client goes away.
+    static func endlessResponse() -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "{\"importedNumbers\":["))
+                for _ in 0..<6_000 {
+                    try await Task.sleep(for: .milliseconds(100))
+                    try await writer.write(ByteBuffer(string: " "))
+                }
+                try await writer.finish(nil)
+            })
     }
 
     /// Announces the whole body, sends half of it, then fails the stream so the connection is cut.

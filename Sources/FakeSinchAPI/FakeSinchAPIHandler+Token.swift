@@ -8,7 +8,8 @@ extension FakeSinchAPIHandler {
         guard request.method == .post else {
             return Self.response(.oauth(httpStatus: 405, error: "invalid_request", description: "Use POST"))
         }
-        if let fault = takeFault(for: .token) {
+        let fault = takeFault(for: .token) ?? recurringTokenFault()
+        if let fault {
             if let error = FakeErrorResponse.fault(fault) { return Self.response(error) }
             if case .stall(let duration) = fault { try? await Task.sleep(for: duration) }
         }
@@ -42,11 +43,19 @@ extension FakeSinchAPIHandler {
         counters.withLock { $0.tokensIssued += 1 }
         var writer = FakeJSONWriter(capacity: 128)
         writer.beginObject()
-        writer.field("access_token", accessToken)
+        writer.field(
+            "access_token", fault == .tokenWithCRLF ? accessToken + "\r\nX-Injected: \(accessToken)" : accessToken)
         writer.field("token_type", "Bearer")
         writer.field("expires_in", lifetime)
         writer.field("scope", "")
         writer.endObject()
         return Self.jsonResponse(writer.bytes, noStore: true)
+    }
+
+    /// The next of ``FakeSinchAPIConfiguration/recurringTokenFaults``, one per token request.
+    func recurringTokenFault() -> FakeSinchAPIFault? {
+        let faults = configuration.recurringTokenFaults
+        guard !faults.isEmpty else { return nil }
+        return counters.withLock { counters in faults[(counters.tokenRequests - 1) % faults.count] }
     }
 }

@@ -50,6 +50,12 @@ struct FakeAPICommand: AsyncParsableCommand {
             discussion: "Names: " + FakeSinchAPIFault.named.map(\.name).joined(separator: ", ")))
     var faults = "429,503,reset,truncated,invalid-json,502-wrapped,expire-token"
 
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated faults for every token request, in a cycle (none by default). Example: --token-faults token-crlf",
+            discussion: "Any of the names of --faults; token-crlf, 429, 500, 503 and stall make sense here."))
+    var tokenFaults = ""
+
     @Option(help: "The data set's clock (update times are before it); default now. Example: --now 2026-11-29T02:00:00Z")
     var now: String?
 
@@ -63,10 +69,15 @@ struct FakeAPICommand: AsyncParsableCommand {
         for name in faultNames where FakeSinchAPIFault(name: name) == nil {
             throw ValidationError("--faults: unknown fault \"\(name)\"")
         }
+        for name in Self.names(tokenFaults) where FakeSinchAPIFault(name: name) == nil {
+            throw ValidationError("--token-faults: unknown fault \"\(name)\"")
+        }
     }
 
-    private var faultNames: [String] {
-        faults.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    private var faultNames: [String] { Self.names(faults) }
+
+    private static func names(_ list: String) -> [String] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     func run() async throws {
@@ -78,6 +89,7 @@ struct FakeAPICommand: AsyncParsableCommand {
         if let clock = now.flatMap(APITimestamp.parse) { configuration.referenceTime = clock }
         configuration.faultEvery = faultEvery
         configuration.recurringFaults = faultNames.compactMap(FakeSinchAPIFault.init(name:))
+        configuration.recurringTokenFaults = Self.names(tokenFaults).compactMap(FakeSinchAPIFault.init(name:))
         if let scopes {
             configuration.scopes = (1...scopes).map {
                 FakeScope(

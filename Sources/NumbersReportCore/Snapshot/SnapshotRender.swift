@@ -54,7 +54,10 @@ public struct SnapshotRender: Sendable {
                     throw RenderError(
                         description: "\(pagesPath):\(lineNumber): scope \(raw.scope) is not in the run record")
                 }
-                let body = Array(raw.body.utf8)
+                guard let body = raw.bodyBytes() else {
+                    throw RenderError(
+                        description: "\(pagesPath):\(lineNumber): neither body nor a valid bodyBase64 in the line")
+                }
                 let response = try ListImportedNumbersResponse.decode(from: body)
                 let scope = configuration.scopes[raw.scope]
                 let page = ImportedNumbersPage(

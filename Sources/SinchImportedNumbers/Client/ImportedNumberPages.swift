@@ -25,8 +25,9 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
         private var finished = false
         /// A loop found in the last page's token: thrown by the next call, after that page was returned.
         private var pendingError: SinchAPIError?
-        /// Every token sent so far, with the page after which it came.
-        private var seenTokens: [String: Int] = [:]
+        /// A digest of every token sent so far (never the token: see ``PageTokenDigest``), with the page after
+        /// which it came.
+        private var seenTokens: [PageTokenDigest: Int] = [:]
         /// The request for the next page, started when the previous page was returned.
         private var prefetch: Task<ImportedNumbersPage, any Error>?
 
@@ -67,12 +68,13 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
                 finished = true
                 return page
             }
-            if let firstSeen = seenTokens[token] {
+            let digest = PageTokenDigest(token)
+            if let firstSeen = seenTokens[digest] {
                 // The page itself is real data; the loop is reported by the next call.
                 pendingError = .pageTokenRepeated(token, firstSeenOnPage: firstSeen, page: pageNumber)
                 return page
             }
-            seenTokens[token] = pageNumber
+            seenTokens[digest] = pageNumber
             nextToken = token
             if pageNumber < client.configuration.maxPagesPerScope {
                 let (client, query, number) = (client, query, pageNumber + 1)

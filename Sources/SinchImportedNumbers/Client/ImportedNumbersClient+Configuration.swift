@@ -21,16 +21,29 @@ extension ImportedNumbersClient {
         public var retryPolicy: RetryPolicy = RetryPolicy()
         /// A token is refreshed this long before it expires.
         public var tokenRefreshMargin: Duration = .seconds(60)
+        /// After the token endpoint could not be reached (connection failures or timeouts through a whole
+        /// retry budget), further requests fail at once with that error for this long, instead of each
+        /// spending a budget of their own on an endpoint that is down.
+        public var tokenEndpointFailureMemory: Duration = .seconds(120)
         /// Sent as `User-Agent`.
         public var userAgent: String = "numbers-report"
 
         public init() {}
 
-        /// Checks the URLs: absolute, `https`, or `http` to a loopback host only.
+        /// The longest ``requestTimeout`` accepted: an hour.
+        public static let maximumRequestTimeout: Duration = .seconds(3600)
+
+        /// Checks the URLs (absolute, `https`, or `http` to a loopback host only), the attempts and the
+        /// request timeout (more than 0, at most ``maximumRequestTimeout``).
         public func validate() throws(ConfigurationProblem) {
             try Self.checkURL(baseURL, key: "baseURL")
             if authentication == .oauth2 { try Self.checkURL(tokenURL, key: "tokenURL") }
             if maxAttempts < 1 { throw ConfigurationProblem(key: "maxAttempts", problem: "must be at least 1") }
+            guard requestTimeout > .zero, requestTimeout <= Self.maximumRequestTimeout else {
+                throw ConfigurationProblem(
+                    key: "requestTimeoutSeconds",
+                    problem: "must be more than 0 and at most 3600 seconds, not \(requestTimeout.inSeconds)")
+            }
         }
 
         /// Refuses URLs that are not absolute `https`, or `http` to a loopback host.

@@ -24,11 +24,14 @@ public final class ImportedNumbersClient: Sendable {
     /// Creates a client with its own HTTP connection pool; call ``shutdown()`` when done.
     /// - Throws: ``ConfigurationProblem`` when a URL is not allowed.
     public convenience init(configuration: Configuration, credentials: Credentials, logger: Logger? = nil) throws {
+        try configuration.validate()  // before the timeout is converted for NIO
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.redirectConfiguration = .disallow  // never carry credentials to another host
-        let timeout = TimeAmount.nanoseconds(Int64(configuration.requestTimeout.inSeconds * 1e9))
-        // A refused connection is retried by the pool until the connect timeout: keep it short.
+        let timeout = configuration.requestTimeout.nioTimeAmount
         httpConfiguration.timeout = .init(connect: min(timeout, .seconds(5)), read: timeout)
+        // The pool would retry a refused connection until the connect timeout, a budget inside our own:
+        // a failed connection fails the attempt at once, and RetryingExchange alone decides on another.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         httpConfiguration.decompression = .disabled
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         do {
@@ -72,7 +75,7 @@ public final class ImportedNumbersClient: Sendable {
                 tokenURL: configuration.tokenURL, credentials: credentials, exchange: exchange, logger: resolvedLogger)
             let margin = configuration.tokenRefreshMargin
             tokenProvider = OAuth2TokenProvider(
-                refreshMargin: margin.inSeconds
+                refreshMargin: margin.inSeconds, unreachableMemory: configuration.tokenEndpointFailureMemory.inSeconds
             ) { try await fetcher.fetch() }
         } else {
             tokenProvider = nil
@@ -128,11 +131,16 @@ public final class ImportedNumbersClient: Sendable {
                 logger.info("access token expired; fetching a new one", metadata: ["request": "\(target)"])
                 await tokenProvider?.invalidate(String(authorization.dropFirst("Bearer ".count)))
                 return .resend
-            case 401, 403:
+            case 401:
                 return .fail(
                     SinchAPIError.credentialsRefused(
                         outcome.status, body: APIErrorBody.decode(from: outcome.body),
                         endpoint: "the Imported Numbers API"))
+            case 403:
+                // Keys belong to a project: this scope is closed to the key, the credentials themselves are fine.
+                return .fail(
+                    SinchAPIError.accessDenied(
+                        outcome.status, body: APIErrorBody.decode(from: outcome.body), request: target))
             case let status:
                 let error = SinchAPIError.httpStatus(
                     status, body: APIErrorBody.decode(from: outcome.body), request: target)

@@ -25,6 +25,10 @@ struct RetryingExchange: Sendable {
     }
 
     /// Sends `makeRequest()` until `interpret` accepts an answer or gives up.
+    ///
+    /// An error thrown by `makeRequest` (obtaining the token, which has a retry budget of its own) ends the
+    /// request at once: budgets are never nested, so an unreachable token endpoint costs `maxAttempts`
+    /// attempts, not `maxAttempts²`.
     func run<Value>(
         target: String, makeRequest: () async throws -> HTTPClientRequest,
         interpret: (HTTPExchange.Outcome) async throws -> Verdict<Value>
@@ -32,9 +36,10 @@ struct RetryingExchange: Sendable {
         var attempt = 0
         while true {
             attempt += 1
+            let request = try await makeRequest()  // outside the retry: see above
             let verdict: Verdict<Value>
             do {
-                verdict = try await interpret(try await transport.send(try await makeRequest(), target: target))
+                verdict = try await interpret(try await transport.send(request, target: target))
             } catch let error as SinchAPIError where error.kind == .transport || error.kind == .timedOut {
                 verdict = .retry(error, retryAfter: nil)
             }
@@ -50,7 +55,8 @@ struct RetryingExchange: Sendable {
                 let delay = policy.delay(afterAttempt: attempt, retryAfter: retryAfter)
                 counters.record { $0.retries += 1 }
                 var metadata: Logger.Metadata = [
-                    "request": "\(target)", "attempt": "\(attempt)", "reason": "\(error)", "delay": "\(delay)",
+                    "request": "\(ServerText.sanitize(target, limit: 300))", "attempt": "\(attempt)",
+                    "reason": "\(error)", "delay": "\(delay)",
                 ]
                 if let status = error.statusCode { metadata["status"] = "\(status)" }
                 logger.notice("retrying after a transient failure", metadata: metadata)

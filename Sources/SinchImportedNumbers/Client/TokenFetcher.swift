@@ -11,6 +11,27 @@ struct TokenFetcher: Sendable {
     var exchange: RetryingExchange
     var logger: Logger
 
+    /// Whether `token` is an RFC 6750 `b64token`: `1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`,
+    /// the only characters a bearer token may have in an `Authorization` header.
+    static func isHeaderSafe(_ token: String) -> Bool {
+        let bytes = Array(token.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let allowed =
+                (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                || [
+                    UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"),
+                    UInt8(ascii: "/"),
+                ].contains(byte)
+            guard allowed else { break }
+            index += 1
+        }
+        guard index > 0 else { return false }
+        while index < bytes.count, bytes[index] == UInt8(ascii: "=") { index += 1 }
+        return index == bytes.count
+    }
+
     func fetch() async throws -> OAuth2Token {
         let target = "the token endpoint"
         return try await exchange.run(target: target) {
@@ -29,6 +50,13 @@ struct TokenFetcher: Sendable {
                     !answer.accessToken.isEmpty
                 else {
                     return .retry(.invalidResponse("no access_token in the answer", request: target), retryAfter: nil)
+                }
+                guard Self.isHeaderSafe(answer.accessToken) else {
+                    // Never quote the token: it is a secret, and its bytes could forge headers or log lines.
+                    return .retry(
+                        .invalidResponse(
+                            "the access_token has characters not allowed in an HTTP header", request: target),
+                        retryAfter: nil)
                 }
                 let lifetime = TimeInterval(answer.expiresIn ?? 3600)
                 logger.debug("obtained an access token", metadata: ["expiresIn": "\(Int(lifetime))"])

@@ -5,6 +5,10 @@ import Foundation
 /// The Imported Numbers reference documents a flat `{code: "404", message, status}`; Sinch's other
 /// APIs wrap it as `{error: {code: 404, message, status, details}}`; the OAuth2 endpoint answers
 /// `{error: "invalid_client", error_description}` and the rate limiter `{type, title, detail}`.
+///
+/// Whatever the server sent, a decoded body keeps at most ``ServerText/limit`` characters of each text,
+/// with control characters, line separators and bidi overrides escaped (see ``ServerText``): a 20 MB
+/// message or one with a forged log line stays a short, single, harmless line in errors, logs and emails.
 public struct APIErrorBody: Hashable, Sendable, CustomStringConvertible {
     /// The code as text (`"404"`, `"invalid_client"`), when present.
     public var code: String?
@@ -37,7 +41,11 @@ public struct APIErrorBody: Hashable, Sendable, CustomStringConvertible {
             body = APIErrorBody(
                 code: shape.code?.value, message: shape.message ?? shape.detail ?? shape.title, status: shape.status)
         }
-        return body.code == nil && body.message == nil && body.status == nil ? nil : body
+        guard body.code != nil || body.message != nil || body.status != nil else { return nil }
+        return APIErrorBody(
+            code: body.code.map { ServerText.sanitize($0, limit: 100) },
+            message: body.message.map { ServerText.sanitize($0) },
+            status: body.status.map { ServerText.sanitize($0, limit: 100) })
     }
 
     private struct Shape: Decodable {

@@ -339,6 +339,11 @@ final class FastPageDecoder {
     struct Key {
         let bytes: UnsafeBufferPointer<UInt8>
 
+        static func == (key: Key, other: Key) -> Bool {
+            key.bytes.count == other.bytes.count
+                && (key.bytes.isEmpty || memcmp(key.bytes.baseAddress!, other.bytes.baseAddress!, key.bytes.count) == 0)
+        }
+
         static func == (key: Key, name: StaticString) -> Bool {
             key.bytes.count == name.utf8CodeUnitCount
                 && memcmp(key.bytes.baseAddress!, name.utf8Start, key.bytes.count) == 0
@@ -348,6 +353,7 @@ final class FastPageDecoder {
     /// The members of an object; `known` names the ones the schema reads, so that a repeated one is caught.
     private func object(known: [StaticString] = [], _ member: (Key, Int?) throws -> Void) throws {
         var seen: UInt64 = 0
+        var unknown: [Key] = []
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw GiveUp() }
         index += 1
@@ -362,6 +368,10 @@ final class FastPageDecoder {
             if let position {
                 guard seen & (1 << position) == 0 else { throw GiveUp() }  // a repeated member
                 seen |= 1 << position
+            } else {
+                // Members the schema does not read count too: any repeated member is JSONDecoder's path's call.
+                guard !unknown.contains(where: { $0 == key }) else { throw GiveUp() }
+                unknown.append(key)
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw GiveUp() }

@@ -52,9 +52,43 @@ public struct ListImportedNumbersResponse: Codable, Hashable, Sendable {
 
     /// Decodes a page body: with the fast decoder written for this schema, or with `JSONDecoder` (which
     /// also names rejected records) whenever the fast one is not certain.
+    ///
+    /// A member that appears twice is never resolved silently (readers disagree on which value counts):
+    /// in a record, the record is rejected (`duplicate member "phoneNumber"`); anywhere else in the page,
+    /// the page is invalid. The fast decoder gives up on any repeated member, so both paths agree.
     public static func decode(from body: [UInt8]) throws -> ListImportedNumbersResponse {
         if let page = FastPageDecoder.decode(body) { return page }
-        return try JSONDecoder().decode(ListImportedNumbersResponse.self, from: Data(body))
+        return try decodeWithJSONDecoder(from: body)
+    }
+
+    /// The fallback of ``decode(from:)``: `JSONDecoder`, with duplicated members found first.
+    static func decodeWithJSONDecoder(from body: [UInt8]) throws -> ListImportedNumbersResponse {
+        let duplicates = DuplicateMemberScanner.scan(body)
+        if let member = duplicates.page { throw DuplicateMemberError(member: member) }
+        var page = try JSONDecoder().decode(ListImportedNumbersResponse.self, from: Data(body))
+        if !duplicates.records.isEmpty { page.reject(duplicates.records) }
+        return page
+    }
+
+    /// Moves the records with a duplicated member (by index) to ``rejectedRecords``.
+    private mutating func reject(_ duplicates: [Int: String]) {
+        let earlier = Dictionary(rejectedRecords.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+        var decoded = importedNumbers.makeIterator()
+        var kept: [ImportedNumber] = []
+        var rejected: [RejectedRecord] = []
+        for index in 0..<(importedNumbers.count + rejectedRecords.count) {
+            let number = earlier[index] == nil ? decoded.next() : nil
+            guard let member = duplicates[index] else {
+                if let number { kept.append(number) } else if let record = earlier[index] { rejected.append(record) }
+                continue
+            }
+            // A repeated phone number has no one value to show.
+            let phoneNumber = member == "phoneNumber" ? nil : (number?.phoneNumber ?? earlier[index]?.phoneNumber)
+            rejected.append(
+                RejectedRecord(index: index, phoneNumber: phoneNumber, reason: "duplicate member \"\(member)\""))
+        }
+        importedNumbers = kept
+        rejectedRecords = rejected
     }
 
     /// Whether another page follows this one.
