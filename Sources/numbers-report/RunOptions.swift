@@ -111,6 +111,8 @@ struct RunOptions: ParsableArguments {
                 signal == SIGINT ? .interrupted : .terminated,
                 "stopped by \(StopSignals.name(signal)) before publishing: the partial snapshot was removed, "
                     + "nothing was published", diagnostics: diagnostics)
+        case (.failure(let error as ImportedNumbersClient.ConfigurationProblem), nil):
+            throw fail(.usageOrConfiguration, "\(failure): \(error)", diagnostics: diagnostics)
         case (.failure(let error), nil):
             throw fail(.nothingFetched, "\(failure): \(error)", diagnostics: diagnostics)
         }

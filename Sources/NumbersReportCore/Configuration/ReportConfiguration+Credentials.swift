@@ -23,7 +23,8 @@ extension ReportConfiguration {
         configuration.baseURL = api.baseURL
         configuration.tokenURL = api.tokenURL
         configuration.authentication = api.auth
-        configuration.requestTimeout = .milliseconds(Int64(api.requestTimeoutSeconds * 1000))
+        // Clamped so that the conversion cannot trap; the client refuses more than an hour with a clear message.
+        configuration.requestTimeout = .milliseconds(Int64(min(max(api.requestTimeoutSeconds, 0), 86_400) * 1000))
         configuration.maxAttempts = api.maxAttempts
         configuration.maxPagesPerScope = api.maxPagesPerScope
         configuration.userAgent = "numbers-report/\(ToolVersion.current)"

@@ -35,15 +35,15 @@ public struct ReportHistory: Sendable {
         public var complete: Bool
     }
 
-    /// The changes since the newest earlier snapshot whose rows can be read, and the trend of the last
-    /// `nights` snapshots. A damaged earlier night never stops tonight: it is skipped, and
+    /// The changes since the last published snapshot whose rows can be read, and the trend of the last
+    /// `nights` snapshots, in publication (chain) order. A damaged earlier night never stops tonight: it is skipped, and
     /// ``comparisonNote`` says which night could not be read and why.
     /// - Parameter candidates: how many earlier snapshots, newest first, are tried for the comparison.
     static func gather(
         archive: SnapshotArchive, newRows: String, tonight: TrendPoint, nights: Int = 14, examples: Int = 50,
         candidates: Int = 7
     ) -> ReportHistory {
-        let names = archive.snapshotNames()
+        let names = archive.snapshotsInPublicationOrder()
         var changes: Changes?
         var unreadable: [String] = []
         for previous in names.reversed().prefix(candidates) {

@@ -33,6 +33,13 @@ public struct SnapshotArchive: Sendable {
         }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
+    /// Published snapshots (those with a tag manifest) in publication order, oldest first: the chain's
+    /// order, which differs from name order after an older night was re-run with `run --now`.
+    func snapshotsInPublicationOrder() -> [String] {
+        let chain = chain()
+        return chain.order.filter { chain.nodes[$0]?.tagmanifestSHA256 != nil }
+    }
+
     /// The chain through the snapshot directories (see ``SnapshotChain``).
     func chain() -> SnapshotChain {
         SnapshotChain(directory: directory, names: snapshotDirectoryNames())

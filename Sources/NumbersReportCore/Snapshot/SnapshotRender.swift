@@ -18,8 +18,11 @@ public struct SnapshotRender: Sendable {
         public var description: String
     }
 
-    /// Publishes the rebuilt snapshot under the output directory and returns its path.
+    /// Publishes the rebuilt snapshot under the output directory and returns its path. Holds the output
+    /// directory's lock meanwhile, like a run: a run into the same directory cannot remove its partial.
     public func render() throws -> String {
+        let lock = try OutputDirectoryLock(directory: outputDirectory)
+        defer { lock.release() }
         let recordPath = snapshot + "/data/raw/run.json"
         guard let recordData = FileManager.default.contents(atPath: recordPath) else {
             throw RenderError(description: "\(recordPath): missing; render needs a snapshot written by numbers-report")
