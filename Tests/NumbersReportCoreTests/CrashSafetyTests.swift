@@ -8,20 +8,12 @@ import Testing
 struct CrashSafetyTests {
     @Test("leaves no snapshot in view, and the next run cleans up and publishes normally")
     func killedMidFetch() async throws {
-        var fakeConfiguration = FakeSinchAPIConfiguration()
-        fakeConfiguration.referenceTime = Fixtures.clock
-        fakeConfiguration.pageSizeCap = 10
-        fakeConfiguration.latency = .milliseconds(100)
-        let fake = FakeSinchAPI(configuration: fakeConfiguration)
-        try await fake.start()
-        defer { Task { await fake.stop() } }
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let output = directory + "/reports"
         let config = directory + "/nightly.yaml"
-        try fake.writeDemoConfiguration(to: config) {
-            $0.replacingOccurrences(of: "pageSize: 50", with: "pageSize: 10")
-        }
+        let fake = try await FakeSinchAPI.startSlow(writingConfigTo: config)
+        defer { Task { await fake.stop() } }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ToolProcess.executable)

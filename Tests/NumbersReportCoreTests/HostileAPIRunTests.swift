@@ -81,4 +81,25 @@ struct HostileAPIRunTests {
             #expect(outcome.scopes[0].error?.isCredentialsRefusal == false)
         }
     }
+
+    @Test("a 20 MB error message: the scope fails, and the email, report and summary stay small and inert")
+    func hugeErrorMessage() async throws {
+        try await RunHarness.with { harness in
+            harness.configuration.api.concurrency = 1  // the first list requests are scope 0's
+            harness.fake.injectFaults(
+                Array(
+                    repeating: .hugeErrorMessage(characters: 20_000_000), count: harness.configuration.api.maxAttempts)
+                    + [.forgedErrorMessage, .forgedErrorMessage])
+            let outcome = try await harness.run()
+            #expect(outcome.exitCode == .partial)
+            let failure = try #require(outcome.scopes[0].error)
+            #expect(failure.message.count <= ScopeFailure.maxMessageLength + 40, "\(failure.message.count)")
+            let snapshot = try #require(outcome.snapshotPath)
+            for file in ["report.eml", "report.xhtml", "summary.json", "raw/run.json"] {
+                let size = try #require(
+                    try FileManager.default.attributesOfItem(atPath: snapshot + "/data/" + file)[.size] as? Int)
+                #expect(size < 1_000_000, "\(file): \(size) bytes")
+            }
+        }
+    }
 }

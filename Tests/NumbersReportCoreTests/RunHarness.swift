@@ -78,6 +78,21 @@ struct RunHarness {
 }
 
 extension FakeSinchAPI {
+    /// A started fake that pages slowly (10 numbers a page, 100 ms each), and its demo config with
+    /// `pageSize: 10` at `config`: a run against it is still fetching when a test stops or kills it.
+    static func startSlow(writingConfigTo config: String) async throws -> FakeSinchAPI {
+        var configuration = FakeSinchAPIConfiguration()
+        configuration.referenceTime = Fixtures.clock
+        configuration.pageSizeCap = 10
+        configuration.latency = .milliseconds(100)
+        let fake = FakeSinchAPI(configuration: configuration)
+        try await fake.start()
+        try fake.writeDemoConfiguration(to: config) {
+            $0.replacingOccurrences(of: "pageSize: 50", with: "pageSize: 10")
+        }
+        return fake
+    }
+
     /// Writes the demo config pointed at this fake to `path`, with `change` applied to its text.
     func writeDemoConfiguration(to path: String, change: (String) -> String = { $0 }) throws {
         try change(

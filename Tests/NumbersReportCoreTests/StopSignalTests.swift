@@ -10,20 +10,12 @@ struct StopSignalTests {
         "stops mid-fetch: partial removed, nothing published, a log line, the metrics, exit 128 + signal",
         arguments: [(SIGTERM, "SIGTERM", Int32(143)), (SIGINT, "SIGINT", Int32(130))])
     func stoppedMidFetch(signal: Int32, name: String, exitCode: Int32) async throws {
-        var fakeConfiguration = FakeSinchAPIConfiguration()
-        fakeConfiguration.referenceTime = Fixtures.clock
-        fakeConfiguration.pageSizeCap = 10
-        fakeConfiguration.latency = .milliseconds(100)
-        let fake = FakeSinchAPI(configuration: fakeConfiguration)
-        try await fake.start()
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let output = directory + "/reports"
         let config = directory + "/nightly.yaml"
         let metrics = directory + "/numbers_report.prom"
-        try fake.writeDemoConfiguration(to: config) {
-            $0.replacingOccurrences(of: "pageSize: 50", with: "pageSize: 10")
-        }
+        let fake = try await FakeSinchAPI.startSlow(writingConfigTo: config)
         _ = FileManager.default.createFile(atPath: directory + "/err", contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ToolProcess.executable)

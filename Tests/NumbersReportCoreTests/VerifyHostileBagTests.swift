@@ -176,4 +176,34 @@ struct VerifyHostileBagTests {
                 zeroRun.output.contains("data/zero: ") && zeroRun.output.contains("symbolic link"), "\(zeroRun.output)")
         }
     }
+
+    @Test("a payload file grown past the whole declared payload (a sparse terabyte) is named, not hashed")
+    func grownPastPayloadOxum() async throws {
+        try await RunHarness.with { harness in
+            let snapshot = try #require(try await harness.run().snapshotPath)
+            let bag = try copy(snapshot, in: harness.outputDirectory + "/hostile", "sparse")
+            #expect(truncate(bag + "/data/numbers.csv", 1 << 40) == 0)
+            let run = try await verifyProcess(bag, seconds: 20)
+            #expect(!run.timedOut, "verify hashed a terabyte")
+            #expect(run.status == 1)
+            #expect(
+                run.output.contains("data/numbers.csv: is 1099511627776 bytes, more than the whole payload"),
+                "\(run.output)")
+        }
+    }
+
+    @Test("a file name with a line break and escape codes is reported on one inert line")
+    func hostileFileName() async throws {
+        try await RunHarness.with { harness in
+            let snapshot = try #require(try await harness.run().snapshotPath)
+            let bag = try copy(snapshot, in: harness.outputDirectory + "/hostile", "name")
+            let name = "x\u{1B}[2J\nOK: 1 snapshot verified"
+            #expect(FileManager.default.createFile(atPath: bag + "/data/" + name, contents: Data("x".utf8)))
+            let lines = BagVerifier().verify(snapshot: bag).map(\.description)
+            #expect(
+                lines.contains { $0.contains(#"data/x\u{1B}[2J\nOK: 1 snapshot verified: present but not listed"#) },
+                "\(lines)")
+            #expect(lines.allSatisfy { !$0.contains("\n") && !$0.contains("\u{1B}") })
+        }
+    }
 }

@@ -56,7 +56,9 @@ public struct ReportHistory: Sendable {
                     total: summary.total)
                 break
             } catch {
-                unreadable.append("\(previous) could not be read (\(SafeText.line(String(describing: error))))")
+                // Named relative to the archive: the reader knows the snapshot, not the server's paths.
+                let reason = String(describing: error).replacingOccurrences(of: archive.directory + "/", with: "")
+                unreadable.append("\(previous) could not be read (\(SafeText.line(reason, limit: 500)))")
             }
         }
         var note: String?

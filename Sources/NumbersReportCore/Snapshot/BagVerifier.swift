@@ -1,4 +1,5 @@
 import Foundation
+import ReportWriters
 
 /// Checks a published snapshot: bag structure, every checksum, Payload-Oxum, and the chain link to
 /// the previous snapshot in the same directory.
@@ -12,7 +13,8 @@ public struct BagVerifier: Sendable {
         public var snapshot: String
         public var file: String
         public var problem: String
-        public var description: String { "\(snapshot)/\(file): \(problem)" }
+        /// One line: names found in a bag are escaped (a file name may carry line breaks or escape codes).
+        public var description: String { SafeText.line("\(snapshot)/\(file): \(problem)") }
     }
 
     public init() {}
@@ -105,23 +107,19 @@ public struct BagVerifier: Sendable {
         // file is listed, once.
         let (payloadFiles, payloadProblems) = bag.payloadFiles()
         for (file, text) in payloadProblems { problem(file, text) }
+        // Reads stay bounded: no payload file can be larger than the whole payload bag-info declares.
+        let declaredBytes = (try? bag.readSmallFile(["bag-info.txt"])).flatMap { bytes in
+            BagInfo.fields(of: String(decoding: bytes, as: UTF8.self))["Payload-Oxum"]?.split(separator: ".").first
+                .flatMap { Int($0) }
+        }
         var digests: [String: (sha256: String, sha512: String)] = [:]
         for (manifest, algorithm) in [("manifest-sha256.txt", "sha256"), ("manifest-sha512.txt", "sha512")] {
             guard let entries = readManifest(bag, manifest, report: problem) else { continue }
             var listed: Set<String> = []
             for entry in entries {
-                let components: [String]
-                do {
-                    components = try BagReader.components(ofManifestPath: entry.path)
-                } catch {
-                    problem(entry.path, "listed in \(manifest) with \(error.reason): refused, not read")
-                    continue
-                }
-                let path = components.joined(separator: "/")
-                guard listed.insert(path).inserted else {
-                    problem(path, "listed twice in \(manifest)")
-                    continue
-                }
+                guard
+                    let (components, path) = Self.listedPath(entry.path, in: manifest, listed: &listed, report: problem)
+                else { continue }
                 guard components.count >= 2, components[0] == "data" else {
                     problem(path, "listed in \(manifest) but not under data/: not a payload file")
                     continue
@@ -130,6 +128,13 @@ public struct BagVerifier: Sendable {
                     var reason = "missing"
                     do { close(try bag.openRegularFile(components).descriptor) } catch { reason = error.reason }
                     problem(path, "listed in \(manifest) but \(reason)")
+                    continue
+                }
+                if let declaredBytes, let size = payloadFiles[path], size > declaredBytes {
+                    problem(
+                        path,
+                        "is \(size) bytes, more than the whole payload Payload-Oxum declares (\(declaredBytes)): not hashed"
+                    )
                     continue
                 }
                 if digests[path] == nil {
@@ -153,18 +158,10 @@ public struct BagVerifier: Sendable {
         if let entries = readManifest(bag, "tagmanifest-sha256.txt", report: problem) {
             var listed: Set<String> = []
             for entry in entries {
-                let components: [String]
-                do {
-                    components = try BagReader.components(ofManifestPath: entry.path)
-                } catch {
-                    problem(entry.path, "listed in tagmanifest-sha256.txt with \(error.reason): refused, not read")
-                    continue
-                }
-                let file = components.joined(separator: "/")
-                guard listed.insert(file).inserted else {
-                    problem(file, "listed twice in tagmanifest-sha256.txt")
-                    continue
-                }
+                guard
+                    let (components, file) = Self.listedPath(
+                        entry.path, in: "tagmanifest-sha256.txt", listed: &listed, report: problem)
+                else { continue }
                 let digest: String
                 do {
                     digest = try bag.digests(components, limit: BagReader.maximumTagFileSize).sha256
@@ -200,6 +197,26 @@ public struct BagVerifier: Sendable {
                 "Payload-Oxum \(info["Payload-Oxum"] ?? "missing") but the payload is \(bytes).\(payloadFiles.count)")
         }
         return (problems, info)
+    }
+
+    /// A manifest entry's path as components inside the bag and as text, once per manifest; `nil` (and a
+    /// problem) when it leaves the bag or was listed before.
+    private static func listedPath(
+        _ path: String, in manifest: String, listed: inout Set<String>, report problem: (String, String) -> Void
+    ) -> ([String], String)? {
+        let components: [String]
+        do {
+            components = try BagReader.components(ofManifestPath: path)
+        } catch {
+            problem(path, "listed in \(manifest) with \(error.reason): refused, not read")
+            return nil
+        }
+        let joined = components.joined(separator: "/")
+        guard listed.insert(joined).inserted else {
+            problem(joined, "listed twice in \(manifest)")
+            return nil
+        }
+        return (components, joined)
     }
 
     /// `checksum  path` lines (checksum lower-cased, path as written, before percent-decoding); nil (and
