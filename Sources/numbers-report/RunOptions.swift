@@ -102,7 +102,7 @@ struct RunOptions: ParsableArguments {
         case (.success(let outcome), let signal):
             if let signal {
                 diagnostics.error(
-                    "\(StopSignals.name(signal)) arrived while publishing: the snapshot was completed, the email not sent"
+                    "\(StopSignals.name(signal)) arrived while publishing: the snapshot was completed"
                 )
             }
             try finish(outcome, diagnostics: diagnostics)

@@ -43,6 +43,17 @@ struct XHTMLTemplatePolicyTests {
             ("", #"<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>"#, "namespace"),
             ("", #"<p xmlns:x="http://www.w3.org/1999/xlink" x:href="https://e.example/">a</p>"#, "x:href"),
             ("", #"<?xml-stylesheet href="https://evil.example/x.xsl"?><p>x</p>"#, "processing instruction"),
+            ("", #"<div style="background:url&lpar;https://evil.example/x)">a</div>"#, "the entity reference &lpar;"),
+            ("", #"<p><a href="&NewLine;javascript&colon;alert(1)">a</a></p>"#, "the entity reference &NewLine;"),
+            ("", "<p>&nbsp;x</p>", "the entity reference &nbsp;"),
+            ("", #"<p STYLE="background:url(https://evil.example/x)">a</p>"#, "uses url("),
+            ("", #"<p><a HREF="javascript:alert(1)">a</a></p>"#, "only http(s) URLs"),
+            (#"<meta HTTP-EQUIV="refresh" content="0;url=https://evil.example/" />"#, "<p>x</p>", "refresh"),
+            (
+                "<style>p { background: im<![CDATA[age-set(]]>'https://evil.example/x' 1x) }</style>", "<p>x</p>",
+                "image-set("
+            ),
+            ("<style>@im<![CDATA[port]]> 'https://evil.example/x.css';</style>", "<p>x</p>", "@import"),
         ])
     func refused(head: String, body: String, expected: String) {
         do {

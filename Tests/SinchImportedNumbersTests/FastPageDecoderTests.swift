@@ -81,4 +81,17 @@ struct FastPageDecoderTests {
     func givesUp(json: String) {
         #expect(FastPageDecoder.decode(Array(json.utf8)) == nil)
     }
+
+    @Test(
+        "a record with 300,000 unknown members decodes in linear time, as the record it is",
+        .timeLimit(.minutes(1)))
+    func manyUnknownMembers() throws {
+        var body = Array(#"{"importedNumbers":[{"phoneNumber":"+12065550100""#.utf8)
+        for index in 0..<300_000 { body += Array(",\"a\(String(index + 1_000_000))\":0".utf8) }
+        body += Array(#"}],"totalSize":1}"#.utf8)
+        #expect(FastPageDecoder.decode(body) == nil, "the fast path hands such a page over")
+        let page = try ListImportedNumbersResponse.decode(from: body)
+        #expect(page.importedNumbers.map(\.phoneNumber) == ["+12065550100"])
+        #expect(page.rejectedRecords.isEmpty)
+    }
 }

@@ -82,9 +82,12 @@ public struct ReportRun: Sendable {
             for removed in archive.applyRetention(keep: configuration.output.keep) {
                 logger.info("removed an old snapshot (output.keep)", metadata: ["snapshot": "\(removed)"])
             }
-            if let command = configuration.email.sendCommand, !Task.isCancelled {
-                outcome.emailFailure = await EmailDelivery(settings: configuration.email, command: command).send(
-                    file: published + "/data/report.eml")
+            if let command = configuration.email.sendCommand {
+                outcome.emailFailure =
+                    Task.isCancelled
+                    ? "not handed to the mailer: the run was stopped (SIGTERM or SIGINT) while publishing"
+                    : await EmailDelivery(settings: configuration.email, command: command).send(
+                        file: published + "/data/report.eml")
                 if let failure = outcome.emailFailure {
                     logger.error("the report email was not sent", metadata: ["error": "\(failure)"])
                 }

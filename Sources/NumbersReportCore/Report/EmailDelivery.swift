@@ -51,6 +51,7 @@ struct EmailDelivery: Sendable {
         guard descriptor >= 0 else {
             return "\(file) could not be opened for the mailer: \(String(cString: strerror(errno)))"
         }
+        defer { close(descriptor) }  // ours to close, whether or not the mailer was started
         let options = Self.platformOptions
         let (timeout, limit, arguments) = (timeout, maxOutputBytes, Array(command.dropFirst()))
         let mailerEnvironment = Self.mailerEnvironment(from: environment)
@@ -60,7 +61,7 @@ struct EmailDelivery: Sendable {
                     let run = try await Subprocess.run(
                         .path(FilePath(program)), arguments: Arguments(arguments),
                         environment: .custom(mailerEnvironment), platformOptions: options,
-                        input: .fileDescriptor(FileDescriptor(rawValue: descriptor), closeAfterSpawningProcess: true),
+                        input: .fileDescriptor(FileDescriptor(rawValue: descriptor), closeAfterSpawningProcess: false),
                         output: .sequence, error: .combinedWithOutput
                     ) { execution in
                         var kept: [UInt8] = []
@@ -88,15 +89,25 @@ struct EmailDelivery: Sendable {
                 limit: limit)
             return "\(command.joined(separator: " ")) \(Self.describe(result.status))"
                 + (said.isEmpty ? "" : ": \(said)")
+        } catch is CancellationError {
+            return "\(command.joined(separator: " ")) was stopped: the run was stopped (SIGTERM or SIGINT) while it ran"
         } catch {
+            if Task.isCancelled {
+                return
+                    "\(command.joined(separator: " ")) was stopped: the run was stopped (SIGTERM or SIGINT) while it ran"
+            }
             return "\(program) could not be started: \(SafeText.line(String(describing: error), limit: 500))"
         }
     }
 
-    /// Stopping the mailer: SIGTERM, then SIGKILL 2 s later.
+    /// Stopping the mailer: SIGTERM, then SIGKILL 2 s later, to its whole process group (a mailer that is
+    /// a script stops with its children), which is its own: it runs in a session of its own.
     private static var platformOptions: PlatformOptions {
         var options = PlatformOptions()
-        options.teardownSequence = [.send(signal: .terminate, allowedDurationToNextStep: .seconds(2))]
+        options.createSession = true
+        options.teardownSequence = [
+            .send(signal: .terminate, toProcessGroup: true, allowedDurationToNextStep: .seconds(2))
+        ]
         return options
     }
 

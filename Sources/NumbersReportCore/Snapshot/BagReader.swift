@@ -23,6 +23,9 @@ final class BagReader {
 
     /// The largest tag file (manifest, bag-info) read: a larger one is refused rather than loaded.
     static let maximumTagFileSize = 64 << 20
+    /// The largest payload file `verify` hashes, whatever the bag declares: a night of a million numbers
+    /// is well under 1 GiB, and a hostile bag must not make verify read a sparse terabyte.
+    static let maximumPayloadFileSize = 16 << 30
     /// How deep `data/` may nest.
     static let maximumDepth = 32
 
@@ -198,8 +201,18 @@ final class BagReader {
         problems: inout [(file: String, problem: String)]
     ) {
         for raw in FileSystem.rawEntryNames(ofDirectory: directory) {
-            let name = String(decoding: raw.dropLast().map(UInt8.init(bitPattern:)), as: UTF8.self)
+            let bytes = raw.dropLast().map(UInt8.init(bitPattern:))
+            let name = String(decoding: bytes, as: UTF8.self)
             let path = prefix + "/" + name
+            guard String(validating: bytes, as: UTF8.self) != nil else {
+                problems.append((path, "a name that is not valid UTF-8: no manifest can list it"))
+                continue
+            }
+            // Names are compared as Swift strings (canonical equivalence): `é` and `e` + U+0301 would be one.
+            guard files[path] == nil else {
+                problems.append((path, "two entries have names that read the same (Unicode forms): refused"))
+                continue
+            }
             var info = stat()
             guard fstatat(directory, raw, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
                 problems.append((path, "cannot inspect: \(Self.errorText(errno))"))

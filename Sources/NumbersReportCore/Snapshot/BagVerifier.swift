@@ -130,6 +130,10 @@ public struct BagVerifier: Sendable {
                     problem(path, "listed in \(manifest) but \(reason)")
                     continue
                 }
+                if let size = payloadFiles[path], size > BagReader.maximumPayloadFileSize {
+                    problem(path, "is \(size) bytes, more than verify reads of one file (16 GiB): not hashed")
+                    continue
+                }
                 if let declaredBytes, let size = payloadFiles[path], size > declaredBytes {
                     problem(
                         path,

@@ -7,8 +7,11 @@ import CLibXML2
 ///   content type only. No `script`, `iframe`, `object`, `form`, `link`, `base`, no SVG or MathML.
 /// - Attributes: no event handler (`on…`), no attribute in a foreign namespace; URLs (`href`, `src`, …)
 ///   only `http(s)://`, `mailto:` (links) or `#fragment`.
-/// - CSS (`style` elements and attributes): no `url(`, `@import`, `expression(`, `javascript:`, `behavior`.
-/// - No processing instructions (`<?xml-stylesheet?>`).
+/// - CSS (`style` elements, whole, and attributes): nothing that fetches or runs (`url(`, `image-set(`,
+///   `@import`, `expression(`, `javascript:`, `behavior`, …), no CSS escapes.
+/// - No processing instructions (`<?xml-stylesheet?>`), and no entity references: the output drops the
+///   template's DTD, so a mail client would read `&name;` as an HTML character reference the check never saw.
+/// - Attribute names are compared without regard to case, as HTML mail clients read them.
 enum XHTMLTemplatePolicy {
     static let allowedElements: Set<String> = [
         "html", "head", "title", "meta", "style", "body", "div", "span", "p", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -17,7 +20,10 @@ enum XHTMLTemplatePolicy {
         "kbd", "samp", "var", "tt", "blockquote", "q", "cite", "abbr", "acronym", "address", "del", "ins", "dfn",
     ]
     static let urlAttributes: Set<String> = ["href", "src", "cite", "longdesc", "usemap", "background", "profile"]
-    static let forbiddenCSS = ["url(", "@import", "expression(", "javascript:", "behavior", "-moz-binding"]
+    static let forbiddenCSS = [
+        "url(", "@import", "expression(", "javascript:", "behavior", "-moz-binding", "image-set(", "image(", "src(",
+        "cross-fade(", "element(",
+    ]
     static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
 
     /// The first thing in the tree under `root` that a template may not hold, as `line N: what`.
@@ -40,10 +46,13 @@ enum XHTMLTemplatePolicy {
         switch node.pointee.type {
         case XML_PI_NODE:
             return "the processing instruction <?\(XHTMLDocument.name(of: node))?> is not allowed in a template"
+        case XML_ENTITY_REF_NODE:
+            return "the entity reference &\(XHTMLDocument.name(of: node)); is not allowed in a template "
+                + "(write the character itself, or a numeric reference such as &#160;)"
         case XML_ELEMENT_NODE:
-            return checkElement(node)
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            guard let parent = node.pointee.parent, XHTMLDocument.name(of: parent) == "style" else { return nil }
+            if let problem = checkElement(node) { return problem }
+            // A style sheet is checked whole: split over text nodes and CDATA sections, a keyword is still one.
+            guard XHTMLDocument.name(of: node) == "style" else { return nil }
             return checkCSS(content(of: node), in: "the <style> element")
         default:
             return nil
@@ -61,16 +70,25 @@ enum XHTMLTemplatePolicy {
         var attribute = node.pointee.properties
         while let current = attribute {
             attribute = current.pointee.next
-            let attributeName = current.pointee.name.map { String(cString: $0) } ?? ""
+            let attributeName = (current.pointee.name.map { String(cString: $0) } ?? "").lowercased()
+            var valueNode = current.pointee.children
+            while let part = valueNode {
+                if part.pointee.type == XML_ENTITY_REF_NODE {
+                    return
+                        "the entity reference &\(XHTMLDocument.name(of: part)); in the attribute \(attributeName) of "
+                        + "<\(name)> is not allowed in a template"
+                }
+                valueNode = part.pointee.next
+            }
             let prefix = current.pointee.ns?.pointee.prefix.map { String(cString: $0) }
             if let prefix, prefix != "xml" {
                 return "the attribute \(prefix):\(attributeName) of <\(name)> is not allowed in a template"
             }
             let value = attributeValue(node, current)
-            if attributeName.lowercased().hasPrefix("on") {
+            if attributeName.hasPrefix("on") {
                 return "the event attribute \(attributeName) of <\(name)> is not allowed in a template"
             }
-            if urlAttributes.contains(attributeName.lowercased()), !isAllowedURL(value, link: name == "a") {
+            if urlAttributes.contains(attributeName), !isAllowedURL(value, link: name == "a") {
                 return "<\(name) \(attributeName)=\"\(SafeText.line(value, limit: 80))\">: only http(s) URLs"
                     + (name == "a" ? ", mailto: and #fragments" : "") + " are allowed in a template"
             }

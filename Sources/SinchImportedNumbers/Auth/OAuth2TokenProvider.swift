@@ -50,7 +50,13 @@ actor OAuth2TokenProvider {
         defer { inFlight = nil }
         let token: OAuth2Token
         do {
-            token = try await task.value
+            // The fetch is a task of its own (other callers wait on it); a cancelled caller (a stopped run)
+            // cancels it rather than wait through the token endpoint's whole retry budget.
+            token = try await withTaskCancellationHandler {
+                try await task.value
+            } onCancel: {
+                task.cancel()
+            }
         } catch let error as SinchAPIError where error.kind == .credentialsRefused {
             refusal = error
             throw error

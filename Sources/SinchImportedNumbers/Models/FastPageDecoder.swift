@@ -24,6 +24,8 @@ final class FastPageDecoder {
     private struct GiveUp: Error {}
 
     /// The member names each object of the schema reads, in the order of its `switch`.
+    /// Members of one object that the schema does not read before the fast path hands the page over.
+    static let maximumUnknownMembers = 16
     private static let members0: [StaticString] = ["importedNumbers", "nextPageToken", "totalSize"]
     private static let members1: [StaticString] = [
         "phoneNumber", "projectId", "regionCode", "displayName", "callbackUrl", "smsConfiguration", "mnoConfiguration",
@@ -370,7 +372,11 @@ final class FastPageDecoder {
                 seen |= 1 << position
             } else {
                 // Members the schema does not read count too: any repeated member is JSONDecoder's path's call.
-                guard !unknown.contains(where: { $0 == key }) else { throw GiveUp() }
+                // More than a few unknown members is no page of this schema: the fallback (whose duplicate
+                // scan uses a set) takes it, so that this list never makes decoding quadratic.
+                guard unknown.count < Self.maximumUnknownMembers, !unknown.contains(where: { $0 == key }) else {
+                    throw GiveUp()
+                }
                 unknown.append(key)
             }
             skipWhitespace()
