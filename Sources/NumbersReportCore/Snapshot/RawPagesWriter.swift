@@ -26,8 +26,8 @@ final class RawPagesWriter {
             .integer(scopeIndex), .text(query.projectId), .text(query.servicePlanId), .text(query.campaignId),
             .integer(page.number), .text(page.requestTarget), .text(APITimestamp.format(page.fetchedAt)),
         ]
-        if Self.isUTF8(page.body) {
-            encoder.appendRecord(cells, lastText: page.body, to: &buffer)
+        if UTF8Validation.isValid(page.body) {
+            encoder.appendRecord(cells, validUTF8LastText: page.body, to: &buffer)
         } else {
             base64Encoder.appendRecord(cells + [.text(Data(page.body).base64EncodedString())], to: &buffer)
         }
@@ -36,12 +36,6 @@ final class RawPagesWriter {
     }
 
     func finish() throws { try sink.close() }
-
-    /// Whether `bytes` are valid UTF-8 (ASCII, the usual case, is checked first and fast).
-    static func isUTF8(_ bytes: [UInt8]) -> Bool {
-        let isASCII = bytes.withUnsafeBufferPointer { buffer in buffer.reduce(0, |) < 0x80 }
-        return isASCII || bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
-    }
 
     /// One line read back.
     struct Line: Decodable {

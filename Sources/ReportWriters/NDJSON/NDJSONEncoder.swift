@@ -30,12 +30,22 @@ public struct NDJSONEncoder: Sendable {
         precondition(cells.count + 1 == keyPrefixes.count, "one cell per key but the last")
         appendFields(cells, to: &output)
         output.append(contentsOf: keyPrefixes[cells.count])
-        let isASCII = bytes.withUnsafeBufferPointer { buffer in buffer.reduce(0, |) < 0x80 }
-        if isASCII {
+        if UTF8Validation.isValid(bytes) {
             bytes.withUnsafeBufferPointer { Self.appendString(utf8: $0, to: &output) }
         } else {
             Self.appendString(String(decoding: bytes, as: UTF8.self), to: &output)
         }
+        output.append(UInt8(ascii: "}"))
+        output.append(UInt8(ascii: "\n"))
+    }
+
+    /// ``appendRecord(_:lastText:to:)`` for a last text known to be valid UTF-8 (see ``UTF8Validation``):
+    /// its bytes are escaped as they are, in one pass.
+    public func appendRecord(_ cells: [Cell], validUTF8LastText bytes: [UInt8], to output: inout [UInt8]) {
+        precondition(cells.count + 1 == keyPrefixes.count, "one cell per key but the last")
+        appendFields(cells, to: &output)
+        output.append(contentsOf: keyPrefixes[cells.count])
+        bytes.withUnsafeBufferPointer { Self.appendString(utf8: $0, to: &output) }
         output.append(UInt8(ascii: "}"))
         output.append(UInt8(ascii: "\n"))
     }
