@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "numbers-report",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "numbers-report", targets: ["numbers-report"]),
         .library(name: "SinchImportedNumbers", targets: ["SinchImportedNumbers"]),

@@ -7,7 +7,6 @@ import PackageDescription
 
 let package = Package(
     name: "NumbersReportBenchmarks",
-    platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "numbers-report", path: ".."),
         // The malloc interposer only: on Linux with Swift 6.3 the default traits also want

@@ -28,7 +28,7 @@ enum DiffRowScanner {
             "sms_att_error_code", "sms_tmo_error_code", "mms_att_error_code", "mms_tmo_error_code",
             "sms_prov_error_code", "campaign_prov_error_code", "sched_error_codes",
         ]
-        static let channels = ["sms_att", "sms_tmo", "mms_att", "mms_tmo", "sms_prov", "campaign_prov"]
+        static let channels = ProvisioningChannel.names
 
         mutating func row() -> DiffRow? {
             var row = DiffRow(

@@ -40,10 +40,7 @@ struct DiffRow: Decodable, Sendable {
         phoneNumber = try container.decodeIfPresent(String.self, forKey: .phoneNumber)
         health = try container.decodeIfPresent(String.self, forKey: .health)
         var codes: [String] = []
-        let channels: [(CodingKeys, String)] = [
-            (.smsAtt, "sms_att"), (.smsTmo, "sms_tmo"), (.mmsAtt, "mms_att"), (.mmsTmo, "mms_tmo"),
-            (.smsProv, "sms_prov"), (.campaignProv, "campaign_prov"),
-        ]
+        let channels = ProvisioningChannel.allCases.map { (CodingKeys(rawValue: $0.errorCodeColumn)!, $0.name) }
         for (key, channel) in channels {
             if let code = try container.decodeIfPresent(String.self, forKey: key), !code.isEmpty {
                 codes.append("\(channel):\(code)")

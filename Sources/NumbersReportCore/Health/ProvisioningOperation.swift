@@ -4,7 +4,7 @@ import SinchImportedNumbers
 /// provisioning, under its stable short name.
 struct ProvisioningOperation {
     /// The operations' names, in the contract's order.
-    static let names = ["sms_att", "sms_tmo", "mms_att", "mms_tmo", "sms_prov", "campaign_prov"]
+    static let names = ProvisioningChannel.names
 
     /// `sms_att`, `sms_tmo`, `mms_att`, `mms_tmo`, `sms_prov`, `campaign_prov`.
     var name: String

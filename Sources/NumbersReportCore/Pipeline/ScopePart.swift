@@ -16,7 +16,9 @@ public final class ScopePart {
     private let builder: RowBuilder
     private var summary: Summary
     /// Phone numbers seen in the scope (as 64-bit hashes), to keep a repeated record once.
-    private var seenNumbers: Set<UInt64> = []
+    /// The phone numbers seen in this scope, themselves (not a hash: a collision would drop a number). E.164
+    /// numbers up to 15 bytes are stored inline by `String`, so this costs about the set's own slots.
+    private var seenNumbers: Set<String> = []
 
     /// What a finished part hands back: the scope's result and its share of the report.
     public struct Summary: Sendable {
@@ -50,7 +52,7 @@ public final class ScopePart {
         var pageRows = builder.rows(of: page, scope: scope)
         pageRows.removeAll { row in
             guard let phone = row.number.phoneNumber else { return false }
-            let isRepeat = !seenNumbers.insert(FNV1a.hash(phone)).inserted
+            let isRepeat = !seenNumbers.insert(phone).inserted
             if isRepeat { summary.result.duplicates += 1 }
             return isRepeat
         }

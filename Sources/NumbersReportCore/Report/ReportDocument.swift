@@ -167,14 +167,11 @@ public struct ReportDocument {
         for state in known { head.append("th", ["style": ReportStyle.headerNumberCell], text: state) }
         head.append("th", ["style": ReportStyle.headerCell], text: "Other states")
         let body = table.append("tbody")
-        let names = [
-            "sms_att": "SMS · AT&T", "sms_tmo": "SMS · T-Mobile", "mms_att": "MMS · AT&T", "mms_tmo": "MMS · T-Mobile",
-            "sms_prov": "SMS provisioning", "campaign_prov": "Campaign provisioning",
-        ]
+        let titles = Dictionary(uniqueKeysWithValues: ProvisioningChannel.allCases.map { ($0.name, $0.title) })
         for channel in ReportDigest.channels {
             let states = digest.channelStates[channel] ?? [:]
             let row = body.append("tr")
-            row.append("td", ["style": ReportStyle.cell], text: names[channel] ?? channel)
+            row.append("td", ["style": ReportStyle.cell], text: titles[channel] ?? channel)
             for state in known {
                 row.append("td", ["style": ReportStyle.numberCell], text: String(states[state] ?? 0))
             }

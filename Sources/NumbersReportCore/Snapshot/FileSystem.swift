@@ -1,7 +1,10 @@
 #if canImport(Glibc)
     import Glibc
+    /// The C library's `rename`, under a name that ``FileSystem/rename(_:to:)`` does not hide.
+    private let systemRename = Glibc.rename
 #elseif canImport(Darwin)
     import Darwin
+    private let systemRename = Darwin.rename
 #endif
 import ReportWriters
 
@@ -39,7 +42,7 @@ enum FileSystem {
 
     /// Renames a directory; fails rather than replace a non-empty one.
     static func rename(_ source: String, to destination: String) throws {
-        guard Glibc.rename(source, destination) == 0 else {
+        guard systemRename(source, destination) == 0 else {
             throw OutputFileError(operation: "rename \(source) to", path: destination, errno: errno)
         }
     }
@@ -56,7 +59,7 @@ enum FileSystem {
             let file = try FileSink(path: temporary)
             try file.write(bytes)
             try file.close()
-            guard Glibc.rename(temporary, path) == 0 else {
+            guard systemRename(temporary, path) == 0 else {
                 throw OutputFileError(operation: "rename \(temporary) to", path: path, errno: errno)
             }
         } catch {

@@ -1,7 +1,12 @@
 #if canImport(Glibc)
     import Glibc
+    /// The C library's `close` and `write`, under names that the methods of the same name do not hide.
+    private let systemClose = Glibc.close
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
     import Darwin
+    private let systemClose = Darwin.close
+    private let systemWrite = Darwin.write
 #endif
 
 /// A new file, written through a buffer, synced to disk on ``close()``.
@@ -25,7 +30,7 @@ public final class FileSink: ByteSink {
     }
 
     deinit {
-        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+        if descriptor >= 0 { _ = systemClose(descriptor) }
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
@@ -47,7 +52,7 @@ public final class FileSink: ByteSink {
     public func close() throws {
         guard descriptor >= 0 else { return }
         defer {
-            _ = Glibc.close(descriptor)
+            _ = systemClose(descriptor)
             descriptor = -1
         }
         try flush()
@@ -63,7 +68,7 @@ public final class FileSink: ByteSink {
     private func writeFully(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw OutputFileError(operation: "write", path: path, errno: errno)

@@ -44,13 +44,23 @@ public final class XHTMLDocument {
         if let problem = XHTMLTemplatePolicy.violation(under: root) {
             throw XHTMLError(template: name, problem: problem)
         }
-        // The report is XHTML 1.0 Strict whatever DOCTYPE the template had (another DTD, a SYSTEM URL).
-        if let subset = xmlGetIntSubset(document) {
+        // The report is XHTML 1.0 Strict whatever DOCTYPE the template had (another DTD, a SYSTEM URL); a
+        // template that has that DOCTYPE keeps it where it stands.
+        let subset = xmlGetIntSubset(document)
+        if let subset, Self.isXHTMLStrict(subset) { return }
+        if let subset {
             let node = UnsafeMutableRawPointer(subset).assumingMemoryBound(to: xmlNode.self)
             xmlUnlinkNode(node)
             xmlFreeDtd(subset)
         }
         xmlCreateIntSubset(document, "html", Self.publicID, Self.systemID)
+    }
+
+    /// `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://…/xhtml1-strict.dtd">`, nothing more.
+    private static func isXHTMLStrict(_ subset: xmlDtdPtr) -> Bool {
+        func text(_ pointer: UnsafePointer<xmlChar>?) -> String? { pointer.map { String(cString: $0) } }
+        return text(subset.pointee.name) == "html" && text(subset.pointee.ExternalID) == publicID
+            && text(subset.pointee.SystemID) == systemID && subset.pointee.children == nil
     }
 
     /// The DOCTYPE of every report: XHTML 1.0 Strict.

@@ -1,0 +1,35 @@
+/// The six operations of a number that health is judged on, in the contract's order: the one list of
+/// channels that the rows, the health rules, the report and the diff take their names from.
+enum ProvisioningChannel: CaseIterable, Sendable {
+    case smsAtt, smsTmo, mmsAtt, mmsTmo, smsProvisioning, campaignProvisioning
+
+    /// The stable short name: the column prefix and the `health_reasons` / diff prefix (`sms_att`, …).
+    var name: String {
+        switch self {
+        case .smsAtt: "sms_att"
+        case .smsTmo: "sms_tmo"
+        case .mmsAtt: "mms_att"
+        case .mmsTmo: "mms_tmo"
+        case .smsProvisioning: "sms_prov"
+        case .campaignProvisioning: "campaign_prov"
+        }
+    }
+
+    /// What the report calls it.
+    var title: String {
+        switch self {
+        case .smsAtt: "SMS · AT&T"
+        case .smsTmo: "SMS · T-Mobile"
+        case .mmsAtt: "MMS · AT&T"
+        case .mmsTmo: "MMS · T-Mobile"
+        case .smsProvisioning: "SMS provisioning"
+        case .campaignProvisioning: "Campaign provisioning"
+        }
+    }
+
+    /// The row's column holding its error code (`sms_att_error_code`, …).
+    var errorCodeColumn: String { name + "_error_code" }
+
+    /// Every channel's ``name``, in order.
+    static let names = allCases.map(\.name)
+}
