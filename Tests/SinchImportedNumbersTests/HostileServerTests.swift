@@ -318,4 +318,24 @@ struct HostileServerTests {
             #expect(error?.kind == .credentialsRefused)
         }
     }
+
+    @Test("a cancelled request surfaces as CancellationError at once: not a transport fault, not retried")
+    func cancellation() async throws {
+        try await withClient { fake, client, _ in
+            fake.injectFaults([.stall(.seconds(5))])
+            let clock = ContinuousClock()
+            let start = clock.now
+            let task = Task { try await client.fetchPage(Self.query, pageToken: nil) }
+            try await Task.sleep(for: .milliseconds(300))
+            task.cancel()
+            let result = await task.result
+            #expect(clock.now - start < .seconds(4), "stopped while the server stalled (5 s)")
+            guard case .failure(let error) = result else {
+                Issue.record("the stalled request returned a page")
+                return
+            }
+            #expect(error is CancellationError, "\(error)")
+            #expect(client.statistics.retries == 0)
+        }
+    }
 }

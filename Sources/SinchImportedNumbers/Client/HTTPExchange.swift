@@ -22,7 +22,8 @@ struct HTTPExchange: Sendable {
     var maxResponseBytes: Int
 
     /// Sends `request`; `target` names it in errors (never with credentials).
-    /// - Throws: ``SinchAPIError/Kind/timedOut`` when the whole answer did not arrive within ``timeout``.
+    /// - Throws: ``SinchAPIError/Kind/timedOut`` when the whole answer did not arrive within ``timeout``;
+    ///   `CancellationError` when the calling task was cancelled.
     func send(_ request: HTTPClientRequest, target: String) async throws -> Outcome {
         let seconds = timeout.inSeconds
         do {
@@ -47,8 +48,11 @@ struct HTTPExchange: Sendable {
         {
             throw SinchAPIError.timedOut(seconds: seconds, request: target)
         } catch let error as HTTPClientError where error == .cancelled {
+            // The caller's task was cancelled (a stopped run): that is no fault of the server's, and no retry.
+            if Task.isCancelled { throw CancellationError() }
             throw SinchAPIError.transport("cancelled", request: target)
         } catch is CancellationError {
+            if Task.isCancelled { throw CancellationError() }
             throw SinchAPIError.transport("cancelled", request: target)
         } catch {
             let headers = request.headers.map { (name: $0.name, value: $0.value) }

@@ -29,7 +29,7 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
         /// which it came.
         private var seenTokens: [PageTokenDigest: Int] = [:]
         /// The request for the next page, started when the previous page was returned.
-        private var prefetch: Task<ImportedNumbersPage, any Error>?
+        private var prefetch: Prefetch?
 
         init(client: ImportedNumbersClient, query: ImportedNumbersQuery) {
             self.client = client
@@ -51,11 +51,12 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
             let page: ImportedNumbersPage
             do {
                 if let prefetch {
+                    // The closures hold the box, so that it (and with it the request) lives while awaited.
                     self.prefetch = nil
                     page = try await withTaskCancellationHandler {
-                        try await prefetch.value
+                        try await prefetch.task.value
                     } onCancel: {
-                        prefetch.cancel()
+                        prefetch.task.cancel()
                     }
                 } else {
                     page = try await client.fetchPage(query, pageToken: nextToken, number: pageNumber)
@@ -78,9 +79,19 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
             nextToken = token
             if pageNumber < client.configuration.maxPagesPerScope {
                 let (client, query, number) = (client, query, pageNumber + 1)
-                prefetch = Task { try await client.fetchPage(query, pageToken: token, number: number) }
+                prefetch = Prefetch(Task { try await client.fetchPage(query, pageToken: token, number: number) })
             }
             return page
         }
+    }
+
+    /// The request for the next page, cancelled when nothing will read it: the iterator was dropped (a
+    /// loop that stopped early, a scope that ended with an error) before the page was asked for.
+    final class Prefetch: Sendable {
+        let task: Task<ImportedNumbersPage, any Error>
+
+        init(_ task: Task<ImportedNumbersPage, any Error>) { self.task = task }
+
+        deinit { task.cancel() }
     }
 }
