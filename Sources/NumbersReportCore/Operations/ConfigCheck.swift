@@ -76,6 +76,6 @@ public struct ConfigCheck: Sendable {
     }
 
     static func failure(_ error: any Error) -> ScopeFailure {
-        (error as? SinchAPIError).map(ScopeFailure.init) ?? ScopeFailure(kind: "other", message: "\(error)")
+        (error as? SinchAPIError).map(ScopeFailure.init) ?? ScopeFailure(kind: .other, message: "\(error)")
     }
 }

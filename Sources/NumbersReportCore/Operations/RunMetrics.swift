@@ -77,7 +77,7 @@ public struct RunMetrics: Sendable {
             ).set(result.isComplete ? 1.0 : 0.0)
         }
         var failures: [String: Int] = [:]
-        for result in outcome.scopes { if let error = result.error { failures[error.kind, default: 0] += 1 } }
+        for result in outcome.scopes { if let error = result.error { failures[error.kind.rawValue, default: 0] += 1 } }
         if outcome.emailFailure != nil { failures["email", default: 0] += 1 }
         for kind in failures.keys.sorted() {
             Self.gauge(

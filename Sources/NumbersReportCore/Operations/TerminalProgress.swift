@@ -114,7 +114,7 @@ public final class TerminalProgress: Sendable {
                     result.totalSize.map(String.init) ?? "-",
                 ]
                     + levels.map { "\(result.levelCounts[$0] ?? 0)" }
-                    + [result.isComplete ? "complete" : "FAILED: \(result.error?.kind ?? "")"])
+                    + [result.isComplete ? "complete" : "FAILED: \(result.error?.kind.rawValue ?? "")"])
         }
         let totals = outcome.levelCounts
         rows.append(

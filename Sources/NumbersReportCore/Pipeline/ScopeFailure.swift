@@ -3,13 +3,14 @@ import SinchImportedNumbers
 
 /// Why a scope stopped before its last page: the kind of error and what it said.
 public struct ScopeFailure: Error, Sendable, Hashable, Codable, CustomStringConvertible {
-    /// ``SinchAPIError/Kind`` as text, e.g. `credentialsRefused`, `pageTokenRepeated`, `httpStatus`.
-    public var kind: String
+    /// ``SinchAPIError/Kind`` as a ``Kind``, e.g. `credentialsRefused`, `pageTokenRepeated`, `httpStatus`, or
+    /// one of the run's own.
+    public var kind: Kind
     /// The HTTP status, when the failure is an answer.
     public var status: Int?
     public var message: String
 
-    public init(kind: String, status: Int? = nil, message: String) {
+    public init(kind: Kind, status: Int? = nil, message: String) {
         self.kind = kind
         self.status = status
         self.message = message
@@ -22,27 +23,27 @@ public struct ScopeFailure: Error, Sendable, Hashable, Codable, CustomStringConv
     /// A failure from an API error; its text is made one safe line of at most ``maxMessageLength`` characters.
     public init(_ error: SinchAPIError) {
         self.init(
-            kind: error.kind.description, status: error.statusCode,
+            kind: Kind(error.kind), status: error.statusCode,
             message: SafeText.line(error.description, limit: Self.maxMessageLength))
     }
 
     /// `api.runDeadlineMinutes` passed before the scope was read to the end.
     public static func runDeadline(_ minutes: Double) -> ScopeFailure {
         ScopeFailure(
-            kind: "runDeadline", message: "the run deadline of \(minutes) minutes (api.runDeadlineMinutes) passed")
+            kind: .runDeadline, message: "the run deadline of \(minutes) minutes (api.runDeadlineMinutes) passed")
     }
 
     /// Every record the scope received was unreadable: the API answered, but in a shape this tool cannot read,
     /// so the scope says nothing about the health of its numbers.
     public static func unreadableRecords(_ count: Int, of received: Int, firstReason: String?) -> ScopeFailure {
         ScopeFailure(
-            kind: "unreadableRecords",
+            kind: .unreadableRecords,
             message: SafeText.line(
                 "none of the \(received) records received could be read"
                     + (firstReason.map { " (the first: \($0))" } ?? ""), limit: maxMessageLength))
     }
 
-    public var isCredentialsRefusal: Bool { kind == SinchAPIError.Kind.credentialsRefused.description }
+    public var isCredentialsRefusal: Bool { kind == .credentialsRefused }
 
     public var description: String { message }
 }
