@@ -33,9 +33,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .target(name: "TextSafety"),
         .target(
             name: "SinchImportedNumbers",
             dependencies: [
+                "TextSafety",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -44,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "ReportWriters",
-            dependencies: ["CZlib", "CLibXML2"]
+            dependencies: ["CZlib", "CLibXML2", "TextSafety"]
         ),
         .target(
             name: "NumbersReportCore",

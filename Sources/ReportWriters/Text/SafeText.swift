@@ -37,7 +37,7 @@ public enum SafeText {
         }
     }
 
-    static func hex(_ value: UInt32) -> String {
+    private static func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }

@@ -60,23 +60,7 @@ struct DuplicateMemberScanner {
         skipWhitespace()
         switch peek {
         case UInt8(ascii: "{"): try object(at: place, depth: depth)
-        case UInt8(ascii: "["):
-            index += 1
-            var position = 0
-            skipWhitespace()
-            if peek == UInt8(ascii: "]") {
-                index += 1
-                return
-            }
-            while true {
-                try value(at: place.element(position), depth: depth + 1)
-                position += 1
-                skipWhitespace()
-                guard let next = peek else { throw Stop() }
-                index += 1
-                if next == UInt8(ascii: "]") { return }
-                guard next == UInt8(ascii: ",") else { throw Stop() }
-            }
+        case UInt8(ascii: "["): try array(depth: depth + 1) { place.element($0) }
         case UInt8(ascii: "\""): _ = try string()
         case nil: throw Stop()
         default:
@@ -123,7 +107,12 @@ struct DuplicateMemberScanner {
     private mutating func records() throws {
         skipWhitespace()
         guard peek == UInt8(ascii: "[") else { return try value(at: .page(path: "importedNumbers"), depth: 1) }
-        index += 1
+        try array(depth: 2) { .record(index: $0, path: "") }
+    }
+
+    /// An array (its `[` is next): each element a value at `place(position)`.
+    private mutating func array(depth: Int, place: (Int) -> Place) throws {
+        index += 1  // [
         var position = 0
         skipWhitespace()
         if peek == UInt8(ascii: "]") {
@@ -131,7 +120,7 @@ struct DuplicateMemberScanner {
             return
         }
         while true {
-            try value(at: .record(index: position, path: ""), depth: 2)
+            try value(at: place(position), depth: depth)
             position += 1
             skipWhitespace()
             guard let next = peek else { throw Stop() }
@@ -172,14 +161,13 @@ struct DuplicateMemberScanner {
                 case UInt8(ascii: "f"): output.append(0x0C)
                 case UInt8(ascii: "u"):
                     var value = try hex4()
-                    if (0xD800...0xDBFF).contains(value), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                    if JSONEscape.isHighSurrogate(value), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
                         bytes[index + 1] == UInt8(ascii: "u")
                     {
                         let saved = index
                         index += 2
-                        let low = try hex4()
-                        if (0xDC00...0xDFFF).contains(low) {
-                            value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                        if let pair = JSONEscape.scalarValue(high: value, low: try hex4()) {
+                            value = pair
                         } else {
                             index = saved
                         }
@@ -195,19 +183,8 @@ struct DuplicateMemberScanner {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count else { throw Stop() }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            index += 1
-            value <<= 4
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value |= UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value |= UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): value |= UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw Stop()
-            }
-        }
+        guard index + 4 <= bytes.count, let value = JSONEscape.hex4(bytes[index..<(index + 4)]) else { throw Stop() }
+        index += 4
         return value
     }
 

@@ -298,14 +298,13 @@ final class FastPageDecoder {
             case UInt8(ascii: "u"):
                 var scalarValue = try hex4(raw, position + 2)
                 position += 6
-                if (0xD800...0xDBFF).contains(scalarValue) {
+                if JSONEscape.isHighSurrogate(scalarValue) {
                     // A surrogate pair: the low half must follow as another \u escape.
                     guard position + 1 < raw.count, raw[position] == UInt8(ascii: "\\"),
-                        raw[position + 1] == UInt8(ascii: "u")
+                        raw[position + 1] == UInt8(ascii: "u"),
+                        let pair = JSONEscape.scalarValue(high: scalarValue, low: try hex4(raw, position + 2))
                     else { throw GiveUp() }
-                    let low = try hex4(raw, position + 2)
-                    guard (0xDC00...0xDFFF).contains(low) else { throw GiveUp() }
-                    scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+                    scalarValue = pair
                     position += 6
                 }
                 guard let scalar = Unicode.Scalar(scalarValue) else { throw GiveUp() }
@@ -321,17 +320,7 @@ final class FastPageDecoder {
 
     /// Four hexadecimal digits at `offset`.
     private func hex4(_ raw: UnsafeBufferPointer<UInt8>, _ offset: Int) throws -> UInt32 {
-        guard offset + 4 <= raw.count else { throw GiveUp() }
-        var value: UInt32 = 0
-        for byte in raw[offset..<(offset + 4)] {
-            value <<= 4
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value |= UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value |= UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): value |= UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw GiveUp()
-            }
-        }
+        guard offset + 4 <= raw.count, let value = JSONEscape.hex4(raw[offset..<(offset + 4)]) else { throw GiveUp() }
         return value
     }
 
