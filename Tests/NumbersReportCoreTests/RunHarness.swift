@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NumbersReportCore
 import SinchImportedNumbers
+import Testing
 
 /// A fake API on loopback and a config pointing at it: the real pipeline over real HTTP and files.
 struct RunHarness {
@@ -101,6 +102,21 @@ extension FakeSinchAPI {
                 .replacingOccurrences(of: "http://127.0.0.1:8080", with: baseURL)
         ).write(toFile: path, atomically: true, encoding: .utf8)
     }
+}
+
+/// Renders `snapshot` into `directory` and expects the row files, the raw pages and the data package to
+/// come out byte for byte the same; returns the rebuilt snapshot.
+@discardableResult
+func expectRenderReproduces(
+    _ snapshot: String, into directory: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> String {
+    let rebuilt = try SnapshotRender(snapshot: snapshot, outputDirectory: directory).render()
+    for file in ["numbers.csv", "numbers.ndjson.gz", "raw/pages.ndjson.gz", "datapackage.json"] {
+        let left = try Data(contentsOf: URL(fileURLWithPath: snapshot + "/data/" + file))
+        let right = try Data(contentsOf: URL(fileURLWithPath: rebuilt + "/data/" + file))
+        #expect(left == right, "\(file)", sourceLocation: sourceLocation)
+    }
+    return rebuilt
 }
 
 /// The records of a CSV file as Python's `csv` module reads them (strict, BOM dropped).
