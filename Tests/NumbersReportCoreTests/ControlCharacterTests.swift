@@ -78,7 +78,7 @@ struct ControlCharacterTests {
         output.add(
             SnapshotChange(
                 kind: .health, projectId: "p", servicePlanId: "s\u{1B}[2J", campaignId: "c",
-                phoneNumber: "+1206\r\n2026-11-29T02:00:00+0000 forged", oldHealth: "HEALTHY", newHealth: "FAILED",
+                phoneNumber: "+1206\r\n2026-11-29T02:00:00+0000 forged", oldHealth: .healthy, newHealth: .failed,
                 oldErrorCodes: [], newErrorCodes: ["60135\u{07}"]))
         output.finish()
         let text = capture.text.withLock { $0 }

@@ -1,5 +1,7 @@
+import FakeSinchAPI
 import Foundation
 import ReportWriters
+import SinchImportedNumbers
 import Testing
 
 @testable import NumbersReportCore
@@ -25,6 +27,32 @@ struct DiffRowScannerTests {
             }
             #expect(lines == 235)
             #expect(scanned > 200, "most rows have no escapes")
+        }
+    }
+
+    @Test("tonight's comparison keys, taken from the rows as they are written, equal those read back from the file")
+    func keysFromRows() async throws {
+        try await RunHarness.with { harness in
+            let directory = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let builder = RowBuilder(rules: HealthRules(clock: Fixtures.clock, staleAfterHours: 72))
+            var rows: [NumberRow] = []
+            for (index, scope) in FakeScope.demo.enumerated() {
+                let body = Array(#"{"importedNumbers":"#.utf8) + Array(harness.fake.recordsJSON(for: scope)) + [125]
+                let response = try ListImportedNumbersResponse.decode(from: body)
+                rows += response.importedNumbers.map {
+                    builder.row(for: $0, scope: harness.configuration.scopes[index])
+                }
+            }
+            let writer = try RowFilesWriter(
+                csv: try FileSink(path: directory + "/rows.csv"),
+                ndjson: try FileSink(path: directory + "/rows.ndjson.gz"),
+                output: harness.configuration.output)
+            try writer.append(rows)
+            try writer.finish()
+            let readBack = try SnapshotDiff.readNew(directory + "/rows.ndjson.gz")
+            #expect(rows.count == 235)
+            #expect(readBack == rows.map { SnapshotDiff.RowKey(DiffRow($0)) })
         }
     }
 }

@@ -42,8 +42,8 @@ public struct DiffOutput {
             csv.appendRecord(
                 [
                     .text(change.kind.rawValue), .text(change.projectId), .text(change.servicePlanId),
-                    .text(change.campaignId), .text(change.phoneNumber), .optionalText(change.oldHealth),
-                    .optionalText(change.newHealth), .list(change.oldErrorCodes.map(Cell.text)),
+                    .text(change.campaignId), .text(change.phoneNumber), .optionalText(change.oldHealth?.name),
+                    .optionalText(change.newHealth?.name), .list(change.oldErrorCodes.map(Cell.text)),
                     .list(change.newErrorCodes.map(Cell.text)),
                 ], to: &bytes)
             write(String(decoding: bytes, as: UTF8.self))

@@ -22,12 +22,15 @@ enum DiffRowScanner {
             case other
         }
 
-        /// The columns read, in the order of their switch below.
-        static let columns: [StaticString] = [
-            "project_id", "scope_service_plan_id", "scope_campaign_id", "phone_number", "health",
-            "sms_att_error_code", "sms_tmo_error_code", "mms_att_error_code", "mms_tmo_error_code",
-            "sms_prov_error_code", "campaign_prov_error_code", "sched_error_codes",
-        ]
+        /// The columns read (UTF-8 names), in the order of their switch below.
+        static let columns: [[UInt8]] =
+            ([
+                NumberRow.projectID, NumberRow.scopeServicePlanID, NumberRow.scopeCampaignID, NumberRow.phoneNumber,
+                NumberRow.health,
+            ].map(\.name)
+            + ProvisioningChannel.allCases.map(\.errorCodeColumn) + [NumberRow.schedErrorCodes.name]).map {
+                Array($0.utf8)
+            }
         static let channels = ProvisioningChannel.names
 
         mutating func row() -> DiffRow? {
@@ -49,7 +52,10 @@ enum DiffRowScanner {
                 case (1, .text(let text)): row.servicePlanId = text
                 case (2, .text(let text)): row.campaignId = text
                 case (3, .text(let text)): row.phoneNumber = text
-                case (4, .text(let text)): row.health = text
+                case (4, .text(let text)):
+                    // An unknown level is left to JSONDecoder, which names it in its error.
+                    guard let level = HealthLevel(exactName: text) else { return nil }
+                    row.health = level
                 case (5...10, .text(let text)): channelCodes[column - 5] = text
                 case (11, .list(let codes)): scheduled = codes
                 default: break
@@ -76,8 +82,9 @@ enum DiffRowScanner {
             guard index < bytes.count else { return nil }
             let name = UnsafeBufferPointer(rebasing: bytes[start..<index])
             index += 1
-            let position = Self.columns.firstIndex {
-                $0.utf8CodeUnitCount == name.count && memcmp($0.utf8Start, name.baseAddress!, name.count) == 0
+            let position = Self.columns.firstIndex { column in
+                column.count == name.count
+                    && column.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }
             }
             return .some(position)
         }

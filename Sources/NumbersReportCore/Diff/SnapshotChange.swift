@@ -16,8 +16,8 @@ public struct SnapshotChange: Sendable, Hashable, Codable {
     public var servicePlanId: String
     public var campaignId: String
     public var phoneNumber: String
-    public var oldHealth: String?
-    public var newHealth: String?
+    public var oldHealth: HealthLevel?
+    public var newHealth: HealthLevel?
     public var oldErrorCodes: [String]
     public var newErrorCodes: [String]
 
@@ -26,7 +26,7 @@ public struct SnapshotChange: Sendable, Hashable, Codable {
         switch kind {
         case .added: "added"
         case .removed: "removed"
-        case .health, .errorCodes: "\(oldHealth ?? "-")→\(newHealth ?? "-")"
+        case .health, .errorCodes: "\(oldHealth?.name ?? "-")→\(newHealth?.name ?? "-")"
         }
     }
 }

@@ -15,9 +15,13 @@ extension SnapshotDiff {
     /// ``changes(_:)`` would give, in less time: the old and the new file are read side by side on two
     /// threads (the old one kept as 16 bytes a number, the new one as 24), and read a second time, again
     /// side by side, only as far as the examples' details need.
-    public func summary(examples: Int) throws -> Summary {
+    /// - Parameter newKeys: the new rows' keys when they are known (taken from the rows as they were
+    ///   written): the new file is then not read for the counts.
+    public func summary(examples: Int) throws -> Summary { try summary(examples: examples, newKeys: nil) }
+
+    func summary(examples: Int, newKeys: [RowKey]?) throws -> Summary {
         var (remaining, new) = try Self.inParallel(
-            { [oldRows] in try Self.readOld(oldRows) }, { [newRows] in try Self.readNew(newRows) })
+            { [oldRows] in try Self.readOld(oldRows) }, { [newRows] in try newKeys ?? Self.readNew(newRows) })
         var counts: [String: Int] = [:]
         var total = 0
         // The order of changes(_:): added rows in the new file's order, then removed and changed rows
@@ -73,11 +77,17 @@ extension SnapshotDiff {
         var health: UInt8
     }
 
-    /// A new row as kept, in file order.
-    private struct NewRow: Sendable {
+    /// A new row as kept, in file order: 24 bytes.
+    struct RowKey: Sendable, Hashable {
         var identity: UInt64
         var fingerprint: UInt64
         var health: UInt8
+
+        init(_ row: DiffRow) {
+            identity = row.identityHash
+            fingerprint = row.stateFingerprint
+            health = SnapshotDiff.healthCode(row.health)
+        }
     }
 
     private static func readOld(_ path: String) throws -> [UInt64: OldRow] {
@@ -85,20 +95,15 @@ extension SnapshotDiff {
         var order: Int32 = 0
         try forEachRow(path) { row in
             rows[row.identityHash] = OldRow(
-                fingerprint: row.stateFingerprint, order: order, health: try healthCode(row.health, path))
+                fingerprint: row.stateFingerprint, order: order, health: healthCode(row.health))
             order += 1
         }
         return rows
     }
 
-    private static func readNew(_ path: String) throws -> [NewRow] {
-        var rows: [NewRow] = []
-        try forEachRow(path) { row in
-            rows.append(
-                NewRow(
-                    identity: row.identityHash, fingerprint: row.stateFingerprint,
-                    health: try healthCode(row.health, path)))
-        }
+    static func readNew(_ path: String) throws -> [RowKey] {
+        var rows: [RowKey] = []
+        try forEachRow(path) { rows.append(RowKey($0)) }
         return rows
     }
 
@@ -134,19 +139,13 @@ extension SnapshotDiff {
     /// Ends a read early.
     private struct Stop: Error {}
 
-    /// The health levels as one byte; 0 for none.
-    private static let healthNames = HealthLevel.allCases.map(\.name)
-
-    private static func healthCode(_ name: String?, _ path: String) throws -> UInt8 {
-        guard let name else { return 0 }
-        guard let index = healthNames.firstIndex(of: name) else {
-            throw DiffError(description: "\(path): unknown health level \"\(name)\"")
-        }
-        return UInt8(index + 1)
+    /// A health level as one byte; 0 for none.
+    static func healthCode(_ level: HealthLevel?) -> UInt8 {
+        level.map { UInt8($0.rawValue + 1) } ?? 0
     }
 
     private static func healthName(_ code: UInt8) -> String {
-        code == 0 ? "-" : healthNames[Int(code) - 1]
+        code == 0 ? "-" : (HealthLevel(rawValue: Int(code) - 1)?.name ?? "-")
     }
 
     /// Runs `first` on another thread and `second` on this one; rethrows the first error.

@@ -18,7 +18,9 @@ public struct SnapshotDiff: Sendable {
 
     /// Convenience for two snapshot directories.
     public init(oldSnapshot: String, newSnapshot: String) {
-        self.init(oldRows: oldSnapshot + "/data/numbers.ndjson.gz", newRows: newSnapshot + "/data/numbers.ndjson.gz")
+        self.init(
+            oldRows: SnapshotLocation(path: oldSnapshot).path(of: .numbersNDJSON),
+            newRows: SnapshotLocation(path: newSnapshot).path(of: .numbersNDJSON))
     }
 
     /// A problem reading a rows file.

@@ -6,22 +6,20 @@ struct DiffRow: Decodable, Sendable {
     var servicePlanId: String?
     var campaignId: String?
     var phoneNumber: String?
-    var health: String?
+    var health: HealthLevel?
     var errorCodes: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case projectId = "project_id"
-        case servicePlanId = "scope_service_plan_id"
-        case campaignId = "scope_campaign_id"
-        case phoneNumber = "phone_number"
-        case health
-        case smsAtt = "sms_att_error_code", smsTmo = "sms_tmo_error_code", mmsAtt = "mms_att_error_code"
-        case mmsTmo = "mms_tmo_error_code", smsProv = "sms_prov_error_code", campaignProv = "campaign_prov_error_code"
-        case sched = "sched_error_codes"
+    /// A column of ``NumberRow/columns`` as a key.
+    struct ColumnKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ column: RowColumn) { stringValue = column.name }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     init(
-        projectId: String?, servicePlanId: String?, campaignId: String?, phoneNumber: String?, health: String?,
+        projectId: String?, servicePlanId: String?, campaignId: String?, phoneNumber: String?, health: HealthLevel?,
         errorCodes: [String]
     ) {
         self.projectId = projectId
@@ -33,20 +31,20 @@ struct DiffRow: Decodable, Sendable {
     }
 
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        projectId = try container.decodeIfPresent(String.self, forKey: .projectId)
-        servicePlanId = try container.decodeIfPresent(String.self, forKey: .servicePlanId)
-        campaignId = try container.decodeIfPresent(String.self, forKey: .campaignId)
-        phoneNumber = try container.decodeIfPresent(String.self, forKey: .phoneNumber)
-        health = try container.decodeIfPresent(String.self, forKey: .health)
+        let container = try decoder.container(keyedBy: ColumnKey.self)
+        projectId = try container.decodeIfPresent(String.self, forKey: ColumnKey(NumberRow.projectID))
+        servicePlanId = try container.decodeIfPresent(String.self, forKey: ColumnKey(NumberRow.scopeServicePlanID))
+        campaignId = try container.decodeIfPresent(String.self, forKey: ColumnKey(NumberRow.scopeCampaignID))
+        phoneNumber = try container.decodeIfPresent(String.self, forKey: ColumnKey(NumberRow.phoneNumber))
+        health = try container.decodeIfPresent(HealthLevel.self, forKey: ColumnKey(NumberRow.health))
         var codes: [String] = []
-        let channels = ProvisioningChannel.allCases.map { (CodingKeys(rawValue: $0.errorCodeColumn)!, $0.name) }
-        for (key, channel) in channels {
+        for channel in ProvisioningChannel.allCases {
+            let key = ColumnKey(stringValue: channel.errorCodeColumn)
             if let code = try container.decodeIfPresent(String.self, forKey: key), !code.isEmpty {
-                codes.append("\(channel):\(code)")
+                codes.append("\(channel.name):\(code)")
             }
         }
-        if var list = try? container.nestedUnkeyedContainer(forKey: .sched) {
+        if var list = try? container.nestedUnkeyedContainer(forKey: ColumnKey(NumberRow.schedErrorCodes)) {
             while !list.isAtEnd {
                 if let number = try? list.decode(Int.self) {
                     codes.append("sched:\(number)")
@@ -67,7 +65,7 @@ struct DiffRow: Decodable, Sendable {
     var identityHash: UInt64 { FNV1a.hash(identity) }
 
     /// The compared state: health level and error codes, as a 64-bit fingerprint.
-    var stateFingerprint: UInt64 { FNV1a.hash((health ?? "") + "\u{1F}" + errorCodes.joined(separator: ",")) }
+    var stateFingerprint: UInt64 { FNV1a.hash((health?.name ?? "") + "\u{1F}" + errorCodes.joined(separator: ",")) }
 }
 
 enum FNV1a {

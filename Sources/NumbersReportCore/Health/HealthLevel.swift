@@ -1,5 +1,6 @@
 /// How healthy a number's provisioning is, ordered from best to worst (`FAILED` is the greatest).
-public enum HealthLevel: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible {
+/// Written and read (`Codable`) as its contract name.
+public enum HealthLevel: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible, Codable {
     case healthy
     case pending
     case misconfigured
@@ -21,6 +22,27 @@ public enum HealthLevel: Int, Sendable, Hashable, Comparable, CaseIterable, Cust
     public init?(name: String) {
         guard let level = Self.allCases.first(where: { $0.name == name.uppercased() }) else { return nil }
         self = level
+    }
+
+    /// Reads a contract name exactly as this tool writes it (`FAILED`, not `failed`).
+    public init?(exactName name: String) {
+        guard let level = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = level
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let level = HealthLevel(exactName: name) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "unknown health level \"\(name)\"")
+        }
+        self = level
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(name)
     }
 
     /// Worst first, as reports list them.

@@ -23,10 +23,17 @@ public struct HealthRules: Sendable {
 
     /// Judges one number listed by `scope`.
     public func judge(_ number: ImportedNumber, scope: ScopeSettings) -> HealthVerdict {
+        judge(number, operations: ProvisioningOperation.slots(of: number).lazy.compactMap { $0 }, scope: scope)
+    }
+
+    /// Judges one number whose operations (``ProvisioningOperation/slots(of:)``, the present ones) are known.
+    func judge(
+        _ number: ImportedNumber, operations: some Sequence<ProvisioningOperation>, scope: ScopeSettings
+    ) -> HealthVerdict {
         var reasons: [HealthReason] = []
         var oldestInFlight: (date: Date, text: String)?
 
-        for operation in ProvisioningOperation.operations(of: number) {
+        for operation in operations {
             let stateName = operation.state?.rawValue ?? "NO_STATE"
             if operation.state == .failed {
                 let detail = nonEmpty(operation.errorCode).map { ":\($0)" } ?? ""

@@ -1,3 +1,5 @@
+import SinchImportedNumbers
+
 /// The six operations of a number that health is judged on, in the contract's order: the one list of
 /// channels that the rows, the health rules, the report and the diff take their names from.
 enum ProvisioningChannel: CaseIterable, Sendable {
@@ -32,4 +34,29 @@ enum ProvisioningChannel: CaseIterable, Sendable {
 
     /// Every channel's ``name``, in order.
     static let names = allCases.map(\.name)
+
+    /// The carrier entries of `mnoConfiguration`, in order.
+    static let carriers: [ProvisioningChannel] = [.smsAtt, .smsTmo, .mmsAtt, .mmsTmo]
+    /// SMS and campaign provisioning.
+    static let services: [ProvisioningChannel] = [.smsProvisioning, .campaignProvisioning]
+
+    /// The number's carrier entry for this channel; `nil` when absent or for SMS or campaign provisioning.
+    func carrier(of number: ImportedNumber) -> CarrierState? {
+        switch self {
+        case .smsAtt: number.mnoConfiguration?.smsAtt
+        case .smsTmo: number.mnoConfiguration?.smsTmo
+        case .mmsAtt: number.mnoConfiguration?.mmsAtt
+        case .mmsTmo: number.mnoConfiguration?.mmsTmo
+        case .smsProvisioning, .campaignProvisioning: nil
+        }
+    }
+
+    /// The number's SMS or campaign provisioning for this channel; `nil` when absent or for a carrier.
+    func service(of number: ImportedNumber) -> ServiceProvisioning? {
+        switch self {
+        case .smsProvisioning: number.smsProvisioning
+        case .campaignProvisioning: number.campaignProvisioning
+        case .smsAtt, .smsTmo, .mmsAtt, .mmsTmo: nil
+        }
+    }
 }

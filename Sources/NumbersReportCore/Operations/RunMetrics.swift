@@ -127,7 +127,7 @@ public struct RunMetrics: Sendable {
 
     /// `data/…` files of a snapshot and their sizes, by path below `data/`.
     static func payloadSizes(snapshot: String) -> [(String, Int)] {
-        let data = snapshot + "/data"
+        let data = SnapshotLocation(path: snapshot).payloadPath
         guard let enumerator = FileManager.default.enumerator(atPath: data) else { return [] }
         var sizes: [(String, Int)] = []
         while let relative = enumerator.nextObject() as? String {

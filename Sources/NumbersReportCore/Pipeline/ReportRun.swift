@@ -4,7 +4,8 @@ import ReportWriters
 import SinchImportedNumbers
 
 /// One nightly run: the fetch stage (pages of every scope over HTTP) feeding a ``SnapshotAssembler``
-/// (normalise → write → report → publish), then delivery of the email.
+/// (normalise → write), the ``PublishPipeline`` (join → history → report → outputs → seal), then
+/// delivery of the email. Blocking file work runs on NIO's thread pool (``BlockingWork``).
 ///
 /// Rows stream through: a page is fetched, turned into rows, written, and dropped before the next.
 public struct ReportRun: Sendable {
@@ -73,13 +74,18 @@ public struct ReportRun: Sendable {
                 assembler.discard()
                 return outcome
             }
-            let published = try assembler.publish(requests: outcome.requests, retries: outcome.retries)
+            let (requests, retries) = (outcome.requests, outcome.retries)
+            // Joining, hashing and syncing the files, and reading earlier nights, block: off the concurrency pool.
+            let published = try await BlockingWork.runToCompletion {
+                try assembler.publish(requests: requests, retries: retries)
+            }
             outcome.snapshotPath = published
             if let note = assembler.comparisonNote {
                 logger.warning("an earlier snapshot could not be read", metadata: ["comparison": "\(note)"])
             }
             let archive = SnapshotArchive(directory: configuration.output.directory)
-            for removed in archive.applyRetention(keep: configuration.output.keep) {
+            let keep = configuration.output.keep
+            for removed in try await BlockingWork.run({ archive.applyRetention(keep: keep) }) {
                 logger.info("removed an old snapshot (output.keep)", metadata: ["snapshot": "\(removed)"])
             }
             if let command = configuration.email.sendCommand {
@@ -87,7 +93,7 @@ public struct ReportRun: Sendable {
                     Task.isCancelled
                     ? "not handed to the mailer: the run was stopped (SIGTERM or SIGINT) while publishing"
                     : await EmailDelivery(settings: configuration.email, command: command).send(
-                        file: published + "/data/report.eml")
+                        file: SnapshotLocation(path: published).path(of: .email))
                 if let failure = outcome.emailFailure {
                     logger.error("the report email was not sent", metadata: ["error": "\(failure)"])
                 }
@@ -143,11 +149,12 @@ public struct ReportRun: Sendable {
         _ index: Int, deadline: Date?, client: ImportedNumbersClient, factory: ScopePartFactory
     ) async throws -> ScopePart.Summary {
         let scope = configuration.scopes[index]
-        let part = try factory.makePart(scopeIndex: index)
+        let part = try await BlockingWork.run { try factory.makePart(scopeIndex: index) }
         progress?(.scopeStarted(index: index, scope: scope))
         do {
             for try await page in client.pages(for: scope.query(pageSize: configuration.api.pageSize)) {
-                try part.add(page)
+                // Writing waits for the compression threads when they fall behind: off the concurrency pool.
+                try await BlockingWork.run { try part.add(page) }
                 logger.debug(
                     "page written",
                     metadata: [
@@ -160,7 +167,7 @@ public struct ReportRun: Sendable {
                 if let deadline, Date() >= deadline {
                     part.fail(.runDeadline(configuration.api.runDeadlineMinutes))
                     logger.error("run deadline reached", metadata: ["scope": "\(scope.displayName)"])
-                    return try part.finish()
+                    return try await BlockingWork.run { try part.finish() }
                 }
             }
         } catch let error as SinchAPIError {
@@ -168,9 +175,9 @@ public struct ReportRun: Sendable {
             logger.error(
                 "scope failed",
                 metadata: ["scope": "\(scope.displayName)", "pages": "\(part.pages)", "error": "\(error)"])
-            return try part.finish()
+            return try await BlockingWork.run { try part.finish() }
         }
-        let summary = try part.finish()
+        let summary = try await BlockingWork.run { try part.finish() }
         logger.info(
             "scope complete",
             metadata: [

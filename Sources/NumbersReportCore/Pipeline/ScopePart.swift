@@ -8,14 +8,16 @@ import SinchImportedNumbers
 /// the same bytes as one after the other.
 ///
 /// Owned by the one task that reads the scope.
-public final class ScopePart {
+// @unchecked Sendable: the task that reads the scope is its only user; it hands the part to the thread
+// pool for blocking work (``BlockingWork``) and awaits the result before touching it again, so no two
+// threads ever use it at once.
+public final class ScopePart: @unchecked Sendable {
     public let index: Int
     private let scope: ScopeSettings
     private let rows: RowFilesWriter
     private let rawPages: RawPagesWriter
     private let builder: RowBuilder
     private var summary: Summary
-    /// Phone numbers seen in the scope (as 64-bit hashes), to keep a repeated record once.
     /// The phone numbers seen in this scope, themselves (not a hash: a collision would drop a number). E.164
     /// numbers up to 15 bytes are stored inline by `String`, so this costs about the set's own slots.
     private var seenNumbers: Set<String> = []
@@ -24,19 +26,21 @@ public final class ScopePart {
     public struct Summary: Sendable {
         public var result: ScopeResult
         public var digest: ReportDigest
+        /// What the comparison with the previous night needs of each row written, in file order; empty
+        /// when there is no previous night.
+        var rowKeys: [SnapshotDiff.RowKey] = []
     }
+    /// Whether to keep ``Summary/rowKeys``.
+    private let keepsRowKeys: Bool
 
-    /// The part files of scope `index` under `directory`.
-    static func paths(directory: String, index: Int) -> (csv: String, ndjson: String, rawPages: String) {
-        let base = directory + "/scope-\(index)"
-        return (base + ".csv", base + ".ndjson.gz", base + ".pages.ndjson.gz")
-    }
-
-    init(index: Int, configuration: ReportConfiguration, builder: RowBuilder, directory: String) throws {
+    init(
+        index: Int, configuration: ReportConfiguration, builder: RowBuilder, files paths: ScopePartFiles,
+        keepsRowKeys: Bool
+    ) throws {
         self.index = index
+        self.keepsRowKeys = keepsRowKeys
         self.scope = configuration.scopes[index]
         self.builder = builder
-        let paths = Self.paths(directory: directory, index: index)
         rows = try RowFilesWriter(
             csv: try FileSink(path: paths.csv), ndjson: try FileSink(path: paths.ndjson), output: configuration.output)
         rawPages = try RawPagesWriter(
@@ -67,6 +71,7 @@ public final class ScopePart {
             summary.result.levelCounts[row.verdict.level, default: 0] += 1
             summary.digest.add(row)
         }
+        if keepsRowKeys { summary.rowKeys += pageRows.lazy.map { SnapshotDiff.RowKey(DiffRow($0)) } }
     }
 
     /// Records why the scope stopped early.

@@ -85,7 +85,7 @@ public struct ProblemList: Sendable {
 
     /// Since when the row has had its problem: the oldest update among operations that failed or are in flight.
     static func since(_ row: NumberRow) -> Date? {
-        ProvisioningOperation.operations(of: row.number).filter(\.isTroubled)
+        row.operations.filter(\.isTroubled)
             .compactMap { $0.updateTime.flatMap(APITimestamp.parse) }.min()
     }
 }

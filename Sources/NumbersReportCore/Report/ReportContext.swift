@@ -7,7 +7,7 @@ public struct ReportContext: Sendable {
     /// One result per configured scope, in config order.
     public var scopes: [ScopeResult]
     /// Where the full rows are, for "N more in …".
-    public var csvName = "numbers.csv"
+    public var csvName = PayloadPath.numbersCSV.fileName
 
     public init(clock: Date, scopes: [ScopeResult]) {
         self.clock = clock
@@ -25,13 +25,4 @@ public struct ReportContext: Sendable {
         var seen: Set<String> = []
         return scopes.map(\.scope.projectId).filter { seen.insert($0).inserted }
     }
-}
-
-extension ScopeSettings {
-    /// The label, or `servicePlanId / campaignId`.
-    public var displayName: String { label ?? "\(servicePlanId) / \(campaignId)" }
-
-    /// `3. Fraud alerts (US)`: the display name after the scope's place in the config (`index` from 0),
-    /// as the terminal tables show it.
-    public func numberedName(_ index: Int) -> String { "\(index + 1). \(displayName)" }
 }

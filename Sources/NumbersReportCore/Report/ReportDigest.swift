@@ -5,7 +5,7 @@ import SinchImportedNumbers
 /// ordered list of problem numbers. It never holds all rows.
 public struct ReportDigest: Sendable {
     /// The carrier channels and provisioning kinds, in report order.
-    public static let channels = ProvisioningOperation.names
+    public static let channels = ProvisioningChannel.names
     /// Shown for a channel a number has no entry for.
     public static let absentState = "(absent)"
 
@@ -57,7 +57,7 @@ public struct ReportDigest: Sendable {
     public mutating func add(_ row: NumberRow) {
         rowCount += 1
         levelCounts[row.verdict.level, default: 0] += 1
-        for (channel, operation) in ProvisioningOperation.slots(of: row.number) {
+        for (channel, operation) in zip(Self.channels, row.operationSlots) {
             let stateName = operation.map { $0.state?.rawValue ?? "(no state)" } ?? Self.absentState
             channelStates[channel, default: [:]][stateName, default: 0] += 1
             if let operation, let code = operation.errorCode, !code.isEmpty {

@@ -31,7 +31,7 @@ public struct ReportDocument {
         fillProblems(try document.element(id: "problems"))
         try document.element(id: "footer").appendText(
             "numbers-report \(ToolVersion.current) · every row of this run is in \(context.csvName) and "
-                + "numbers.ndjson.gz of the snapshot.")
+                + "\(PayloadPath.numbersNDJSON.fileName) of the snapshot.")
         if let history, history.changes != nil || history.comparisonNote != nil {
             let slot = try document.element(id: "changes")
             if let note = history.comparisonNote {

@@ -40,7 +40,8 @@ public struct ReportHistory: Sendable {
     /// ``comparisonNote`` says which night could not be read and why.
     /// - Parameter candidates: how many earlier snapshots, newest first, are tried for the comparison.
     static func gather(
-        archive: SnapshotArchive, newRows: String, tonight: TrendPoint, nights: Int = 14, examples: Int = 50,
+        archive: SnapshotArchive, newRows: String, newKeys: [SnapshotDiff.RowKey]? = nil, tonight: TrendPoint,
+        nights: Int = 14, examples: Int = 50,
         candidates: Int = 7
     ) -> ReportHistory {
         let names = archive.snapshotsInPublicationOrder()
@@ -49,8 +50,9 @@ public struct ReportHistory: Sendable {
         for previous in names.reversed().prefix(candidates) {
             do {
                 let summary = try SnapshotDiff(
-                    oldRows: archive.directory + "/" + previous + "/data/numbers.ndjson.gz", newRows: newRows
-                ).summary(examples: examples)
+                    oldRows: SnapshotLocation(directory: archive.directory, name: previous).path(of: .numbersNDJSON),
+                    newRows: newRows
+                ).summary(examples: examples, newKeys: newKeys)
                 changes = Changes(
                     previousSnapshot: previous, counts: summary.counts, examples: summary.examples,
                     total: summary.total)
@@ -71,19 +73,23 @@ public struct ReportHistory: Sendable {
             }
         }
         var trend: [TrendPoint] = names.suffix(nights - 1).compactMap { name in
-            guard
-                let data = FileManager.default.contents(atPath: archive.directory + "/" + name + "/data/summary.json"),
-                let summary = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                let totals = summary["totals"] as? [String: Any], let levels = totals["levels"] as? [String: Int]
+            let path = SnapshotLocation(directory: archive.directory, name: name).path(of: .summary)
+            guard let data = FileManager.default.contents(atPath: path),
+                let summary = try? JSONDecoder().decode(TrendSummary.self, from: data)
             else { return nil }
-            return TrendPoint(
-                snapshot: name,
-                levels: Dictionary(
-                    uniqueKeysWithValues: levels.compactMap { key, value in HealthLevel(name: key).map { ($0, value) } }
-                ),
-                complete: summary["complete"] as? Bool ?? false)
+            return TrendPoint(snapshot: name, levels: summary.totals.levels.counts, complete: summary.complete ?? false)
         }
         trend.append(tonight)
         return ReportHistory(changes: changes, trend: trend, comparisonNote: note)
+    }
+
+    /// What the trend reads of an earlier night's ``RunSummary``.
+    private struct TrendSummary: Decodable {
+        var complete: Bool?
+        var totals: Totals
+
+        struct Totals: Decodable {
+            var levels: RunSummary.LevelCounts
+        }
     }
 }

@@ -18,6 +18,9 @@ public struct RowBuilder: Sendable {
     }
 
     public func row(for number: ImportedNumber, scope: ScopeSettings) -> NumberRow {
-        NumberRow(snapshotTime: snapshotTime, scope: scope, number: number, verdict: rules.judge(number, scope: scope))
+        let slots = ProvisioningOperation.slots(of: number)
+        return NumberRow(
+            snapshotTime: snapshotTime, scope: scope, number: number,
+            verdict: rules.judge(number, operations: slots.lazy.compactMap { $0 }, scope: scope), operationSlots: slots)
     }
 }

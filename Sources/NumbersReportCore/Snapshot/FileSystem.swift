@@ -6,6 +6,7 @@
     import Darwin
     private let systemRename = Darwin.rename
 #endif
+import Foundation
 import ReportWriters
 
 /// The few POSIX file operations publishing needs, with errors that name the path.
@@ -138,5 +139,24 @@ enum FileSystem {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         return info.st_mode & S_IFMT
+    }
+}
+
+extension FileSystem {
+    /// A regular file's size in bytes; 0 when it cannot be read (it is then reported when opened).
+    static func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// Reads a file a megabyte at a time, handing each chunk to `body`.
+    static func forEachChunk(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw OutputFileError(operation: "read", path: path, errno: errno)
+        }
+        defer { try? handle.close() }
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            try chunk.withUnsafeBytes { try body($0) }
+        }
     }
 }

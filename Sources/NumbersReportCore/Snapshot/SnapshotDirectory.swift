@@ -29,22 +29,54 @@ public final class SnapshotDirectory {
         try FileSystem.makeDirectories(outputDirectory)
         try FileSystem.makeDirectory(partialPath)
         try FileSystem.makeDirectory(dataPath)
+        do {
+            try FileSystem.makeDirectory(partsPath)
+        } catch {
+            FileSystem.removeTree(partialPath)
+            throw error
+        }
     }
 
     /// `…/data`: the payload directory.
-    public var dataPath: String { partialPath + "/data" }
+    var dataPath: String { partialPath + "/" + PayloadPath.payloadDirectory }
 
-    /// A new payload file at `relativePath` under `data/` (e.g. `raw/pages.ndjson.gz`), hashed as it is written.
-    public func createPayloadFile(_ relativePath: String) throws -> PayloadFile {
-        let components = relativePath.split(separator: "/")
+    /// Where the scopes' part files are written until they are joined (outside the payload).
+    private var partsPath: String { partialPath + "/parts" }
+
+    /// The part files of the scope at `scopeIndex`: its CSV records, its gzip member of NDJSON rows and
+    /// its gzip member of raw pages, joined in config order by ``joinParts(scopeIndices:header:)``.
+    public func partFiles(scopeIndex: Int) -> ScopePartFiles {
+        let base = partsPath + "/scope-\(scopeIndex)"
+        return ScopePartFiles(csv: base + ".csv", ndjson: base + ".ndjson.gz", rawPages: base + ".pages.ndjson.gz")
+    }
+
+    /// Removes the part files once they are joined.
+    public func removeParts() { FileSystem.removeTree(partsPath) }
+
+    /// A scratch file path inside the partial snapshot, outside the payload (removed with it).
+    public func scratchPath(_ name: String) -> String { partialPath + "/" + name }
+
+    /// A new payload file, hashed as it is written.
+    public func createPayloadFile(_ file: PayloadPath) throws -> PayloadFile {
+        let components = file.relativePath.split(separator: "/")
         var directory = dataPath
         for component in components.dropLast() {
             directory += "/" + component
             if !FileSystem.exists(directory) { try FileSystem.makeDirectory(directory) }
         }
-        return try PayloadFile(path: "data/" + relativePath, absolutePath: dataPath + "/" + relativePath) {
+        return try PayloadFile(path: file.bagPath, absolutePath: dataPath + "/" + file.relativePath) {
             [unowned self] entry in self.payload.append(entry)
         }
+    }
+
+    /// Where a payload file written here is, to read it back before publication.
+    public func pathOfWrittenFile(_ file: PayloadPath) -> String { dataPath + "/" + file.relativePath }
+
+    /// Writes a whole payload file.
+    public func writePayloadFile(_ file: PayloadPath, _ bytes: [UInt8]) throws {
+        let sink = try createPayloadFile(file)
+        try sink.write(bytes)
+        try sink.close()
     }
 
     /// `<bytes>.<files>` of the payload written so far.
@@ -56,7 +88,7 @@ public final class SnapshotDirectory {
     /// `<UTC yyyy-MM-ddTHHmmssZ>` (with `-2`, `-3`, … when that name is taken). Existing snapshots are
     /// never touched.
     /// - Returns: the published path.
-    public func publish(clock: Date, bagInfo: BagInfo) throws -> String {
+    public func publish(clock: Date, bagInfo: BagInfo) throws -> SnapshotLocation {
         guard case .building = state else { preconditionFailure("publish called twice") }
         try BagTagFiles(payload: payload, bagInfo: bagInfo).write(to: partialPath)
         for directory in Set(
@@ -76,7 +108,7 @@ public final class SnapshotDirectory {
                     try FileSystem.rename(partialPath, to: destination)
                     try FileSystem.syncDirectory(outputDirectory)
                     state = .published(destination)
-                    return destination
+                    return SnapshotLocation(path: destination)
                 } catch let error as OutputFileError where error.errno == ENOTEMPTY || error.errno == EEXIST {
                     // Another run took the name between the check and the rename: try the next one.
                 }

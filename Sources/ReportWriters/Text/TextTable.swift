@@ -1,12 +1,12 @@
-import ReportWriters
-
 /// A plain-text table for terminals and logs: columns padded to their widest cell, a rule under the
 /// header, numbers right-aligned. Cells are made safe one-line text (control characters escaped,
 /// at most `maxCellLength` characters): they hold what the API and the config said.
-enum TextTable {
-    static let maxCellLength = 200
+public enum TextTable {
+    /// The longest cell shown; longer ones are cut.
+    public static let maxCellLength = 200
 
-    static func render(_ unsafeRows: [[String]]) -> String {
+    /// The rows as a table, the first row the header.
+    public static func render(_ unsafeRows: [[String]]) -> String {
         let rows = unsafeRows.map { $0.map { SafeText.line($0, limit: maxCellLength) } }
         guard let header = rows.first else { return "" }
         var widths = header.map(\.count)

@@ -23,7 +23,7 @@ public struct SnapshotRender: Sendable {
     public func render() throws -> String {
         let lock = try OutputDirectoryLock(directory: outputDirectory)
         defer { lock.release() }
-        let recordPath = snapshot + "/data/raw/run.json"
+        let recordPath = SnapshotLocation(path: snapshot).path(of: .runRecord)
         guard let recordData = FileManager.default.contents(atPath: recordPath) else {
             throw RenderError(description: "\(recordPath): missing; render needs a snapshot written by numbers-report")
         }
@@ -44,7 +44,7 @@ public struct SnapshotRender: Sendable {
         let assembler = try SnapshotAssembler(
             configuration: configuration, clock: clock, template: template, runID: SnapshotArchive.newRunID())
         do {
-            let pagesPath = snapshot + "/data/raw/pages.ndjson.gz"
+            let pagesPath = SnapshotLocation(path: snapshot).path(of: .rawPages)
             let reader = try GzipReader(path: pagesPath)
             let decoder = JSONDecoder()
             let factory = assembler.partFactory

@@ -1,0 +1,18 @@
+import SinchImportedNumbers
+
+/// The second publish stage: what earlier nights in the output directory say about tonight — the
+/// changes since the last readable night and the recent nights' counts.
+struct HistoryGathering {
+    var results: NightResults
+
+    func gather(rowFiles: JoinedRowFiles) -> NightFacts {
+        let outcome = results.outcome
+        let tonight = ReportHistory.TrendPoint(
+            snapshot: APITimestamp.formatCompact(results.clock) + " (tonight)", levels: outcome.levelCounts,
+            complete: outcome.isComplete)
+        let history = ReportHistory.gather(
+            archive: SnapshotArchive(directory: results.configuration.output.directory), newRows: rowFiles.ndjsonPath,
+            newKeys: results.rowKeys, tonight: tonight)
+        return NightFacts(results: results, rowFiles: rowFiles, history: history)
+    }
+}

@@ -1,0 +1,13 @@
+/// The facts with the report rendered once, for every output that shows it (the XHTML file, the email).
+struct NightReport {
+    var facts: NightFacts
+    var document: ReportDocument
+    /// The filled template, UTF-8 XHTML.
+    var xhtml: [UInt8]
+
+    init(facts: NightFacts) throws {
+        self.facts = facts
+        document = facts.document
+        xhtml = try document.render(template: facts.results.template)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// `datapackage.json`: a Frictionless Data Package describing `numbers.csv` with a Table Schema
+/// (column types, the health enum, the phone number pattern).
+struct DataPackageOutput: SnapshotOutput {
+    let file = PayloadPath.dataPackage
+
+    func write(_ night: NightReport, into snapshot: SnapshotDirectory) throws {
+        try snapshot.writePayloadFile(
+            file, try Self.bytes(bom: night.facts.results.configuration.output.csvByteOrderMark))
+    }
+
+    static func bytes(bom: Bool) throws -> [UInt8] {
+        let fields: [[String: Any]] = NumberRow.columns.map { column in
+            var field: [String: Any] = ["name": column.name, "type": column.type.rawValue]
+            if column.type == .boolean {
+                field["trueValues"] = ["true"]
+                field["falseValues"] = ["false"]
+            }
+            var constraints: [String: Any] = [:]
+            if column.required { constraints["required"] = true }
+            if let values = column.allowedValues { constraints["enum"] = values }
+            if let pattern = column.pattern { constraints["pattern"] = pattern }
+            if !constraints.isEmpty { field["constraints"] = constraints }
+            if let description = column.description { field["description"] = description }
+            return field
+        }
+        let package: [String: Any] = [
+            "name": "sinch-imported-numbers-snapshot",
+            "title": "Sinch imported numbers and their provisioning health",
+            "profile": "tabular-data-package",
+            "resources": [
+                [
+                    "name": "numbers", "path": PayloadPath.numbersCSV.relativePath, "profile": "tabular-data-resource",
+                    "format": "csv",
+                    "mediatype": "text/csv", "encoding": bom ? "utf-8-sig" : "utf-8",
+                    "dialect": [
+                        "delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true,
+                        "header": true,
+                    ],
+                    "schema": ["fields": fields, "missingValues": [""]],
+                ] as [String: Any]
+            ],
+        ]
+        var bytes = [UInt8](
+            try JSONSerialization.data(
+                withJSONObject: package, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
+        bytes.append(10)
+        return bytes
+    }
+}

@@ -1,0 +1,10 @@
+/// `report.eml`: the same report as an email, with the CSV attachment prepared while the rows were joined.
+struct EmailOutput: SnapshotOutput {
+    let file = PayloadPath.email
+
+    func write(_ night: NightReport, into snapshot: SnapshotDirectory) throws {
+        let results = night.facts.results
+        try ReportEmail(settings: results.configuration.email, document: night.document, runID: results.runID).write(
+            to: try snapshot.createPayloadFile(file), html: night.xhtml, attachment: night.facts.rowFiles.csvAttachment)
+    }
+}

@@ -1,0 +1,42 @@
+import ReportWriters
+
+/// The first publish stage: the scopes' part files joined, in config order, into `numbers.csv`,
+/// `numbers.ndjson.gz` and `raw/pages.ndjson.gz` (the gzip files are the parts' members one after the
+/// other: one valid gzip file), hashed as they are copied; the email's CSV attachment prepared from
+/// the same bytes.
+struct RowFilesJoin {
+    var results: NightResults
+
+    func join(into snapshot: SnapshotDirectory) throws -> JoinedRowFiles {
+        let output = results.configuration.output
+        // A part without pages (a scope that failed at once) adds nothing, as when `render` rebuilds it.
+        let parts = results.outcome.scopes.indices.filter { results.outcome.scopes[$0].pages > 0 }.map {
+            snapshot.partFiles(scopeIndex: $0)
+        }
+        let header = RowFilesWriter.csvHeader(output: output)
+        let attachment = try CSVAttachmentTap(
+            settings: results.configuration.email,
+            size: header.count + parts.reduce(0) { $0 + FileSystem.size($1.csv) })
+        let csv = try snapshot.createPayloadFile(.numbersCSV)
+        try header.withUnsafeBytes { bytes in
+            try csv.write(bytes)
+            try attachment.take(bytes)
+        }
+        let ndjson = try snapshot.createPayloadFile(.numbersNDJSON)
+        let rawPages = try snapshot.createPayloadFile(.rawPages)
+        for part in parts {
+            try FileSystem.forEachChunk(part.csv) { bytes in
+                try csv.write(bytes)
+                try attachment.take(bytes)
+            }
+            try FileSystem.forEachChunk(part.ndjson) { try ndjson.write($0) }
+            try FileSystem.forEachChunk(part.rawPages) { try rawPages.write($0) }
+        }
+        try csv.close()
+        try ndjson.close()
+        try rawPages.close()
+        snapshot.removeParts()
+        return JoinedRowFiles(
+            csvAttachment: try attachment.finish(), ndjsonPath: snapshot.pathOfWrittenFile(.numbersNDJSON))
+    }
+}

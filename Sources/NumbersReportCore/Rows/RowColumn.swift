@@ -1,0 +1,38 @@
+import ReportWriters
+
+/// One column of the flat row: its name (the CSV header, the NDJSON key), its type, constraints and
+/// description in `datapackage.json`, and how a row fills it. ``NumberRow/columns`` is the one list.
+public struct RowColumn: Sendable {
+    /// The column's name in the contract, e.g. `sms_att_state`.
+    public let name: String
+    /// Its Table Schema type.
+    public let type: ValueType
+    /// Every row has a value.
+    public let required: Bool
+    /// The values allowed, when they are a closed list.
+    public let allowedValues: [String]?
+    /// A regular expression every value matches.
+    public let pattern: String?
+    /// What the data package says about it.
+    public let description: String?
+    /// The row's value.
+    let cell: @Sendable (NumberRow) -> Cell
+
+    /// A Table Schema type.
+    public enum ValueType: String, Sendable {
+        case string, boolean
+    }
+
+    init(
+        _ name: String, _ type: ValueType = .string, required: Bool = false, allowedValues: [String]? = nil,
+        pattern: String? = nil, description: String? = nil, cell: @escaping @Sendable (NumberRow) -> Cell
+    ) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.allowedValues = allowedValues
+        self.pattern = pattern
+        self.description = description
+        self.cell = cell
+    }
+}
