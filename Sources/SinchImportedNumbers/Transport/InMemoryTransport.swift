@@ -46,7 +46,7 @@ public final class InMemoryTransport: ImportedNumbersTransport {
             return json(body, delay: delay)
         }
 
-        /// An answer of the OAuth2 token endpoint with `token`.
+        /// An answer of the OAuth2 token endpoint with `token` (letters, digits and `-._~+/=`, as a bearer token has).
         public static func accessToken(_ token: String, expiresIn: Int = 3600) -> Response {
             json(#"{"access_token":"\#(token)","token_type":"Bearer","expires_in":\#(expiresIn)}"#)
         }
