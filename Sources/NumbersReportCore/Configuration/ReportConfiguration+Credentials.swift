@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SinchImportedNumbers
 
 extension ReportConfiguration {
@@ -28,6 +29,8 @@ extension ReportConfiguration {
         configuration.maxAttempts = api.maxAttempts
         configuration.maxPagesPerScope = api.maxPagesPerScope
         configuration.userAgent = "numbers-report/\(ToolVersion.current)"
+        // Retries belong in the night's operational log (the client logs them at debug by default).
+        configuration.retryLogLevel = .notice
         return configuration
     }
 }

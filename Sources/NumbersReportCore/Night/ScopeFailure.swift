@@ -21,10 +21,12 @@ public struct ScopeFailure: Error, Sendable, Hashable, Codable, CustomStringConv
     public static let maxMessageLength = 1_000
 
     /// A failure from an API error; its text is made one safe line of at most ``maxMessageLength`` characters.
+    /// A scope past its page limit is named with this tool's config key, `api.maxPagesPerScope`.
     public init(_ error: SinchAPIError) {
+        let text = error.pageLimit.map { "the scope has more than \($0) pages (api.maxPagesPerScope); stopped" }
         self.init(
             kind: Kind(error.kind), status: error.statusCode,
-            message: SafeText.line(error.description, limit: Self.maxMessageLength))
+            message: SafeText.line(text ?? error.description, limit: Self.maxMessageLength))
     }
 
     /// `api.runDeadlineMinutes` passed before the scope was read to the end.

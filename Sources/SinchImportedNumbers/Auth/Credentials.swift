@@ -4,9 +4,12 @@ import Foundation
 ///
 /// The secret never appears in ``description`` or in any error.
 public struct Credentials: Sendable, CustomStringConvertible {
+    /// The access key id.
     public var keyID: String
+    /// The access key secret. Never logged.
     public var keySecret: String
 
+    /// An access key from its id and secret.
     public init(keyID: String, keySecret: String) {
         self.keyID = keyID
         self.keySecret = keySecret
@@ -32,5 +35,6 @@ public struct Credentials: Sendable, CustomStringConvertible {
         "Basic " + Data("\(keyID):\(keySecret)".utf8).base64EncodedString()
     }
 
+    /// The key id, with the secret redacted.
     public var description: String { "Credentials(keyID: \(keyID), keySecret: <redacted>)" }
 }

@@ -9,5 +9,5 @@ public struct ClientStatistics: Sendable, Hashable {
     /// Tokens dropped after the API said they had expired.
     public var tokenRefreshesAfterExpiry = 0
 
-    public init() {}
+    package init() {}
 }

@@ -2,12 +2,12 @@ import NIOCore
 
 extension Duration {
     /// The duration in seconds, with its fraction.
-    public var inSeconds: Double {
+    package var inSeconds: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 
     /// The duration in whole nanoseconds, saturating at `Int64.min` / `Int64.max` instead of trapping.
-    public var saturatingNanoseconds: Int64 {
+    package var saturatingNanoseconds: Int64 {
         let (seconds, attoseconds) = components
         let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         if overflow { return seconds < 0 ? .min : .max }
@@ -18,7 +18,7 @@ extension Duration {
 
     /// A NIO `TimeAmount` for this duration, kept between zero and a day so that adding it to a
     /// deadline cannot overflow.
-    var nioTimeAmount: TimeAmount {
+    package var nioTimeAmount: TimeAmount {
         .nanoseconds(Swift.min(Swift.max(saturatingNanoseconds, 0), 86_400 * 1_000_000_000))
     }
 }

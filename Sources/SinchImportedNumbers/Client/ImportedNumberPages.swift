@@ -6,12 +6,14 @@
 /// The next page is requested as soon as a page is returned, so that fetching and decoding it overlap
 /// with whatever the caller does with the current one.
 public struct ImportedNumberPages: AsyncSequence, Sendable {
+    /// One page.
     public typealias Element = ImportedNumbersPage
 
     let client: ImportedNumbersClient
     /// The scope being listed.
     public let query: ImportedNumbersQuery
 
+    /// An iterator that starts at the first page.
     public func makeAsyncIterator() -> Iterator {
         Iterator(client: client, query: query)
     }
@@ -36,6 +38,8 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
             self.query = query
         }
 
+        /// The next page, or `nil` after the last.
+        /// - Throws: a ``SinchAPIError`` when the page cannot be had; `CancellationError` when the task was cancelled.
         public mutating func next() async throws -> ImportedNumbersPage? {
             if let pendingError {
                 self.pendingError = nil

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 extension ImportedNumbersClient {
     /// Settings of the client. Every key has a default that suits Sinch's production API.
@@ -25,9 +26,14 @@ extension ImportedNumbersClient {
         /// retry budget), further requests fail at once with that error for this long, instead of each
         /// spending a budget of their own on an endpoint that is down.
         public var tokenEndpointFailureMemory: Duration = .seconds(120)
-        /// Sent as `User-Agent`.
-        public var userAgent: String = "numbers-report"
+        /// Sent as `User-Agent`; an application puts its own name and version here.
+        public var userAgent: String = "sinch-imported-numbers-swift/\(SDKVersion.current)"
+        /// The level of the line logged before each retry. `debug`, as a library should: a retried request that
+        /// then succeeds is no news to the application. An application that wants retries in its operational log
+        /// raises it.
+        public var retryLogLevel: Logger.Level = .debug
 
+        /// The defaults: Sinch's production hosts, OAuth2, 5 attempts, a 30 s request timeout.
         public init() {}
 
         /// The longest ``requestTimeout`` accepted: an hour.
@@ -47,7 +53,7 @@ extension ImportedNumbersClient {
         }
 
         /// Refuses URLs that are not absolute `https`, or `http` to a loopback host.
-        public static func checkURL(_ text: String, key: String) throws(ConfigurationProblem) {
+        package static func checkURL(_ text: String, key: String) throws(ConfigurationProblem) {
             guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
                 let host = components.host, !host.isEmpty
             else { throw ConfigurationProblem(key: key, problem: "not an absolute URL: \(text)") }
@@ -68,7 +74,7 @@ extension ImportedNumbersClient {
         }
 
         /// `localhost`, `127.0.0.0/8` or `::1`.
-        public static func isLoopback(_ host: String) -> Bool {
+        package static func isLoopback(_ host: String) -> Bool {
             let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
             if host == "localhost" || host == "::1" { return true }
             let parts = host.split(separator: ".", omittingEmptySubsequences: false)
@@ -80,11 +86,14 @@ extension ImportedNumbersClient {
     public struct ConfigurationProblem: Error, Hashable, Sendable, CustomStringConvertible {
         /// The configuration key, e.g. `baseURL`.
         public var key: String
+        /// What is wrong with it.
         public var problem: String
-        public init(key: String, problem: String) {
+        /// A problem with the setting `key`.
+        package init(key: String, problem: String) {
             self.key = key
             self.problem = problem
         }
+        /// `key: problem`.
         public var description: String { "\(key): \(problem)" }
     }
 }

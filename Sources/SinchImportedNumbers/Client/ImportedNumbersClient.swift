@@ -1,42 +1,42 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOCore
-import NIOHTTP1
 
 /// A client of Sinch's Imported Numbers API: authentication, one page, or every page of a scope.
 ///
 /// ```swift
-/// let client = try ImportedNumbersClient(configuration: .init(), credentials: .fromEnvironment())
-/// for try await page in client.pages(for: query) { … }
-/// try await client.shutdown()
+/// try await withImportedNumbersClient(credentials: .fromEnvironment(), logger: logger) { client in
+///     for try await page in client.pages(for: query) { … }
+/// }
 /// ```
+///
+/// Requests go through an ``ImportedNumbersTransport`` (AsyncHTTPClient by default); tokens, retries and
+/// paging are the client's own, the same over any transport. The client is `Sendable`: share one between tasks,
+/// so that they share its token and its connections.
 public final class ImportedNumbersClient: Sendable {
+    /// The settings the client was made with.
     public let configuration: Configuration
-    let httpClient: HTTPClient
     private let exchange: RetryingExchange
-    private let ownsHTTPClient: Bool
+    /// The HTTP client this client made and shuts down; `nil` when the transport is the caller's.
+    private let ownedHTTPClient: HTTPClient?
     private let credentials: Credentials
     private let tokenProvider: OAuth2TokenProvider?
     private let logger: Logger
     private let counters = StatisticsRecorder()
 
-    /// Creates a client with its own HTTP connection pool; call ``shutdown()`` when done.
-    /// - Throws: ``ConfigurationProblem`` when a URL is not allowed.
+    /// Creates a client with its own HTTP connection pool; call ``shutdown()`` when done, or use
+    /// ``withImportedNumbersClient(configuration:credentials:transport:logger:isolation:_:)``, which does.
+    /// - Parameters:
+    ///   - logger: where the client logs (retries and token fetches at `debug`, see
+    ///     ``Configuration/retryLogLevel``; a token expiry at `info`). `nil`, the default, logs nothing.
+    /// - Throws: ``ConfigurationProblem`` when a setting is not allowed.
     public convenience init(configuration: Configuration, credentials: Credentials, logger: Logger? = nil) throws {
         try configuration.validate()  // before the timeout is converted for NIO
-        var httpConfiguration = HTTPClient.Configuration()
-        httpConfiguration.redirectConfiguration = .disallow  // never carry credentials to another host
-        let timeout = configuration.requestTimeout.nioTimeAmount
-        httpConfiguration.timeout = .init(connect: min(timeout, .seconds(5)), read: timeout)
-        // The pool would retry a refused connection until the connect timeout, a budget inside our own:
-        // a failed connection fails the attempt at once, and RetryingExchange alone decides on another.
-        httpConfiguration.connectionPool.retryConnectionEstablishment = false
-        httpConfiguration.decompression = .disabled
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        let httpClient = AsyncHTTPClientTransport.makeHTTPClient(for: configuration)
         do {
             try self.init(
-                configuration: configuration, credentials: credentials, httpClient: httpClient, ownsHTTPClient: true,
+                configuration: configuration, credentials: credentials,
+                transport: AsyncHTTPClientTransport(httpClient: httpClient), ownedHTTPClient: httpClient,
                 logger: logger)
         } catch {
             try? httpClient.syncShutdown()
@@ -45,34 +45,46 @@ public final class ImportedNumbersClient: Sendable {
     }
 
     /// Creates a client on an HTTP client the caller owns and shuts down.
+    /// - Parameter logger: as for ``init(configuration:credentials:logger:)``; `nil` logs nothing.
     public convenience init(
         configuration: Configuration, credentials: Credentials, httpClient: HTTPClient, logger: Logger? = nil
     ) throws {
         try self.init(
-            configuration: configuration, credentials: credentials, httpClient: httpClient, ownsHTTPClient: false,
+            configuration: configuration, credentials: credentials,
+            transport: AsyncHTTPClientTransport(httpClient: httpClient), logger: logger)
+    }
+
+    /// Creates a client on a transport the caller owns (``InMemoryTransport`` in tests, say).
+    /// - Parameter logger: as for ``init(configuration:credentials:logger:)``; `nil` logs nothing.
+    public convenience init(
+        configuration: Configuration, credentials: Credentials, transport: any ImportedNumbersTransport,
+        logger: Logger? = nil
+    ) throws {
+        try self.init(
+            configuration: configuration, credentials: credentials, transport: transport, ownedHTTPClient: nil,
             logger: logger)
     }
 
     private init(
-        configuration: Configuration, credentials: Credentials, httpClient: HTTPClient, ownsHTTPClient: Bool,
-        logger: Logger?
+        configuration: Configuration, credentials: Credentials, transport: any ImportedNumbersTransport,
+        ownedHTTPClient: HTTPClient?, logger: Logger?
     ) throws {
         try configuration.validate()
         self.configuration = configuration
         self.credentials = credentials
-        self.httpClient = httpClient
-        let resolvedLogger = logger ?? Logger(label: "sinch.imported-numbers")
+        let resolvedLogger = logger ?? Self.loggingDisabled
         self.exchange = RetryingExchange(
             transport: HTTPExchange(
-                httpClient: httpClient, timeout: configuration.requestTimeout,
+                transport: transport, timeout: configuration.requestTimeout,
                 maxResponseBytes: configuration.maxResponseBytes),
             policy: configuration.retryPolicy, maxAttempts: configuration.maxAttempts, logger: resolvedLogger,
-            counters: counters)
-        self.ownsHTTPClient = ownsHTTPClient
+            retryLogLevel: configuration.retryLogLevel, counters: counters)
+        self.ownedHTTPClient = ownedHTTPClient
         self.logger = resolvedLogger
         if configuration.authentication == .oauth2 {
             let fetcher = TokenFetcher(
-                tokenURL: configuration.tokenURL, credentials: credentials, exchange: exchange, logger: resolvedLogger)
+                tokenURL: configuration.tokenURL, credentials: credentials, userAgent: configuration.userAgent,
+                exchange: exchange, logger: resolvedLogger)
             let margin = configuration.tokenRefreshMargin
             tokenProvider = OAuth2TokenProvider(
                 refreshMargin: margin.inSeconds, unreachableMemory: configuration.tokenEndpointFailureMemory.inSeconds
@@ -82,9 +94,13 @@ public final class ImportedNumbersClient: Sendable {
         }
     }
 
-    /// Shuts the HTTP client down if this client created it.
+    /// A logger that drops everything: what the client logs to when it is given none.
+    package static let loggingDisabled = Logger(label: "sinch.imported-numbers") { _ in SwiftLogNoOpLogHandler() }
+
+    /// Shuts the HTTP client down if this client created it; a transport given to the client is the caller's to
+    /// shut down. No request may be made afterwards.
     public func shutdown() async throws {
-        if ownsHTTPClient { try await httpClient.shutdown() }
+        try await ownedHTTPClient?.shutdown()
     }
 
     /// Requests, retries and token fetches so far.
@@ -106,11 +122,12 @@ public final class ImportedNumbersClient: Sendable {
         var refreshedAfterExpiry = false
         return try await exchange.run(target: target) {
             authorization = try await authorizationHeader()
-            var request = HTTPClientRequest(url: configuration.baseURL + target)
-            request.method = .GET
-            request.headers.add(name: "Authorization", value: authorization)
-            request.headers.add(name: "Accept", value: "application/json")
-            request.headers.add(name: "User-Agent", value: configuration.userAgent)
+            let request = TransportRequest(
+                method: "GET", url: configuration.baseURL + target,
+                headers: [
+                    (name: "Authorization", value: authorization), (name: "Accept", value: "application/json"),
+                    (name: "User-Agent", value: configuration.userAgent),
+                ])
             counters.record { $0.listRequests += 1 }
             return request
         } interpret: { outcome -> RetryingExchange.Verdict<ImportedNumbersPage> in
@@ -125,7 +142,7 @@ public final class ImportedNumbersClient: Sendable {
                 } catch {
                     return .retry(.invalidResponse(Self.describe(error), request: target), retryAfter: nil)
                 }
-            case 401 where tokenProvider != nil && !refreshedAfterExpiry && Self.saysTokenExpired(outcome.headers):
+            case 401 where tokenProvider != nil && !refreshedAfterExpiry && Self.saysTokenExpired(outcome):
                 refreshedAfterExpiry = true
                 counters.record { $0.tokenRefreshesAfterExpiry += 1 }
                 logger.info("access token expired; fetching a new one", metadata: ["request": "\(target)"])
@@ -161,8 +178,8 @@ public final class ImportedNumbersClient: Sendable {
         return credentials.basicAuthorization
     }
 
-    static func saysTokenExpired(_ headers: HTTPHeaders) -> Bool {
-        headers["WWW-Authenticate"].contains { $0.contains("invalid_token") }
+    static func saysTokenExpired(_ response: TransportResponse) -> Bool {
+        response.values(forHeader: "WWW-Authenticate").contains { $0.contains("invalid_token") }
     }
 
     static func describe(_ error: any Error) -> String {

@@ -17,7 +17,7 @@ public struct ImportedNumbersPage: Sendable {
     /// The decoded body.
     public var response: ListImportedNumbersResponse
 
-    public init(
+    package init(
         query: ImportedNumbersQuery, number: Int, pageToken: String?, requestTarget: String, fetchedAt: Date,
         body: [UInt8], response: ListImportedNumbersResponse
     ) {

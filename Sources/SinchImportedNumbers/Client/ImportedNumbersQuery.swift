@@ -2,11 +2,17 @@
 public struct ImportedNumbersQuery: Sendable, Hashable {
     /// How `numberPattern.pattern` is matched.
     public struct SearchPattern: OpenEnumeration {
+        /// The value as sent.
         public let rawValue: String
+        /// Any value, documented or not.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The number starts with the pattern.
         public static let start = Self(rawValue: "START")
+        /// The number contains the pattern.
         public static let contain = Self(rawValue: "CONTAIN")
+        /// The number ends with the pattern.
         public static let end = Self(rawValue: "END")
+        /// The values the API reference lists.
         public static let documentedValues: Set<String> = ["START", "CONTAIN", "END"]
     }
 
@@ -14,7 +20,9 @@ public struct ImportedNumbersQuery: Sendable, Hashable {
     public struct NumberPattern: Sendable, Hashable, Codable {
         /// Digits to search for; with ``SearchPattern/start`` the leading `+` is included (`+1206`).
         public var pattern: String
+        /// Where the pattern must match; the server's default when `nil`.
         public var searchPattern: SearchPattern?
+        /// A filter on `pattern`.
         public init(pattern: String, searchPattern: SearchPattern? = nil) {
             self.pattern = pattern
             self.searchPattern = searchPattern
@@ -23,23 +31,34 @@ public struct ImportedNumbersQuery: Sendable, Hashable {
 
     /// The order of the results.
     public struct OrderBy: OpenEnumeration {
+        /// The value as sent.
         public let rawValue: String
+        /// Any value, documented or not.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// By creation time.
         public static let createdTime = Self(rawValue: "createdTime")
+        /// By last update.
         public static let updatedTime = Self(rawValue: "updatedTime")
+        /// The values the API reference lists.
         public static let documentedValues: Set<String> = ["createdTime", "updatedTime"]
     }
 
+    /// The Sinch project.
     public var projectId: String
+    /// The SMS service plan.
     public var servicePlanId: String
+    /// The 10DLC campaign.
     public var campaignId: String
     /// ISO 3166-1 alpha-2: `US` or `CA`.
     public var regionCode: String?
+    /// A filter on the number's digits.
     public var numberPattern: NumberPattern?
+    /// The order of the results; the server's when `nil`.
     public var orderBy: OrderBy?
     /// Items asked for per page; the server may grant fewer.
     public var pageSize: Int?
 
+    /// A scope; the filters are optional.
     public init(
         projectId: String, servicePlanId: String, campaignId: String, regionCode: String? = nil,
         numberPattern: NumberPattern? = nil, orderBy: OrderBy? = nil, pageSize: Int? = nil

@@ -2,8 +2,8 @@
 ///
 /// Everything but the unreserved characters is encoded, so `+` becomes `%2B` (a bare `+` in a query
 /// is read as a space by many servers) and `&`, `=`, `/` cannot break the request.
-public enum PercentEncoding {
-    public static func encode(_ text: String) -> String {
+package enum PercentEncoding {
+    package static func encode(_ text: String) -> String {
         var output = [UInt8]()
         output.reserveCapacity(text.utf8.count)
         let hex = Array("0123456789ABCDEF".utf8)

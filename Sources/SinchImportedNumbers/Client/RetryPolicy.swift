@@ -10,8 +10,9 @@ public struct RetryPolicy: Sendable, Hashable {
     public var retryAfterCap: Duration = .seconds(60)
 
     /// HTTP statuses worth another attempt: rate limited, or a server or gateway fault.
-    public static let retryableStatuses: Set<Int> = [429, 500, 502, 503, 504]
+    package static let retryableStatuses: Set<Int> = [429, 500, 502, 503, 504]
 
+    /// A policy; the defaults suit Sinch's API.
     public init(
         initialDelay: Duration = .milliseconds(250), maximumDelay: Duration = .seconds(20),
         retryAfterCap: Duration = .seconds(60)
@@ -22,7 +23,7 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// The pause before attempt `attempt + 1`, after `attempt` (1-based) failed.
-    public func delay(afterAttempt attempt: Int, retryAfter: Duration?) -> Duration {
+    package func delay(afterAttempt attempt: Int, retryAfter: Duration?) -> Duration {
         if let retryAfter { return min(max(retryAfter, .zero), retryAfterCap) }
         let exponent = min(max(attempt - 1, 0), 30)
         let ceiling = min(initialDelay * (1 << exponent), maximumDelay)
@@ -30,7 +31,7 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// Reads `Retry-After` as delay-seconds or as an HTTP date.
-    public static func parseRetryAfter(_ value: String, now: Date = Date()) -> Duration? {
+    package static func parseRetryAfter(_ value: String, now: Date = Date()) -> Duration? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if let seconds = Int(trimmed) { return .seconds(max(seconds, 0)) }
         let formatter = DateFormatter()

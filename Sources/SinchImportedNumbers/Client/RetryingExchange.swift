@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
 
@@ -10,6 +9,8 @@ struct RetryingExchange: Sendable {
     var policy: RetryPolicy
     var maxAttempts: Int
     var logger: Logger
+    /// The level of the line logged before each retry (``ImportedNumbersClient/Configuration/retryLogLevel``).
+    var retryLogLevel: Logger.Level = .debug
     var counters: StatisticsRecorder
 
     /// What to make of one answer.
@@ -30,8 +31,8 @@ struct RetryingExchange: Sendable {
     /// request at once: budgets are never nested, so an unreachable token endpoint costs `maxAttempts`
     /// attempts, not `maxAttempts²`.
     func run<Value>(
-        target: String, makeRequest: () async throws -> HTTPClientRequest,
-        interpret: (HTTPExchange.Outcome) async throws -> Verdict<Value>
+        target: String, makeRequest: () async throws -> TransportRequest,
+        interpret: (TransportResponse) async throws -> Verdict<Value>
     ) async throws -> Value {
         var attempt = 0
         while true {
@@ -59,14 +60,14 @@ struct RetryingExchange: Sendable {
                     "reason": "\(error)", "delay": "\(delay)",
                 ]
                 if let status = error.statusCode { metadata["status"] = "\(status)" }
-                logger.notice("retrying after a transient failure", metadata: metadata)
+                logger.log(level: retryLogLevel, "retrying after a transient failure", metadata: metadata)
                 try await Task.sleep(for: delay)
             }
         }
     }
 
     /// `Retry-After` of an answer, in seconds or as an HTTP date.
-    static func retryAfter(_ outcome: HTTPExchange.Outcome) -> Duration? {
-        outcome.headers.first(name: "Retry-After").flatMap { RetryPolicy.parseRetryAfter($0) }
+    static func retryAfter(_ response: TransportResponse) -> Duration? {
+        response.values(forHeader: "Retry-After").first.flatMap { RetryPolicy.parseRetryAfter($0) }
     }
 }

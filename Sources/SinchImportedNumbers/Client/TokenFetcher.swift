@@ -1,13 +1,13 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOCore
 
 /// Asks the OAuth2 token endpoint for a client-credentials token, through the same retries as the list
 /// calls (the endpoint is a token bucket and may answer 429).
 struct TokenFetcher: Sendable {
     var tokenURL: String
     var credentials: Credentials
+    /// Sent as `User-Agent`.
+    var userAgent: String
     var exchange: RetryingExchange
     var logger: Logger
 
@@ -35,12 +35,13 @@ struct TokenFetcher: Sendable {
     func fetch() async throws -> OAuth2Token {
         let target = "the token endpoint"
         return try await exchange.run(target: target) {
-            var request = HTTPClientRequest(url: tokenURL)
-            request.method = .POST
-            request.headers.add(name: "Authorization", value: credentials.basicAuthorization)
-            request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-            request.headers.add(name: "Accept", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: "grant_type=client_credentials"))
+            let request = TransportRequest(
+                method: "POST", url: tokenURL,
+                headers: [
+                    (name: "Authorization", value: credentials.basicAuthorization),
+                    (name: "Content-Type", value: "application/x-www-form-urlencoded"),
+                    (name: "Accept", value: "application/json"), (name: "User-Agent", value: userAgent),
+                ], body: Array("grant_type=client_credentials".utf8))
             exchange.counters.record { $0.tokenRequests += 1 }
             return request
         } interpret: { outcome -> RetryingExchange.Verdict<OAuth2Token> in

@@ -6,28 +6,30 @@ import Foundation
 /// APIs wrap it as `{error: {code: 404, message, status, details}}`; the OAuth2 endpoint answers
 /// `{error: "invalid_client", error_description}` and the rate limiter `{type, title, detail}`.
 ///
-/// Whatever the server sent, a decoded body keeps at most ``ServerText/limit`` characters of each text,
-/// with control characters, line separators and bidi overrides escaped (see ``ServerText``): a 20 MB
+/// Whatever the server sent, a decoded body keeps at most 500 characters of each text,
+/// with control characters, line separators and bidi overrides escaped: a 20 MB
 /// message or one with a forged log line stays a short, single, harmless line in errors, logs and emails.
 public struct APIErrorBody: Hashable, Sendable, CustomStringConvertible {
     /// The code as text (`"404"`, `"invalid_client"`), when present.
     public var code: String?
+    /// The server's message.
     public var message: String?
     /// A gRPC-style status such as `NOT_FOUND` or `INVALID_ARGUMENT`, when present.
     public var status: String?
 
-    public init(code: String? = nil, message: String? = nil, status: String? = nil) {
+    package init(code: String? = nil, message: String? = nil, status: String? = nil) {
         self.code = code
         self.message = message
         self.status = status
     }
 
+    /// `status: message`, or whichever of them is present.
     public var description: String {
         [status, message].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
     }
 
     /// Reads an error body in any of the known shapes; `nil` when it is none of them.
-    public static func decode(from bytes: some Collection<UInt8>) -> APIErrorBody? {
+    package static func decode(from bytes: some Collection<UInt8>) -> APIErrorBody? {
         guard !bytes.isEmpty,
             let shape = try? JSONDecoder().decode(Shape.self, from: Data(bytes))
         else { return nil }

@@ -22,6 +22,7 @@ public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible 
     /// What went wrong, without the details: the thing to compare.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         fileprivate let name: String
+        /// The kind's name, e.g. `credentialsRefused`.
         public var description: String { name }
 
         /// The API answered with an HTTP error status (other than a refusal of the credentials).
@@ -50,6 +51,7 @@ public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible 
     private let storage: Storage
     private init(_ storage: Storage) { self.storage = storage }
 
+    /// What went wrong, to compare (`error.kind == .credentialsRefused`).
     public var kind: Kind {
         switch storage {
         case .httpStatus: .httpStatus
@@ -74,6 +76,13 @@ public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible 
         }
     }
 
+    /// The page limit a scope went past, for ``Kind/tooManyPages``
+    /// (``ImportedNumbersClient/Configuration/maxPagesPerScope``).
+    public var pageLimit: Int? {
+        if case .tooManyPages(let limit) = storage { return limit }
+        return nil
+    }
+
     /// The error body the server sent, when it sent a readable one.
     public var body: APIErrorBody? {
         switch storage {
@@ -83,7 +92,7 @@ public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// What went wrong, for people. Text the server chose (error messages, page tokens, reasons) is cut to
-    /// ``ServerText/limit`` characters with its control characters escaped, so it can neither flood nor
+    /// 500 characters with its control characters escaped, so it can neither flood nor
     /// forge a log line, an error list or an email.
     public var description: String {
         switch storage {
@@ -112,7 +121,7 @@ public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible 
         case .timedOut(let seconds, let request):
             "no complete answer from \(Self.shown(request)) within \(seconds) s"
         case .tooManyPages(let limit):
-            "the scope has more than \(limit) pages (api.maxPagesPerScope); stopped"
+            "the scope has more than \(limit) pages (maxPagesPerScope); stopped"
         }
     }
 
@@ -129,7 +138,7 @@ public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible 
         Self(.credentialsRefused(status: status, body: body, endpoint: endpoint))
     }
     /// A credential environment variable is missing or empty.
-    public static func credentialsMissing(variable: String) -> Self {
+    package static func credentialsMissing(variable: String) -> Self {
         Self(.credentialsMissing(variable: variable))
     }
     static func invalidResponse(_ reason: String, request: String) -> Self {

@@ -6,14 +6,18 @@ public struct APICode: Codable, Hashable, Sendable, CustomStringConvertible {
     /// The code as received, as text (`1001` and `"1001"` both give `"1001"`).
     public let rawValue: String
 
+    /// A code from its text.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// A code from an integer.
     public init(_ value: Int) { self.rawValue = String(value) }
 
     /// The code as an integer, when it is one.
     public var integerValue: Int? { Int(rawValue) }
 
+    /// The code as text.
     public var description: String { rawValue }
 
+    /// Decodes an integer or a string.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let integer = try? container.decode(Int.self) {
@@ -23,6 +27,7 @@ public struct APICode: Codable, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Encodes an integer when the code is one, else the text.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         if let integerValue { try container.encode(integerValue) } else { try container.encode(rawValue) }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Parses and formats the API's RFC 3339 timestamps (`2025-04-02T19:45:28.650924Z`).
+/// Parses the API's RFC 3339 timestamps (`2025-04-02T19:45:28.650924Z`).
 ///
 /// Written by hand rather than with `ISO8601DateFormatter`: it runs once per operation of every row,
 /// accepts any number of fraction digits and a numeric offset, and needs no locale or shared state.
@@ -59,7 +59,7 @@ public enum APITimestamp {
     }
 
     /// Reads `yyyy-MM-ddTHHmmssZ`, the name of a snapshot directory.
-    public static func parseCompact(_ text: String) -> Date? {
+    package static func parseCompact(_ text: String) -> Date? {
         let utf8 = Array(text.utf8)
         guard utf8.count == 18, utf8[10] == UInt8(ascii: "T") else { return nil }
         let expanded =
@@ -69,20 +69,20 @@ public enum APITimestamp {
     }
 
     /// `yyyy-MM-ddTHH:mm:ssZ` in UTC, whole seconds.
-    public static func format(_ date: Date) -> String {
+    package static func format(_ date: Date) -> String {
         let civil = civilTime(date)
         return "\(pad(civil.year, 4))-\(pad(civil.month))-\(pad(civil.day))T"
             + "\(pad(civil.hour)):\(pad(civil.minute)):\(pad(civil.second))Z"
     }
 
     /// `yyyy-MM-ddTHH:mm:ss.SSSZ` in UTC, milliseconds cut (not rounded): for log lines.
-    public static func formatMilliseconds(_ date: Date) -> String {
+    package static func formatMilliseconds(_ date: Date) -> String {
         let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
         return String(format(date).dropLast()) + "." + pad((milliseconds + 1000) % 1000, 3) + "Z"
     }
 
     /// `yyyy-MM-ddTHHmmssZ` in UTC: the name of a snapshot directory.
-    public static func formatCompact(_ date: Date) -> String {
+    package static func formatCompact(_ date: Date) -> String {
         let civil = civilTime(date)
         return "\(pad(civil.year, 4))-\(pad(civil.month))-\(pad(civil.day))T"
             + "\(pad(civil.hour))\(pad(civil.minute))\(pad(civil.second))Z"

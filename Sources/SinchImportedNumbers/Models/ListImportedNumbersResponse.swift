@@ -11,6 +11,7 @@ public struct ListImportedNumbersResponse: Codable, Hashable, Sendable {
     /// Records that could not be decoded, with the reason; the others are in ``importedNumbers``.
     public var rejectedRecords: [RejectedRecord] = []
 
+    /// A page with `importedNumbers` (no rejected records), for canned answers.
     public init(importedNumbers: [ImportedNumber] = [], nextPageToken: String? = nil, totalSize: Int? = nil) {
         self.importedNumbers = importedNumbers
         self.nextPageToken = nextPageToken
@@ -19,6 +20,7 @@ public struct ListImportedNumbersResponse: Codable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case importedNumbers, nextPageToken, totalSize }
 
+    /// Encodes the page as the API sends it (``rejectedRecords`` are not part of it).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(importedNumbers, forKey: .importedNumbers)
@@ -26,6 +28,7 @@ public struct ListImportedNumbersResponse: Codable, Hashable, Sendable {
         try container.encodeIfPresent(totalSize, forKey: .totalSize)
     }
 
+    /// Decodes a page, moving records that cannot be decoded to ``rejectedRecords``.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let entries = try container.decodeIfPresent([ImportedNumberEntry].self, forKey: .importedNumbers) ?? []

@@ -14,13 +14,16 @@ extension OpenEnumeration {
     /// Whether the API reference lists this value.
     public var isDocumented: Bool { Self.documentedValues.contains(rawValue) }
 
+    /// The raw value.
     public var description: String { rawValue }
 
+    /// Decodes any string, documented or not.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         self.init(rawValue: try container.decode(String.self))
     }
 
+    /// Encodes the raw value.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)

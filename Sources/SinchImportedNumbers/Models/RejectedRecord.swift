@@ -7,7 +7,7 @@ public struct RejectedRecord: Sendable, Hashable {
     /// What was wrong, with the field's path.
     public var reason: String
 
-    public init(index: Int, phoneNumber: String?, reason: String) {
+    package init(index: Int, phoneNumber: String?, reason: String) {
         self.index = index
         self.phoneNumber = phoneNumber
         self.reason = reason
