@@ -46,16 +46,9 @@ public struct ReportRun: Sendable {
         for stale in archive.removeStalePartials() {
             logger.warning("removed the partial snapshot of an interrupted run", metadata: ["directory": "\(stale)"])
         }
-        let client = try ImportedNumbersClient(
-            configuration: configuration.clientConfiguration, credentials: credentials, logger: logger)
-        do {
-            let outcome = try await run(client: client)
-            try await client.shutdown()
-            return outcome
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
+        return try await withImportedNumbersClient(
+            configuration: configuration.clientConfiguration, credentials: credentials, logger: logger
+        ) { client in try await run(client: client) }
     }
 
     private func run(client: ImportedNumbersClient) async throws -> RunOutcome {
