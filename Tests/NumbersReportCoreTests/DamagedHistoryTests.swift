@@ -13,7 +13,7 @@ struct DamagedHistoryTests {
 
         var testDescription: String { rawValue }
 
-        func apply(to snapshot: String) throws {
+        func apply(to snapshot: String) async throws {
             let path = snapshot + "/data/numbers.ndjson.gz"
             switch self {
             case .truncated:
@@ -23,7 +23,7 @@ struct DamagedHistoryTests {
                 try FileManager.default.removeItem(atPath: path)
             case .badLine:
                 // A valid gzip member with a line that is not a row, after the real rows.
-                let extra = try runTool(["gzip", "-c"], input: Data("{\"phone_number\": [oops\n".utf8))
+                let extra = try await runTool(["gzip", "-c"], input: Data("{\"phone_number\": [oops\n".utf8))
                 let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
                 try handle.seekToEnd()
                 try handle.write(contentsOf: extra.output)
@@ -35,13 +35,13 @@ struct DamagedHistoryTests {
     }
 
     /// The email's text/plain part, decoded by Python's `email` package.
-    private func plainText(ofEmail path: String) throws -> String {
+    private func plainText(ofEmail path: String) async throws -> String {
         let script = """
             import email, email.policy, sys
             message = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
             print(message.get_body(preferencelist=('plain',)).get_content())
             """
-        return String(decoding: try runTool(["python3", "-c", script, path]).output, as: UTF8.self)
+        return String(decoding: try await runTool(["python3", "-c", script, path]).output, as: UTF8.self)
     }
 
     private func report(_ snapshot: String) throws -> String {
@@ -54,7 +54,7 @@ struct DamagedHistoryTests {
     func previousNightDamaged(damage: Damage) async throws {
         try await RunHarness.with { harness in
             let first = try #require(try await harness.run().snapshotPath)
-            try damage.apply(to: first)
+            try await damage.apply(to: first)
             let outcome = try await harness.run(clock: Fixtures.clock.addingTimeInterval(86_400))
             #expect(outcome.isComplete)
             let second = try #require(outcome.snapshotPath)
@@ -62,7 +62,8 @@ struct DamagedHistoryTests {
             let name = (first as NSString).lastPathComponent
             #expect(text.contains("No comparison with earlier nights: \(name) could not be read"))
             #expect(text.contains("comparison-note"))
-            #expect(try plainText(ofEmail: second + "/data/report.eml").contains("No comparison with earlier nights"))
+            #expect(
+                try await plainText(ofEmail: second + "/data/report.eml").contains("No comparison with earlier nights"))
         }
     }
 
@@ -72,7 +73,7 @@ struct DamagedHistoryTests {
             let first = try #require(try await harness.run().snapshotPath)
             let second = try #require(
                 try await harness.run(clock: Fixtures.clock.addingTimeInterval(86_400)).snapshotPath)
-            try Damage.truncated.apply(to: second)
+            try await Damage.truncated.apply(to: second)
             let outcome = try await harness.run(clock: Fixtures.clock.addingTimeInterval(2 * 86_400))
             let third = try #require(outcome.snapshotPath)
             let text = try report(third)

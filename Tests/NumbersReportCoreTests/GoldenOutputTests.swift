@@ -23,7 +23,7 @@ struct GoldenOutputTests {
         #expect(result.status == 0, "\(result.standardError)")
         let snapshot = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         for (file, digest) in Self.expected.sorted(by: { $0.key < $1.key }) {
-            let output = try runTool(["sha256sum", snapshot + "/data/" + file]).output
+            let output = try await runTool(["sha256sum", snapshot + "/data/" + file]).output
             #expect(String(decoding: output, as: UTF8.self).hasPrefix(digest + " "), "\(file) changed")
         }
     }

@@ -53,7 +53,7 @@ struct HostileAPIRunTests {
                     with: Data(contentsOf: URL(fileURLWithPath: original + "/data/summary.json"))) as! [String: Any]
             let rejected = ((summary["scopes"] as! [[String: Any]])[0]["rejected"] as! [[String: Any]])
             #expect(rejected.first?["reason"] as? String == "duplicate member \"phoneNumber\"")
-            let rows = try csvRecords(original + "/data/numbers.csv")
+            let rows = try await csvRecords(original + "/data/numbers.csv")
             #expect(!rows.contains { $0.contains("+19999999999") }, "the first of the two values is never believed")
             let rebuilt = try SnapshotRender(snapshot: original, outputDirectory: harness.outputDirectory + "/rebuilt")
                 .render()

@@ -38,7 +38,7 @@ struct HostileInputTests {
     }
 
     @Test("300 mutated pages: no crash; every record becomes a row or a rejection; every output stays valid")
-    func mutatedPages() throws {
+    func mutatedPages() async throws {
         var configuration = FakeSinchAPIConfiguration()
         configuration.referenceTime = Fixtures.clock
         let records =
@@ -95,7 +95,7 @@ struct HostileInputTests {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(csvBytes).write(to: URL(fileURLWithPath: directory + "/numbers.csv"))
-        let counted = try runTool([
+        let counted = try await runTool([
             "python3", "-c",
             "import csv,sys; csv.field_size_limit(10**9); r=list(csv.reader(open(sys.argv[1],newline='',encoding='utf-8-sig'),strict=True)); print(len(r)-1, set(map(len,r)))",
             directory + "/numbers.csv",
@@ -106,7 +106,7 @@ struct HostileInputTests {
         let html = try ReportDocument(digest: digest, context: ReportContext(clock: Fixtures.clock, scopes: [scope]))
             .render(template: .builtIn)
         try Data(html).write(to: URL(fileURLWithPath: directory + "/report.xhtml"))
-        let validation = try OutsideTools.validateXHTML(directory + "/report.xhtml")
+        let validation = try await OutsideTools.validateXHTML(directory + "/report.xhtml")
         #expect(validation.valid, "\(validation.messages.prefix(2000))")
     }
 }

@@ -26,7 +26,7 @@ struct MailerLimitsTests {
         #expect(failure?.hasSuffix("did not finish within 1 s and was stopped") == true, "\(failure ?? "nil")")
         #expect(elapsed < .seconds(30), "stopped after \(elapsed)")
         // The child is gone: no process of that name is left.
-        let left = try runTool(["pgrep", "-f", marker])
+        let left = try await runTool(["pgrep", "-f", marker])
         #expect(left.status == 1, "still running: \(String(decoding: left.output, as: UTF8.self))")
     }
 

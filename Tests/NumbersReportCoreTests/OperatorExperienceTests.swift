@@ -206,7 +206,7 @@ struct OperatorExperienceTests {
                 "run", "--config", setup.config, "--output", setup.output, "--metrics-file", metrics,
             ])
             #expect(result.status == 0, "\(result.standardError)")
-            let parsed = try OutsideTools.python("check_metrics.py", [metrics])
+            let parsed = try await OutsideTools.python("check_metrics.py", [metrics])
             let samples = parsed["samples"] as? [[String: Any]] ?? []
             func values(_ name: String) -> [(labels: [String: String], value: Double)] {
                 samples.filter { $0["name"] as? String == name }.map {
@@ -216,7 +216,7 @@ struct OperatorExperienceTests {
             let rows = values("numbers_report_rows")
             #expect(rows.count == FakeScope.demo.count * HealthLevel.allCases.count)
             let csvRows =
-                try csvRecords(
+                try await csvRecords(
                     result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) + "/data/numbers.csv"
                 ).count - 1
             #expect(Int(rows.map(\.value).reduce(0, +)) == csvRows)
@@ -233,7 +233,8 @@ struct OperatorExperienceTests {
                 ["run", "--config", setup.config, "--output", setup.output, "--metrics-file", metrics],
                 environment: ["SINCH_KEY_ID": "demo-key-id", "SINCH_KEY_SECRET": "wrong"])
             #expect(failed.status == 3)
-            let after = try OutsideTools.python("check_metrics.py", [metrics])["samples"] as? [[String: Any]] ?? []
+            let after =
+                try await OutsideTools.python("check_metrics.py", [metrics])["samples"] as? [[String: Any]] ?? []
             func value(_ name: String) -> Double? {
                 after.first { $0["name"] as? String == name }?["value"] as? Double
             }

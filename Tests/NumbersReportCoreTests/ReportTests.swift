@@ -60,11 +60,11 @@ struct ReportTests {
     }
 
     @Test("hostile text stays inert text: valid XHTML, no injected element, attribute or link")
-    func hostile() throws {
+    func hostile() async throws {
         let path = try render(Self.hostileRows(), failure: true)
-        let validation = try OutsideTools.validateXHTML(path)
+        let validation = try await OutsideTools.validateXHTML(path)
         #expect(validation.valid, "\(validation.messages)")
-        let report = try OutsideTools.python("check_report.py", [path])
+        let report = try await OutsideTools.python("check_report.py", [path])
         let elements = Set(report["elements"] as? [String] ?? ["missing"])
         #expect(elements.isSubset(of: Self.allowedElements), "\(elements.subtracting(Self.allowedElements))")
         #expect(report["scripts"] as? Int == 0)
@@ -83,12 +83,12 @@ struct ReportTests {
     }
 
     @Test("the built-in template is templates/report.xhtml, and it is valid XHTML 1.0 Strict as it stands")
-    func template() throws {
+    func template() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let path = root.appendingPathComponent("templates/report.xhtml").path
         #expect(FileManager.default.contents(atPath: path).map(Array.init) == ReportTemplate.builtIn.bytes)
-        #expect(try OutsideTools.validateXHTML(path).valid)
+        #expect(try await OutsideTools.validateXHTML(path).valid)
         #expect(try ReportTemplate.load(path: path, configFile: "c.yaml").bytes == ReportTemplate.builtIn.bytes)
     }
 
@@ -114,7 +114,7 @@ struct ReportTests {
     }
 
     @Test("the problem list is capped, worst and oldest first, and says how many more are in the CSV")
-    func cappedProblems() throws {
+    func cappedProblems() async throws {
         let builder = RowBuilder(rules: HealthRules(clock: Fixtures.clock, staleAfterHours: 72))
         var rows: [NumberRow] = []
         for index in 0..<50 {
@@ -137,7 +137,7 @@ struct ReportTests {
         #expect(
             listed.map(\.number.phoneNumber)
                 == [49, 47, 45, 43, 41, 39, 37].map { "+1415555\(String(format: "%04d", $0))" })
-        let report = try OutsideTools.python("check_report.py", [try render(rows, maxProblemRows: 7)])
+        let report = try await OutsideTools.python("check_report.py", [try render(rows, maxProblemRows: 7)])
         #expect(report["problemRows"] as? Int == 7)
         #expect(report["more"] as? String == "43 more problem numbers are in numbers.csv.")
     }
@@ -186,14 +186,15 @@ struct ReportTests {
             harness.configuration.email.gzipAttachmentAboveBytes = 1_000
             let outcome = try await harness.run()
             let data = try #require(outcome.snapshotPath) + "/data/"
-            let validation = try OutsideTools.validateXHTML(data + "report.xhtml")
+            let validation = try await OutsideTools.validateXHTML(data + "report.xhtml")
             #expect(validation.valid, "\(validation.messages)")
 
-            let report = try OutsideTools.python("check_report.py", [data + "report.xhtml"])
+            let report = try await OutsideTools.python("check_report.py", [data + "report.xhtml"])
             let script =
                 "import csv,sys,json,collections; r=list(csv.DictReader(open(sys.argv[1],newline='',encoding='utf-8-sig'))); print(json.dumps(collections.Counter(x['health'] for x in r)))"
             let counted =
-                try JSONSerialization.jsonObject(with: runTool(["python3", "-c", script, data + "numbers.csv"]).output)
+                try JSONSerialization.jsonObject(
+                    with: await runTool(["python3", "-c", script, data + "numbers.csv"]).output)
                 as! [String: Int]
             let totals = report["totals"] as? [String: Int] ?? [:]
             for level in HealthLevel.allCases {
@@ -205,7 +206,7 @@ struct ReportTests {
             #expect(
                 (report["links"] as? [String] ?? []).allSatisfy { $0.hasPrefix("https://") || $0.hasPrefix("http://") })
 
-            let email = try OutsideTools.python("check_email.py", [data + "report.eml"])
+            let email = try await OutsideTools.python("check_email.py", [data + "report.eml"])
             #expect(
                 email["parts"] as? [String] == [
                     "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "application/gzip",
@@ -215,11 +216,11 @@ struct ReportTests {
                 (email["subject"] as? String)?.hasPrefix("Nächtlicher Bericht: Imported numbers 2026-11-29: ") == true)
             #expect(email["date"] as? String == "Sun, 29 Nov 2026 02:00:00 +0000")
             #expect(email["mimeVersion"] as? String == "1.0")
-            let sha256 = { (path: String) in
-                String(decoding: try runTool(["sha256sum", path]).output.prefix(64), as: UTF8.self)
+            let sha256 = { (path: String) async throws in
+                String(decoding: try await runTool(["sha256sum", path]).output.prefix(64), as: UTF8.self)
             }
-            #expect(email["attachmentSha256"] as? String == (try sha256(data + "numbers.csv")))
-            #expect(email["htmlSha256"] as? String == (try sha256(data + "report.xhtml")))
+            #expect(email["attachmentSha256"] as? String == (try await sha256(data + "numbers.csv")))
+            #expect(email["htmlSha256"] as? String == (try await sha256(data + "report.xhtml")))
             #expect((email["text"] as? String)?.contains("FAILED") == true)
         }
     }
@@ -228,12 +229,12 @@ struct ReportTests {
     func attachmentSizes() async throws {
         try await RunHarness.with { harness in
             let small = try await harness.run(into: harness.outputDirectory + "/small")
-            var email = try OutsideTools.python("check_email.py", [small.snapshotPath! + "/data/report.eml"])
+            var email = try await OutsideTools.python("check_email.py", [small.snapshotPath! + "/data/report.eml"])
             #expect((email["parts"] as? [String])?.last == "text/csv")
             harness.configuration.email.gzipAttachmentAboveBytes = 0
             harness.configuration.email.maxAttachmentBytes = 100
             let capped = try await harness.run(into: harness.outputDirectory + "/capped")
-            email = try OutsideTools.python("check_email.py", [capped.snapshotPath! + "/data/report.eml"])
+            email = try await OutsideTools.python("check_email.py", [capped.snapshotPath! + "/data/report.eml"])
             #expect(
                 email["parts"] as? [String] == [
                     "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/plain",

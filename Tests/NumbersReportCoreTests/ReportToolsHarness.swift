@@ -7,14 +7,14 @@ enum OutsideTools {
         .appendingPathComponent("tools").path
 
     /// `xmllint --noout --valid --nonet`: the file is valid against its DTD (found through the XML catalog).
-    static func validateXHTML(_ path: String) throws -> (valid: Bool, messages: String) {
-        let result = try runTool(["xmllint", "--noout", "--valid", "--nonet", path], captureErrors: true)
+    static func validateXHTML(_ path: String) async throws -> (valid: Bool, messages: String) {
+        let result = try await runTool(["xmllint", "--noout", "--valid", "--nonet", path], captureErrors: true)
         return (result.status == 0, String(decoding: result.output, as: UTF8.self))
     }
 
     /// Runs one of the Python checkers and decodes its JSON.
-    static func python(_ script: String, _ arguments: [String]) throws -> [String: Any] {
-        let result = try runTool(["python3", directory + "/" + script] + arguments, captureErrors: true)
+    static func python(_ script: String, _ arguments: [String]) async throws -> [String: Any] {
+        let result = try await runTool(["python3", directory + "/" + script] + arguments, captureErrors: true)
         guard result.status == 0 else {
             Issue.record("\(script) failed: \(String(decoding: result.output, as: UTF8.self))")
             return [:]

@@ -61,7 +61,7 @@ struct ResilienceTests {
             let snapshot = try #require(outcome.snapshotPath)
             #expect(
                 try String(contentsOfFile: snapshot + "/bag-info.txt", encoding: .utf8).contains("Run-Complete: false"))
-            let report = try OutsideTools.python("check_report.py", [snapshot + "/data/report.xhtml"])
+            let report = try await OutsideTools.python("check_report.py", [snapshot + "/data/report.xhtml"])
             let text = report["text"] as? String ?? ""
             #expect(text.contains("Incomplete run: 2 of 4 scopes"))
             #expect(text.contains("Scope 0 (campaign C3O84GA, 2 pages read): the server sent page token"))
@@ -89,7 +89,7 @@ struct ResilienceTests {
                     with: Data(contentsOf: URL(fileURLWithPath: snapshot + "/data/summary.json"))) as! [String: Any]
             let scope = (summary["scopes"] as! [[String: Any]])[0]
             #expect(scope["duplicates"] as? Int == 5 && scope["totalSizeMismatch"] as? Bool == true)
-            let report = try OutsideTools.python("check_report.py", [snapshot + "/data/report.xhtml"])
+            let report = try await OutsideTools.python("check_report.py", [snapshot + "/data/report.xhtml"])
             #expect((report["text"] as? String)?.contains("5 repeated records kept once") == true)
         }
     }
@@ -139,18 +139,13 @@ struct ResilienceTests {
             let configured = try String(contentsOfFile: config, encoding: .utf8)
                 .replacingOccurrences(of: "auth: oauth2", with: "auth: \(auth)")
             try configured.write(toFile: directory + "/\(auth).yaml", atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: ToolProcess.executable)
-            process.arguments = [
-                "run", "--config", directory + "/\(auth).yaml", "--output", directory + "/out", "--log-level", "trace",
-            ]
-            process.environment = ["SINCH_KEY_ID": keyID, "SINCH_KEY_SECRET": secret]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            captured += pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
+            let result = try await ToolProcess.run(
+                [
+                    "run", "--config", directory + "/\(auth).yaml", "--output", directory + "/out", "--log-level",
+                    "trace",
+                ],
+                environment: ["SINCH_KEY_ID": keyID, "SINCH_KEY_SECRET": secret])
+            captured += Data((result.standardOutput + result.standardError).utf8)
         }
         let log = String(decoding: captured, as: UTF8.self)
         #expect(log.contains("scope complete") && log.contains("credentials were refused"))
@@ -167,11 +162,11 @@ struct ResilienceTests {
             files += 1
             let data =
                 item.hasSuffix(".gz")
-                ? try runTool(["gzip", "-dc", path]).output : try Data(contentsOf: URL(fileURLWithPath: path))
+                ? try await runTool(["gzip", "-dc", path]).output : try Data(contentsOf: URL(fileURLWithPath: path))
             haystack += String(decoding: data, as: UTF8.self)
             if item.hasSuffix("report.eml") {
                 // The email's parts are base64: decode them too.
-                haystack += String(describing: try OutsideTools.python("check_email.py", [path]))
+                haystack += String(describing: try await OutsideTools.python("check_email.py", [path]))
             }
         }
         #expect(files >= 26)

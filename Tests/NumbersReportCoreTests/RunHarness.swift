@@ -120,38 +120,48 @@ func expectRenderReproduces(
 }
 
 /// The records of a CSV file as Python's `csv` module reads them (strict, BOM dropped).
-func csvRecords(_ path: String) throws -> [[String]] {
+func csvRecords(_ path: String) async throws -> [[String]] {
     let script = """
         import csv, json, sys
         with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
             print(json.dumps(list(csv.reader(f, strict=True))))
         """
-    let result = try runTool(["python3", "-c", script, path])
+    let result = try await runTool(["python3", "-c", script, path])
     guard result.status == 0 else { throw CocoaError(.fileReadCorruptFile) }
     return try JSONDecoder().decode([[String]].self, from: result.output)
 }
 
 /// Runs a program of the system (gzip, python3) and returns its standard output.
 /// With `captureErrors`, standard error is read into the output too.
+///
+/// Waits for the program without blocking a thread of the concurrency pool (the other tests, the in-process
+/// fake API and the client's timers need them): input and output go through files, the exit through the
+/// termination handler.
 func runTool(
     _ arguments: [String], input: Data? = nil, captureErrors: Bool = false
-) throws -> (
+) async throws -> (
     status: Int32, output: Data
 ) {
+    let directory = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let outputPath = directory + "/output"
+    _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
-    let output = Pipe()
+    let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+    defer { try? output.close() }
     process.standardOutput = output
     if captureErrors { process.standardError = output }
-    let inputPipe = Pipe()
-    if input != nil { process.standardInput = inputPipe }
-    try process.run()
     if let input {
-        inputPipe.fileHandleForWriting.write(input)
-        try inputPipe.fileHandleForWriting.close()
+        let inputPath = directory + "/input"
+        _ = FileManager.default.createFile(atPath: inputPath, contents: input)
+        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inputPath))
     }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, data)
+    let exited = AsyncStream<Void> { continuation in
+        process.terminationHandler = { _ in continuation.finish() }
+    }
+    try process.run()
+    for await _ in exited {}
+    return (process.terminationStatus, try Data(contentsOf: URL(fileURLWithPath: outputPath)))
 }

@@ -6,9 +6,9 @@ import Testing
 
 @Suite("the nightly run over HTTP against the fake API")
 struct RunIntegrationTests {
-    private func ndjsonObjects(_ path: String) throws -> [[String: Any]] {
-        #expect(try runTool(["gzip", "-t", path]).status == 0)
-        let text = String(decoding: try runTool(["gzip", "-dc", path]).output, as: UTF8.self)
+    private func ndjsonObjects(_ path: String) async throws -> [[String: Any]] {
+        #expect(try await runTool(["gzip", "-t", path]).status == 0)
+        let text = String(decoding: try await runTool(["gzip", "-dc", path]).output, as: UTF8.self)
         return try text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
@@ -25,12 +25,12 @@ struct RunIntegrationTests {
             let expectedNumbers = FakeScope.demo.flatMap { harness.fake.phoneNumbers(for: $0) }
             let csvBytes = try Data(contentsOf: URL(fileURLWithPath: snapshot + "/data/numbers.csv"))
             #expect(Array(csvBytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-            let records = try csvRecords(snapshot + "/data/numbers.csv")
+            let records = try await csvRecords(snapshot + "/data/numbers.csv")
             #expect(records.first == NumberRow.columnNames)
             #expect(records.dropFirst().map { $0[5] } == expectedNumbers)
             #expect(records.allSatisfy { $0.count == 54 })
 
-            let objects = try ndjsonObjects(snapshot + "/data/numbers.ndjson.gz")
+            let objects = try await ndjsonObjects(snapshot + "/data/numbers.ndjson.gz")
             #expect(objects.count == expectedNumbers.count)
             #expect(objects.map { $0["phone_number"] as? String } == expectedNumbers)
             #expect(Set(objects.map { $0.count }) == [54])
@@ -51,7 +51,7 @@ struct RunIntegrationTests {
             let outcome = try await harness.run()
             #expect(outcome.scopes[0].pages == 15)
             #expect(outcome.scopes[0].rows == 100)
-            let records = try csvRecords(outcome.snapshotPath! + "/data/numbers.csv")
+            let records = try await csvRecords(outcome.snapshotPath! + "/data/numbers.csv")
             #expect(records.dropFirst().map { $0[5] } == harness.fake.phoneNumbers(for: scope))
         }
     }
@@ -123,7 +123,7 @@ struct RunIntegrationTests {
                     with: Data(contentsOf: URL(fileURLWithPath: outcome.snapshotPath! + "/data/summary.json")))
                 as! [String: Any]
             #expect(summary["complete"] as? Bool == false)
-            let records = try csvRecords(outcome.snapshotPath! + "/data/numbers.csv")
+            let records = try await csvRecords(outcome.snapshotPath! + "/data/numbers.csv")
             #expect(records.count - 1 == FakeScope.demo.map(\.numbers).reduce(0, +))
         }
     }

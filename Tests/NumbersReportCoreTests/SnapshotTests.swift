@@ -33,9 +33,9 @@ struct SnapshotTests {
                     "data/summary.json", "manifest-sha256.txt", "manifest-sha512.txt", "tagmanifest-sha256.txt",
                 ])
             for snapshot in [complete, partial] {
-                let bagit = try runTool(["bagit.py", "--validate", snapshot], captureErrors: true)
+                let bagit = try await runTool(["bagit.py", "--validate", snapshot], captureErrors: true)
                 #expect(bagit.status == 0, "\(String(decoding: bagit.output, as: UTF8.self))")
-                let frictionless = try runTool(
+                let frictionless = try await runTool(
                     ["frictionless", "validate", snapshot + "/data/datapackage.json"], captureErrors: true)
                 #expect(
                     frictionless.status == 0, "\(String(decoding: frictionless.output.suffix(2000), as: UTF8.self))")
@@ -126,7 +126,7 @@ struct SnapshotTests {
         let night1 = try await RunHarness.with(scopes: [first, second]) { harness in
             try await harness.run(into: directory).snapshotPath!
         }
-        let rows = try runTool(
+        let rows = try await runTool(
             [
                 "python3", "-c",
                 "import csv,sys,json; print(json.dumps([(r['phone_number'], r['health'], r['health_reasons']) for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8-sig'))]))",
@@ -183,7 +183,7 @@ struct SnapshotTests {
         let errorChange = try #require(found.first { $0.kind == .errorCodes })
         #expect(errorChange.newErrorCodes.contains("sms_tmo:99999"))
         #expect(!errorChange.oldErrorCodes.contains("sms_tmo:99999"))
-        let report = try OutsideTools.python("check_report.py", [night2 + "/data/report.xhtml"])
+        let report = try await OutsideTools.python("check_report.py", [night2 + "/data/report.xhtml"])
         #expect((report["text"] as? String)?.contains("8 numbers changed since 2026-11-29T020000Z") == true)
         await harness.stop()
     }

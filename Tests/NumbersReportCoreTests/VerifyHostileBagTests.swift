@@ -12,7 +12,7 @@ struct VerifyHostileBagTests {
     private func rebag(
         _ bag: String, payload: [String: String?] = [:], tags: [String: String] = [:], twice: String? = nil
     )
-        throws
+        async throws
     {
         let script = """
             import hashlib, json, os, sys
@@ -46,7 +46,7 @@ struct VerifyHostileBagTests {
             decoding: try JSONSerialization.data(
                 withJSONObject: payload.mapValues { value -> Any in value ?? NSNull() }), as: UTF8.self)
         let tagsJSON = String(decoding: try JSONSerialization.data(withJSONObject: tags), as: UTF8.self)
-        let result = try runTool(
+        let result = try await runTool(
             ["python3", "-c", script, bag, payloadJSON, tagsJSON, twice ?? ""], captureErrors: true)
         #expect(result.status == 0, "\(String(decoding: result.output, as: UTF8.self))")
     }
@@ -70,7 +70,8 @@ struct VerifyHostileBagTests {
 
             // The tag manifest lists /etc/passwd through `..`, and an absolute path, with the right checksums.
             let dotdot = try copy(snapshot, in: directory, "dotdot")
-            try rebag(dotdot, tags: [Self.upward + "etc/passwd": "/etc/passwd", "/etc/hostname": "/etc/hostname"])
+            try await rebag(
+                dotdot, tags: [Self.upward + "etc/passwd": "/etc/passwd", "/etc/hostname": "/etc/hostname"])
             var problems = verifier.verify(snapshot: dotdot)
             #expect(
                 problems.contains { $0.file == Self.upward + "etc/passwd" && $0.problem.contains("leaves the bag") },
@@ -80,7 +81,7 @@ struct VerifyHostileBagTests {
 
             // The payload manifests list data/../…/etc/passwd.
             let payloadDotdot = try copy(snapshot, in: directory, "payload-dotdot")
-            try rebag(payloadDotdot, payload: ["data/" + Self.upward + "etc/passwd": "/etc/passwd"])
+            try await rebag(payloadDotdot, payload: ["data/" + Self.upward + "etc/passwd": "/etc/passwd"])
             problems = verifier.verify(snapshot: payloadDotdot)
             #expect(
                 problems.contains { $0.file.hasSuffix("etc/passwd") && $0.problem.contains("leaves the bag") },
@@ -90,7 +91,7 @@ struct VerifyHostileBagTests {
             let linkedFile = try copy(snapshot, in: directory, "linked-file")
             try FileManager.default.createSymbolicLink(
                 atPath: linkedFile + "/data/passwd", withDestinationPath: "/etc/passwd")
-            try rebag(linkedFile, payload: ["data/passwd": "/etc/passwd"])
+            try await rebag(linkedFile, payload: ["data/passwd": "/etc/passwd"])
             problems = verifier.verify(snapshot: linkedFile)
             #expect(
                 problems.contains { $0.file == "data/passwd" && $0.problem.contains("symbolic link") }, "\(problems)")
@@ -123,7 +124,7 @@ struct VerifyHostileBagTests {
         try await RunHarness.with { harness in
             let snapshot = try #require(try await harness.run().snapshotPath)
             let bag = try copy(snapshot, in: harness.outputDirectory + "/hostile", "twice")
-            try rebag(bag, twice: "data/numbers.csv")
+            try await rebag(bag, twice: "data/numbers.csv")
             let problems = BagVerifier().verify(snapshot: bag)
             #expect(
                 problems.contains { $0.file == "data/numbers.csv" && $0.problem.contains("listed twice") },
@@ -160,7 +161,7 @@ struct VerifyHostileBagTests {
 
             let fifo = try copy(snapshot, in: directory, "fifo")
             #expect(mkfifo(fifo + "/data/pipe", 0o644) == 0)
-            try rebag(fifo, payload: ["data/pipe": nil])
+            try await rebag(fifo, payload: ["data/pipe": nil])
             let fifoRun = try await verifyProcess(fifo, seconds: 20)
             #expect(!fifoRun.timedOut, "verify hung on a FIFO")
             #expect(fifoRun.status == 1)
@@ -168,7 +169,7 @@ struct VerifyHostileBagTests {
 
             let zero = try copy(snapshot, in: directory, "zero")
             try FileManager.default.createSymbolicLink(atPath: zero + "/data/zero", withDestinationPath: "/dev/zero")
-            try rebag(zero, payload: ["data/zero": nil])
+            try await rebag(zero, payload: ["data/zero": nil])
             let zeroRun = try await verifyProcess(zero, seconds: 20)
             #expect(!zeroRun.timedOut, "verify hung on /dev/zero")
             #expect(zeroRun.status == 1)
@@ -215,7 +216,7 @@ struct VerifyHostileBagTests {
             let huge = bag + "/data/huge.bin"
             #expect(FileManager.default.createFile(atPath: huge, contents: nil))
             #expect(truncate(huge, 1 << 41) == 0)
-            try rebag(bag, payload: ["data/huge.bin": nil])  // Payload-Oxum counts its 2 TiB
+            try await rebag(bag, payload: ["data/huge.bin": nil])  // Payload-Oxum counts its 2 TiB
             let run = try await verifyProcess(bag, seconds: 20)
             #expect(!run.timedOut, "verify hashed two terabytes")
             #expect(run.status == 1)
@@ -235,7 +236,7 @@ struct VerifyHostileBagTests {
                 #expect(descriptor >= 0)
                 close(descriptor)
             }
-            try rebag(bag)
+            try await rebag(bag)
             let problems = BagVerifier().verify(snapshot: bag)
             #expect(problems.contains { $0.problem.contains("read the same") }, "\(problems)")
         }

@@ -16,19 +16,19 @@ extension SnapshotDiff {
     /// threads (the old one kept as 16 bytes a number, the new one as 24), and read a second time, again
     /// side by side, only as far as the examples' details need.
     /// - Parameter newKeys: the new rows' keys when they are known (taken from the rows as they were
-    ///   written): the new file is then not read for the counts.
+    ///   written, in runs that follow each other in file order): the new file is then not read for the counts.
     public func summary(examples: Int) throws -> Summary { try summary(examples: examples, newKeys: nil) }
 
-    func summary(examples: Int, newKeys: [RowKey]?) throws -> Summary {
+    func summary(examples: Int, newKeys: [[RowKey]]?) throws -> Summary {
         var (remaining, new) = try Self.inParallel(
-            { [oldRows] in try Self.readOld(oldRows) }, { [newRows] in try newKeys ?? Self.readNew(newRows) })
+            { [oldRows] in try Self.readOld(oldRows) }, { [newRows] in try newKeys ?? [Self.readNew(newRows)] })
         var counts: [String: Int] = [:]
         var total = 0
         // The order of changes(_:): added rows in the new file's order, then removed and changed rows
         // in the old file's order.
         var added: [Int] = []  // places in the new file
         var changed: [UInt64: (index: Int, kind: SnapshotChange.Kind, order: Int32)] = [:]
-        for (index, row) in new.enumerated() {
+        for (index, row) in new.joined().enumerated() {
             guard let previous = remaining.removeValue(forKey: row.identity) else {
                 counts["added", default: 0] += 1
                 total += 1

@@ -71,7 +71,13 @@ public final class ScopePart: @unchecked Sendable {
             summary.result.levelCounts[row.verdict.level, default: 0] += 1
             summary.digest.add(row)
         }
-        if keepsRowKeys { summary.rowKeys += pageRows.lazy.map { SnapshotDiff.RowKey(DiffRow($0)) } }
+        if keepsRowKeys {
+            // The announced size, when there is one, spares the array's growth (and its spare capacity).
+            if summary.rowKeys.isEmpty, let total = page.response.totalSize, total > 0, total <= 50_000_000 {
+                summary.rowKeys.reserveCapacity(total)
+            }
+            summary.rowKeys += pageRows.lazy.map { SnapshotDiff.RowKey(DiffRow($0)) }
+        }
     }
 
     /// Records why the scope stopped early.

@@ -81,7 +81,7 @@ public final class SnapshotAssembler: @unchecked Sendable {
             configuration: configuration, clock: clock, runID: runID, startedAt: startedAt,
             outcome: RunOutcome(snapshotPath: nil, scopes: results, requests: requests, retries: retries),
             digest: digest, template: template,
-            rowKeys: hasEarlierNights ? summaries.flatMap { $0?.rowKeys ?? [] } : nil)
+            rowKeys: hasEarlierNights ? summaries.map { $0?.rowKeys ?? [] } : nil)
         let published = try PublishPipeline().publish(night, into: snapshot)
         comparisonNote = published.facts.history.comparisonNote
         return published.location.path

@@ -15,6 +15,7 @@ struct NightResults {
     var digest: ReportDigest
     var template: ReportTemplate
     /// Tonight's rows as the comparison with the previous night needs them, taken as they were written
-    /// (in file order), so that tonight's rows file is not read back; `nil` when there is no earlier night.
-    var rowKeys: [SnapshotDiff.RowKey]?
+    /// (one run per scope, in file order), so that tonight's rows file is not read back; `nil` when there is
+    /// no earlier night.
+    var rowKeys: [[SnapshotDiff.RowKey]]?
 }

@@ -40,7 +40,7 @@ public struct ReportHistory: Sendable {
     /// ``comparisonNote`` says which night could not be read and why.
     /// - Parameter candidates: how many earlier snapshots, newest first, are tried for the comparison.
     static func gather(
-        archive: SnapshotArchive, newRows: String, newKeys: [SnapshotDiff.RowKey]? = nil, tonight: TrendPoint,
+        archive: SnapshotArchive, newRows: String, newKeys: [[SnapshotDiff.RowKey]]? = nil, tonight: TrendPoint,
         nights: Int = 14, examples: Int = 50,
         candidates: Int = 7
     ) -> ReportHistory {
