@@ -53,9 +53,6 @@ public final class SnapshotDirectory {
     /// Removes the part files once they are joined.
     public func removeParts() { FileSystem.removeTree(partsPath) }
 
-    /// A scratch file path inside the partial snapshot, outside the payload (removed with it).
-    public func scratchPath(_ name: String) -> String { partialPath + "/" + name }
-
     /// A new payload file, hashed as it is written.
     public func createPayloadFile(_ file: PayloadPath) throws -> PayloadFile {
         let components = file.relativePath.split(separator: "/")
