@@ -9,10 +9,12 @@ import Testing
 /// report's footer), the digests below change with it in the same commit, and the commit says why.
 @Suite("golden outputs: the demo night, byte for byte")
 struct GoldenOutputTests {
+    /// Last changed on purpose by issue 13 (ids compared case-insensitively without dashes): two demo numbers
+    /// whose campaign id the fake writes in lower case are no longer MISCONFIGURED.
     static let expected = [
-        "numbers.csv": "8ce20a15febcafd3da6e456a5f25b43a8d0be2922a7a3975095046dbf4055d21",
-        "numbers.ndjson.gz": "e1ec2c55e690b36c73726f9ddbfcd1e0294ed52614ec742bce0b3e07b9d9a4ef",
-        "report.xhtml": "991140b0f661d27e670bc40ffd44231a6d209980f2220084bd2a5d11c9fb69c7",
+        "numbers.csv": "32e7bdd06dd190d6e2a6a022f919cf0be3b039aae8dcdc219c6258b5785c2843",
+        "numbers.ndjson.gz": "88a06374bb1212c8e052a718b401d99f5b2dd3a4e67976d9c4cdd76cd6b3575f",
+        "report.xhtml": "388209b6d7151568135dc26e0ecd956094e6af7c3c675d83116174f44b46bedc",
     ]
 
     @Test("numbers.csv, numbers.ndjson.gz and report.xhtml of the demo at 2026-11-29T02:00:00Z")

@@ -20,6 +20,24 @@ struct HealthRulesTests {
         #expect(verdict.pendingSince == nil)
     }
 
+    @Test(
+        "ids written with other case or with a UUID's dashes are the scope's own; another id is not",
+        arguments: [
+            ("324E4567E89B12D3A456426614174000", "c3o84ga", true),
+            ("324e4567-e89b-12d3-a456-426614174000", "C3O84GA", true),
+            ("324E4567-E89B-12D3-A456-426614174000", "C3O84GA", true),
+            ("324e4567e89b12d3a456426614174001", "C3O84GA", false),
+            ("324e4567e89b12d3a456426614174000", "C3O84GB", false),
+        ])
+    func idForms(plan: String, campaign: String, matches: Bool) {
+        let verdict = judge {
+            $0.smsConfiguration?.servicePlanId = plan
+            $0.smsConfiguration?.campaignId = campaign
+        }
+        #expect(verdict.level == (matches ? .healthy : .misconfigured), "\(verdict.reasons.map(\.code))")
+        #expect(verdict.reasons.contains { $0.code.hasPrefix("scope_mismatch:") } == !matches)
+    }
+
     @Test("a FAILED state is FAILED, with its error code")
     func failedState() {
         let verdict = judge { $0.mnoConfiguration?.smsTmo = Fixtures.carrier(.failed, errorCode: "60135") }

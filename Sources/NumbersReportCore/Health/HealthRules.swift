@@ -7,7 +7,7 @@ import SinchImportedNumbers
 /// |---|---|
 /// | FAILED | an operation is `FAILED`, has a non-empty `errorCode`, or `scheduledProvisioning.errorCodes` is non-empty |
 /// | STALE | an operation is `IN_PROGRESS`/`WAITING` and was updated more than `staleAfterHours` before the clock |
-/// | MISCONFIGURED | the SMS service plan or campaign is missing, empty or not the scope's, or `migrateToSinchTmo` while `smsTmo` is not `DONE` |
+/// | MISCONFIGURED | the SMS service plan or campaign is missing, empty or not the scope's (ids compared case-insensitively without dashes), or `migrateToSinchTmo` while `smsTmo` is not `DONE` |
 /// | PENDING | an operation is `IN_PROGRESS`/`WAITING` within the threshold |
 /// | HEALTHY | none of the above |
 public struct HealthRules: Sendable {
@@ -66,7 +66,9 @@ public struct HealthRules: Sendable {
             ("campaignId", sms?.campaignId, scope.campaignId),
         ] {
             if let actual = nonEmpty(actual) {
-                if actual != expected { reasons.append(.init(level: .misconfigured, code: "scope_mismatch:\(key)")) }
+                if !Self.sameID(actual, expected) {
+                    reasons.append(.init(level: .misconfigured, code: "scope_mismatch:\(key)"))
+                }
             } else {
                 reasons.append(.init(level: .misconfigured, code: "missing_config:\(key)"))
             }
@@ -88,6 +90,13 @@ public struct HealthRules: Sendable {
         }.map(\.element)
         let level = reasons.compactMap(\.level).max() ?? .healthy
         return HealthVerdict(level: level, reasons: ordered, pendingSince: oldestInFlight?.text)
+    }
+
+    /// Whether two ids (project, service plan, campaign) are the same: Sinch writes them in upper or lower case,
+    /// with or without the dashes of a UUID, so they are compared case-insensitively without dashes.
+    static func sameID(_ left: String, _ right: String) -> Bool {
+        func canonical(_ id: String) -> String { id.filter { $0 != "-" }.lowercased() }
+        return left == right || canonical(left) == canonical(right)
     }
 
     private func nonEmpty(_ text: String?) -> String? {
