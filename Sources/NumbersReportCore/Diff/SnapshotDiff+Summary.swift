@@ -44,7 +44,7 @@ extension SnapshotDiff {
             total += 1
             changed[row.identity] = (index, kind, previous.order)
         }
-        new = []  // no longer needed: its memory goes before the details are read
+        new = []  // no longer needed here (read from the file, its memory goes before the details are read)
         if !remaining.isEmpty { counts["removed"] = remaining.count }
         total += remaining.count
         let laterCount = max(0, examples - added.count)

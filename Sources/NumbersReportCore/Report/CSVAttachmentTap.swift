@@ -6,6 +6,9 @@ import ReportWriters
 /// ``sampleBytes``), gzipped, shows the whole would clearly be too large, which saves compressing a
 /// large CSV only to drop it.
 final class CSVAttachmentTap {
+    /// The gzipped CSV outgrew `email.maxAttachmentBytes`.
+    private static let tooLargeGzipped = CSVAttachment.notAttached("even gzipped, it is ")
+
     /// How much of a large CSV is compressed to estimate the size of all of it gzipped.
     static let sampleBytes = 4 << 20
 
@@ -81,7 +84,7 @@ final class CSVAttachmentTap {
             try gzip.write(bytes)
             return true
         } catch is CappedSink.LimitExceeded {
-            state = .decided(.notAttached("even gzipped, it is "))
+            state = .decided(Self.tooLargeGzipped)
             return false
         }
     }
@@ -95,7 +98,7 @@ final class CSVAttachmentTap {
             do {
                 try gzip.close()
             } catch is CappedSink.LimitExceeded {
-                return .notAttached("even gzipped, it is ")
+                return Self.tooLargeGzipped
             }
             return .gzipped(output.bytes)
         }
