@@ -6,12 +6,13 @@
 /// | concern | rows | variant | variants |
 /// |---|---|---|---|
 /// | carrier states (`mnoConfiguration`) | `j % 5 == 2` | `(j / 5) % 29`, carrier `(j / 5) % 4` | 29 |
-/// | `smsProvisioning` / `campaignProvisioning` | `j % 7 == 4` | `(j / 7) % 11` | 11 |
+/// | `smsProvisioning` / `campaignProvisioning` | `j % 7 == 4` | `(j / 7) % 12` | 12 |
 /// | `smsConfiguration` (scope mismatch, migrate) | `j % 11 == 6` | `(j / 11) % 9` | 9 |
-/// | `scheduledProvisioning` present | `j % 13 == 9` | `(j / 13) % 8` | 8 |
+/// | `scheduledProvisioning` present | `j % 13 == 9` | `(j / 13) % 14` | 14 |
 /// | hostile `displayName` | `j % 17` is 3 or 11 | `(2 * (j / 17) + (j % 17 == 11 ? 1 : 0)) % 16` | 16 |
 /// | hostile `callbackUrl` | `j % 19 == 7` | `(j / 19) % 7` | 7 |
 /// | unknown top-level `etag` field | `j % 23 == 13` | — | 1 |
+/// | undecodable (when ``FakeSinchAPIConfiguration/undecodableEvery`` is `n > 0`) | `(i + 1) % n == 0` | `(i / n) % 3` | 3 |
 ///
 /// Every other row is plainly healthy: all `DONE`, empty errors, the scope's own ids, ordinary text.
 extension FakeDataSet {
@@ -66,8 +67,8 @@ extension FakeDataSet {
         )
 
         if j % 5 == 2 { applyCarrierCase(j / 5, to: &record, clock: &clock) }
-        if j % 7 == 4 { applyProvisioningCase((j / 7) % 11, to: &record, clock: &clock) }
-        if j % 13 == 9 { applyScheduledCase((j / 13) % 8, scope: scope, to: &record, clock: &clock) }
+        if j % 7 == 4 { applyProvisioningCase((j / 7) % 12, to: &record, clock: &clock) }
+        if j % 13 == 9 { applyScheduledCase((j / 13) % 14, scope: scope, to: &record, clock: &clock) }
         if j % 11 == 6 { applyConfigurationCase((j / 11) % 9, scope: scope, to: &record, clock: &clock) }
         if j % 17 == 3 || j % 17 == 11 {
             record.displayName = .hostileName((2 * (j / 17) + (j % 17 == 11 ? 1 : 0)) % FakeText.hostileNames.count)
@@ -78,6 +79,10 @@ extension FakeDataSet {
             record.etag = "W/\"" + String(repeating: "0", count: 16 - tag.count) + tag + "\""
         }
         if let change = changes[record.phoneNumber] { apply(change, scope: scope, to: &record, clock: &clock) }
+        if undecodableEvery > 0, (index + 1) % undecodableEvery == 0 {
+            record.damage = FakeRecordPlan.Damage(
+                rawValue: (index / undecodableEvery) % FakeRecordPlan.Damage.allCases.count)
+        }
         return record
     }
 
@@ -177,7 +182,7 @@ extension FakeDataSet {
     /// 0 sms FAILED `4001`; 1 campaign FAILED `5012` (stale); 2 sms IN_PROGRESS fresh; 3 campaign IN_PROGRESS
     /// 81 h 17 min before; 4 sms WAITING stale; 5 campaign WAITING fresh; 6 no `smsProvisioning`;
     /// 7 no `campaignProvisioning`; 8 sms `DEPROVISIONING` DONE; 9 campaign `STATE_UNSPECIFIED`;
-    /// 10 sms with unknown `type` `MIGRATION`.
+    /// 10 sms with unknown `type` `MIGRATION`; 11 campaign provisioning for another campaign (`serviceId` `COTHER1`).
     private func applyProvisioningCase(_ variant: Int, to record: inout FakeRecordPlan, clock: inout TimeSource) {
         switch variant {
         case 0:
@@ -212,8 +217,10 @@ extension FakeDataSet {
             record.smsProvisioning?.type = "DEPROVISIONING"
         case 9:
             record.campaignProvisioning?.state = "STATE_UNSPECIFIED"
-        default:
+        case 10:
             record.smsProvisioning?.type = "MIGRATION"
+        default:
+            record.campaignProvisioning?.serviceId = "COTHER1"
         }
     }
 
@@ -221,21 +228,27 @@ extension FakeDataSet {
 
     /// status / errorCodes: 0 `0` `[]`; 1 `1` `[]`; 2 `2` `[]` towards campaign `CNEXT01`; 3 `3` `[1001, 1002]`;
     /// 4 `3` `["1003"]` (strings); 5 `"2"` (string) `[]`; 6 `0` without `errorCodes`; 7 `5` `[]` stale.
+    /// As Sinch's Numbers API and SDKs send them (strings): 8 `"FAILED"` `["EXCEEDED_10DLC_LIMIT"]`;
+    /// 9 `"IN_PROGRESS"` stale; 10 `"WAITING"` fresh; 11 `"FAILED"` `["ERROR_CODE_UNSPECIFIED"]`;
+    /// 12 `"PROVISIONING_STATUS_UNSPECIFIED"`; 13 `"FAILED"` `["CAMPAIGN_NOT_AVAILABLE"]`.
     private func applyScheduledCase(
         _ variant: Int, scope: FakeScope, to record: inout FakeRecordPlan, clock: inout TimeSource
     ) {
         let statuses: [FakeScheduledPlan.Status] = [
             .integer(0), .integer(1), .integer(2), .integer(3), .integer(3), .string("2"), .integer(0), .integer(5),
+            .string("FAILED"), .string("IN_PROGRESS"), .string("WAITING"), .string("FAILED"),
+            .string("PROVISIONING_STATUS_UNSPECIFIED"), .string("FAILED"),
         ]
         let codes: [FakeScheduledPlan.ErrorCodes] = [
             .integers([]), .integers([]), .integers([]), .integers([1001, 1002]), .strings(["1003"]),
-            .integers([]), .absent, .integers([]),
+            .integers([]), .absent, .integers([]), .strings(["EXCEEDED_10DLC_LIMIT"]), .strings([]), .strings([]),
+            .strings(["ERROR_CODE_UNSPECIFIED"]), .strings([]), .strings(["CAMPAIGN_NOT_AVAILABLE"]),
         ]
         record.smsConfiguration?.scheduledProvisioning = FakeScheduledPlan(
             servicePlanId: scope.servicePlanId,
             campaignId: variant == 2 ? "CNEXT01" : scope.campaignId,
             status: statuses[variant],
-            lastUpdatedMicros: variant == 7 ? clock.stale() : clock.fresh(),
+            lastUpdatedMicros: variant == 7 || variant == 9 ? clock.stale() : clock.fresh(),
             errorCodes: codes[variant]
         )
     }

@@ -22,6 +22,8 @@ struct FakeDataSet: Sendable {
 
     let scopes: [FakeScope]
     let changes: [String: FakeNumberChange]
+    /// See ``FakeSinchAPIConfiguration/undecodableEvery``.
+    let undecodableEvery: Int
     let seed: UInt64
     let referenceMicros: Int64
     /// Subscriber numbers reserved per scope and area code; scope `s` owns a fixed block, so growing one scope
@@ -35,6 +37,7 @@ struct FakeDataSet: Sendable {
     init(configuration: FakeSinchAPIConfiguration) {
         scopes = configuration.scopes
         changes = configuration.changes
+        undecodableEvery = max(0, configuration.undecodableEvery)
         seed = configuration.seed
         referenceMicros = Int64((configuration.referenceTime.timeIntervalSince1970 * 1_000_000).rounded())
         let largest = scopes.map(\.numbers).max() ?? 0

@@ -14,6 +14,18 @@ struct FakeRecordPlan: Sendable, Hashable {
     var campaignProvisioning: FakeProvisioningPlan?
     /// When set, an `etag` field the API reference does not list is added at the top level.
     var etag: String?
+    /// When set, the record is sent in a shape that does not decode.
+    var damage: Damage?
+
+    /// How a record is made undecodable.
+    enum Damage: Int, Sendable, Hashable, CaseIterable {
+        /// `smsConfiguration.migrateToSinchTmo` as the string `"true"`.
+        case migrateAsString
+        /// `smsConfiguration.servicePlanId` as the number `123`.
+        case planAsNumber
+        /// `displayName` with a lone UTF-16 surrogate escape (`\ud800`), which is not text.
+        case loneSurrogate
+    }
 
     /// The latest of all update times in the record (the `updatedTime` sort key), or `nil` if it has none.
     var latestUpdateMicros: Int64? {
@@ -41,9 +53,25 @@ struct FakeRecordPlan: Sendable, Hashable {
         writer.field("phoneNumber", phoneNumber)
         writer.field("projectId", projectId)
         writer.field("regionCode", regionCode)
-        writer.field("displayName", displayName.rendered)
+        if damage == .loneSurrogate {
+            writer.key("displayName")
+            writer.raw(#""Store \ud800 front""#.utf8)
+        } else {
+            writer.field("displayName", displayName.rendered)
+        }
         writer.field("callbackUrl", callbackUrl.rendered)
-        if let smsConfiguration {
+        if let damage, damage != .loneSurrogate {
+            writer.key("smsConfiguration")
+            writer.beginObject()
+            if damage == .planAsNumber {
+                writer.field("servicePlanId", 123)
+            } else {
+                writer.field("servicePlanId", smsConfiguration?.servicePlanId ?? "")
+            }
+            writer.field("campaignId", smsConfiguration?.campaignId ?? "")
+            if damage == .migrateAsString { writer.field("migrateToSinchTmo", "true") }
+            writer.endObject()
+        } else if let smsConfiguration {
             writer.key("smsConfiguration")
             smsConfiguration.write(to: &writer)
         }

@@ -35,6 +35,10 @@ public struct FakeSinchAPIConfiguration: Sendable {
     public var recurringTokenFaults: [FakeSinchAPIFault] = []
     /// Changes to single numbers, by phone number, applied over the generated data set.
     public var changes: [String: FakeNumberChange] = [:]
+    /// Every this-many-th record of each scope (case index, from the scope's 1st) is sent in a shape that does not
+    /// decode (`migrateToSinchTmo: "true"`, `servicePlanId: 123`, a lone surrogate in `displayName`, in turn);
+    /// 0 turns it off. 100 gives 1%.
+    public var undecodableEvery = 0
 
     /// Creates the default configuration: the demo scopes, demo credentials, seed 1, "now" as reference time.
     public init() {}

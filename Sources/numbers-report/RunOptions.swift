@@ -24,7 +24,7 @@ struct RunOptions: ParsableArguments {
     @Option(
         help: """
             Exit with 4 after a complete run when any row is at or above LEVEL (FAILED, STALE, MISCONFIGURED, \
-            PENDING), or any record could not be read. Example: --fail-on STALE
+            REVIEW, PENDING), or any record could not be read. Example: --fail-on REVIEW
             """)
     var failOn: String?
 
@@ -56,7 +56,8 @@ struct RunOptions: ParsableArguments {
         }
         if let failOn, HealthLevel(name: failOn) == nil {
             throw ValidationError(
-                "--fail-on: \"\(failOn)\" is not one of FAILED, STALE, MISCONFIGURED, PENDING, HEALTHY")
+                "--fail-on: \"\(failOn)\" is not one of "
+                    + HealthLevel.worstFirst.map(\.name).joined(separator: ", "))
         }
     }
 

@@ -2,7 +2,191 @@ import NumbersReportCore
 import SinchImportedNumbers
 import Testing
 
-@Suite("provisioning health rules")
+/// One case of the health contract v2: a change to a healthy number and what the rules must say of it.
+struct HealthCase: Sendable, CustomTestStringConvertible {
+    var name: String
+    var change: @Sendable (inout ImportedNumber) -> Void
+    var level: HealthLevel
+    var smsReady: Bool
+    var reasons: [String]
+
+    init(
+        _ name: String, _ level: HealthLevel, ready smsReady: Bool, _ reasons: [String],
+        _ change: @escaping @Sendable (inout ImportedNumber) -> Void
+    ) {
+        self.name = name
+        self.change = change
+        self.level = level
+        self.smsReady = smsReady
+        self.reasons = reasons
+    }
+
+    var testDescription: String { name }
+
+    private static func carrier(
+        _ state: ProvisioningState?, _ operation: CarrierOperation? = .provisioning, hoursAgo: Double = 10,
+        errorCode: String = ""
+    ) -> CarrierState {
+        CarrierState(
+            state: state, errorCode: errorCode, errorMessage: errorCode.isEmpty ? "" : "error \(errorCode)",
+            updateTime: Fixtures.time(hoursAgo: hoursAgo), operation: operation)
+    }
+
+    private static func scheduled(
+        _ status: APICode?, hoursAgo: Double = 5, codes: [APICode]? = nil
+    ) -> ScheduledProvisioning {
+        ScheduledProvisioning(
+            servicePlanId: Fixtures.scope.servicePlanId, campaignId: "CNEXT01", status: status,
+            lastUpdatedTime: Fixtures.time(hoursAgo: hoursAgo), errorCodes: codes)
+    }
+
+    /// The contract's table, case by case (the README's "Health" section shows the same cases).
+    static let all: [HealthCase] = [
+        HealthCase("all DONE on the scope's plan and campaign", .healthy, ready: true, []) { _ in },
+        HealthCase("STATE_UNSPECIFIED on smsAtt", .review, ready: false, ["unknown_state:sms_att:STATE_UNSPECIFIED"]) {
+            $0.mnoConfiguration?.smsAtt = carrier(.unspecified)
+        },
+        HealthCase("an unlisted state on smsTmo", .review, ready: false, ["unknown_state:sms_tmo:SUSPENDED_BY_CARRIER"])
+        {
+            $0.mnoConfiguration?.smsTmo = carrier(ProvisioningState(rawValue: "SUSPENDED_BY_CARRIER"))
+        },
+        HealthCase("a carrier entry without a state", .review, ready: false, ["sms_tmo:no_state"]) {
+            $0.mnoConfiguration?.smsTmo = carrier(nil)
+        },
+        HealthCase("a carrier entry without an operation", .review, ready: false, ["sms_att:no_operation"]) {
+            $0.mnoConfiguration?.smsAtt = carrier(.done, nil)
+        },
+        HealthCase("no mnoConfiguration", .review, ready: false, ["absent:sms_att", "absent:sms_tmo"]) {
+            $0.mnoConfiguration = nil
+        },
+        HealthCase("no MMS entries", .healthy, ready: true, []) {
+            $0.mnoConfiguration?.mmsAtt = nil
+            $0.mnoConfiguration?.mmsTmo = nil
+        },
+        HealthCase("no smsProvisioning", .review, ready: false, ["absent:sms_prov"]) { $0.smsProvisioning = nil },
+        HealthCase("DEPROVISIONING DONE on smsTmo", .misconfigured, ready: false, ["sms_tmo:DEPROVISIONING:DONE"]) {
+            $0.mnoConfiguration?.smsTmo = carrier(.done, .deprovisioning)
+        },
+        HealthCase("DEPROVISIONING DONE on mmsAtt (MMS off)", .healthy, ready: true, []) {
+            $0.mnoConfiguration?.mmsAtt = carrier(.done, .deprovisioning)
+        },
+        HealthCase(
+            "DEPROVISIONING DONE on campaign provisioning", .misconfigured, ready: false,
+            ["campaign_prov:DEPROVISIONING:DONE"]
+        ) { $0.campaignProvisioning?.type = .deprovisioning },
+        HealthCase("DEPROVISIONING in flight on smsAtt", .pending, ready: false, ["sms_att:WAITING:3h"]) {
+            $0.mnoConfiguration?.smsAtt = carrier(.waiting, .deprovisioning, hoursAgo: 3)
+        },
+        HealthCase("an unknown operation", .review, ready: false, ["unknown_operation:sms_att:PORTING"]) {
+            $0.mnoConfiguration?.smsAtt = carrier(.done, CarrierOperation(rawValue: "PORTING"))
+        },
+        HealthCase(
+            "OPERATION_UNSPECIFIED on mmsAtt", .review, ready: true, ["unknown_operation:mms_att:OPERATION_UNSPECIFIED"]
+        ) { $0.mnoConfiguration?.mmsAtt = carrier(.done, .unspecified) },
+        HealthCase("an unknown provisioning type", .review, ready: false, ["unknown_operation:sms_prov:MIGRATION"]) {
+            $0.smsProvisioning?.type = ProvisioningType(rawValue: "MIGRATION")
+        },
+        HealthCase("scheduled status \"FAILED\" (string)", .failed, ready: false, ["sched:FAILED"]) {
+            $0.smsConfiguration?.scheduledProvisioning = scheduled(APICode(rawValue: "FAILED"))
+        },
+        HealthCase("scheduled status 3 (integer) with code 1001", .failed, ready: false, ["sched:FAILED:1001"]) {
+            $0.smsConfiguration?.scheduledProvisioning = scheduled(APICode(3), codes: [APICode(1001)])
+        },
+        HealthCase(
+            "scheduled FAILED with EXCEEDED_10DLC_LIMIT", .failed, ready: false, ["sched:FAILED:EXCEEDED_10DLC_LIMIT"]
+        ) {
+            $0.smsConfiguration?.scheduledProvisioning = scheduled(
+                APICode(rawValue: "FAILED"), codes: [APICode(rawValue: "EXCEEDED_10DLC_LIMIT")])
+        },
+        HealthCase(
+            "a failure code on a change still waiting", .failed, ready: false,
+            ["sched:FAILED:INSUFFICIENT_BALANCE", "sched:WAITING:5h"]
+        ) {
+            $0.smsConfiguration?.scheduledProvisioning = scheduled(
+                APICode(rawValue: "WAITING"), codes: [APICode(rawValue: "INSUFFICIENT_BALANCE")])
+        },
+        HealthCase("scheduled \"IN_PROGRESS\" updated 500 h ago", .stale, ready: true, ["sched:IN_PROGRESS:500h"]) {
+            $0.smsConfiguration?.scheduledProvisioning = scheduled(APICode(rawValue: "IN_PROGRESS"), hoursAgo: 500)
+        },
+        HealthCase("scheduled 1 (WAITING) 5 h ago", .pending, ready: true, ["sched:WAITING:5h"]) {
+            $0.smsConfiguration?.scheduledProvisioning = scheduled(APICode(1))
+        },
+        HealthCase("scheduled \"2\" without a readable time", .review, ready: true, ["sched:IN_PROGRESS:age_unknown"]) {
+            $0.smsConfiguration?.scheduledProvisioning = ScheduledProvisioning(status: APICode(rawValue: "2"))
+        },
+        HealthCase(
+            "ERROR_CODE_UNSPECIFIED", .review, ready: true, ["sched:error_code_unspecified"]
+        ) {
+            $0.smsConfiguration?.scheduledProvisioning = ScheduledProvisioning(
+                errorCodes: [APICode(rawValue: "ERROR_CODE_UNSPECIFIED")])
+        },
+        HealthCase(
+            "PROVISIONING_STATUS_UNSPECIFIED", .review, ready: true,
+            ["unknown_status:sched:PROVISIONING_STATUS_UNSPECIFIED"]
+        ) {
+            $0.smsConfiguration?.scheduledProvisioning = scheduled(APICode(rawValue: "PROVISIONING_STATUS_UNSPECIFIED"))
+        },
+        HealthCase("an unlisted scheduled status 7", .review, ready: true, ["unknown_status:sched:7"]) {
+            $0.smsConfiguration?.scheduledProvisioning = scheduled(APICode(7))
+        },
+        HealthCase("DONE with an error code (retried)", .review, ready: false, ["sms_tmo:DONE:error:3001"]) {
+            $0.mnoConfiguration?.smsTmo = carrier(.done, errorCode: "3001")
+        },
+        HealthCase("FAILED with 60135 on smsTmo", .failed, ready: false, ["sms_tmo:FAILED:60135"]) {
+            $0.mnoConfiguration?.smsTmo = carrier(.failed, errorCode: "60135")
+        },
+        HealthCase("FAILED on mmsTmo only", .failed, ready: true, ["mms_tmo:FAILED:60140"]) {
+            $0.mnoConfiguration?.mmsTmo = carrier(.failed, errorCode: "60140")
+        },
+        HealthCase("in flight 81.5 h", .stale, ready: false, ["campaign_prov:IN_PROGRESS:81h"]) {
+            $0.campaignProvisioning?.state = .inProgress
+            $0.campaignProvisioning?.updateTime = Fixtures.time(hoursAgo: 81.5)
+        },
+        HealthCase("in flight with an unreadable time", .review, ready: false, ["sms_att:IN_PROGRESS:age_unknown"]) {
+            $0.mnoConfiguration?.smsAtt = CarrierState(
+                state: .inProgress, updateTime: "yesterday", operation: .provisioning)
+        },
+        HealthCase("plan id as a dashed upper-case UUID", .healthy, ready: true, []) {
+            $0.smsConfiguration?.servicePlanId = "324E4567-E89B-12D3-A456-426614174000"
+        },
+        HealthCase("campaign id in lower case", .healthy, ready: true, []) {
+            $0.smsConfiguration?.campaignId = "c3o84ga"
+        },
+        HealthCase("another campaign", .misconfigured, ready: false, ["scope_mismatch:campaignId"]) {
+            $0.smsConfiguration?.campaignId = "CWRONG1"
+        },
+        HealthCase(
+            "no smsConfiguration", .misconfigured, ready: false,
+            [
+                "missing_config:servicePlanId", "missing_config:campaignId",
+            ]
+        ) { $0.smsConfiguration = nil },
+        HealthCase(
+            "campaignProvisioning.serviceId not the scope's", .misconfigured, ready: false,
+            ["scope_mismatch:campaignServiceId"]
+        ) { $0.campaignProvisioning?.serviceId = "COTHER1" },
+        HealthCase("campaign provisioning without serviceId", .review, ready: false, ["campaign_prov:no_service_id"]) {
+            $0.campaignProvisioning?.serviceId = nil
+        },
+        HealthCase(
+            "the record's projectId is another project", .misconfigured, ready: true, ["scope_mismatch:projectId"]
+        ) {
+            $0.projectId = "00000000-0000-0000-0000-000000000000"
+        },
+        HealthCase(
+            "migrateToSinchTmo while smsTmo is in flight", .misconfigured, ready: false,
+            ["migrate_to_sinch_tmo:sms_tmo:IN_PROGRESS", "sms_tmo:IN_PROGRESS:5h"]
+        ) {
+            $0.smsConfiguration?.migrateToSinchTmo = true
+            $0.mnoConfiguration?.smsTmo = carrier(.inProgress, hoursAgo: 5)
+        },
+        HealthCase("migrateToSinchTmo with smsTmo DONE", .healthy, ready: true, []) {
+            $0.smsConfiguration?.migrateToSinchTmo = true
+        },
+    ]
+}
+
+@Suite("provisioning health rules v2")
 struct HealthRulesTests {
     let rules = HealthRules(clock: Fixtures.clock, staleAfterHours: 72)
 
@@ -12,12 +196,14 @@ struct HealthRulesTests {
         return rules.judge(number, scope: Fixtures.scope)
     }
 
-    @Test("all DONE on the scope's plan and campaign is HEALTHY with no reasons")
-    func healthy() {
-        let verdict = judge { _ in }
-        #expect(verdict.level == .healthy)
-        #expect(verdict.reasons.isEmpty)
-        #expect(verdict.pendingSince == nil)
+    @Test("each case of the contract gives its level, sms_ready and reasons", arguments: HealthCase.all)
+    func contract(_ item: HealthCase) {
+        let verdict = judge(item.change)
+        #expect(verdict.level == item.level)
+        #expect(verdict.smsReady == item.smsReady)
+        #expect(verdict.reasons.map(\.code) == item.reasons)
+        // HEALTHY is never given without proof that the number can send.
+        if verdict.level == .healthy { #expect(verdict.smsReady) }
     }
 
     @Test(
@@ -38,34 +224,6 @@ struct HealthRulesTests {
         #expect(verdict.reasons.contains { $0.code.hasPrefix("scope_mismatch:") } == !matches)
     }
 
-    @Test("a FAILED state is FAILED, with its error code")
-    func failedState() {
-        let verdict = judge { $0.mnoConfiguration?.smsTmo = Fixtures.carrier(.failed, errorCode: "60135") }
-        #expect(verdict.level == .failed)
-        #expect(verdict.reasons.map(\.code) == ["sms_tmo:FAILED:60135"])
-    }
-
-    @Test("a non-empty errorCode is FAILED even when the state is DONE; an empty one is not")
-    func errorCodeAlone() {
-        #expect(judge { $0.smsProvisioning?.errorCode = "4001" }.reasons.map(\.code) == ["sms_prov:DONE:4001"])
-        #expect(judge { $0.smsProvisioning?.errorCode = "4001" }.level == .failed)
-        #expect(judge { $0.smsProvisioning?.errorCode = "" }.level == .healthy)
-    }
-
-    @Test("scheduledProvisioning counts only through its errorCodes")
-    func scheduled() {
-        let failing = judge {
-            $0.smsConfiguration?.scheduledProvisioning = ScheduledProvisioning(
-                status: APICode(3), errorCodes: [APICode(1001), APICode(rawValue: "1002")])
-        }
-        #expect(failing.level == .failed)
-        #expect(failing.reasons.map(\.code) == ["sched:error:1001", "sched:error:1002"])
-        let quiet = judge {
-            $0.smsConfiguration?.scheduledProvisioning = ScheduledProvisioning(status: APICode(2), errorCodes: [])
-        }
-        #expect(quiet.level == .healthy)
-    }
-
     @Test(
         "in flight: exactly staleAfterHours old is PENDING, a second more is STALE",
         arguments: [
@@ -75,7 +233,7 @@ struct HealthRulesTests {
     func staleBoundary(hoursAgo: Double, level: HealthLevel, detail: String) {
         for state in [ProvisioningState.inProgress, .waiting] {
             let verdict = judge {
-                $0.campaignProvisioning?.state = state;
+                $0.campaignProvisioning?.state = state
                 $0.campaignProvisioning?.updateTime = Fixtures.time(hoursAgo: hoursAgo)
             }
             #expect(verdict.level == level)
@@ -92,43 +250,12 @@ struct HealthRulesTests {
         #expect(rules.judge(number, scope: Fixtures.scope).level == .pending)
     }
 
-    @Test("MISCONFIGURED: plan or campaign missing, empty or not the scope's")
-    func misconfigured() {
-        #expect(
-            judge { $0.smsConfiguration?.campaignId = "OTHER" }.reasons.map(\.code) == ["scope_mismatch:campaignId"])
-        #expect(
-            judge { $0.smsConfiguration?.servicePlanId = "other" }.reasons.map(\.code) == [
-                "scope_mismatch:servicePlanId"
-            ])
-        #expect(judge { $0.smsConfiguration?.campaignId = "" }.reasons.map(\.code) == ["missing_config:campaignId"])
-        #expect(judge { $0.smsConfiguration?.campaignId = nil }.level == .misconfigured)
-        #expect(
-            judge { $0.smsConfiguration = nil }.reasons.map(\.code)
-                == ["missing_config:servicePlanId", "missing_config:campaignId"])
-    }
-
-    @Test("migrateToSinchTmo is MISCONFIGURED while smsTmo is not DONE")
-    func migrate() {
-        let waiting = judge {
-            $0.smsConfiguration?.migrateToSinchTmo = true
-            $0.mnoConfiguration?.smsTmo = Fixtures.carrier(.failed, errorCode: "60135")
-        }
-        #expect(waiting.level == .failed)
-        #expect(waiting.reasons.map(\.code) == ["sms_tmo:FAILED:60135", "migrate_to_sinch_tmo:sms_tmo:FAILED"])
-        #expect(judge { $0.smsConfiguration?.migrateToSinchTmo = true }.level == .healthy)
-        #expect(
-            judge {
-                $0.smsConfiguration?.migrateToSinchTmo = true; $0.mnoConfiguration?.smsTmo = nil
-            }.reasons.map(\.code)
-                == ["migrate_to_sinch_tmo:sms_tmo:absent"])
-    }
-
-    @Test("reasons list every finding, worst first, notes last, operation order within a level")
+    @Test("reasons list every finding, worst first, operation order within a level")
     func ordering() {
         let verdict = judge {
             $0.mnoConfiguration?.smsAtt = Fixtures.carrier(.inProgress, hoursAgo: 5)  // PENDING
             $0.mnoConfiguration?.smsTmo = Fixtures.carrier(.waiting, hoursAgo: 100)  // STALE
-            $0.mnoConfiguration?.mmsAtt = Fixtures.carrier(ProvisioningState(rawValue: "NEW_VALUE"))  // note
+            $0.mnoConfiguration?.mmsAtt = Fixtures.carrier(ProvisioningState(rawValue: "NEW_VALUE"))  // REVIEW
             $0.mnoConfiguration?.mmsTmo = Fixtures.carrier(.failed, errorCode: "7")  // FAILED
             $0.campaignProvisioning?.state = .failed  // FAILED, later operation
             $0.smsConfiguration?.campaignId = "X"  // MISCONFIGURED
@@ -137,19 +264,12 @@ struct HealthRulesTests {
         #expect(
             verdict.reasons.map(\.code) == [
                 "mms_tmo:FAILED:7", "campaign_prov:FAILED", "sms_tmo:WAITING:100h", "scope_mismatch:campaignId",
-                "sms_att:IN_PROGRESS:5h", "unknown_state:mms_att:NEW_VALUE",
+                "unknown_state:mms_att:NEW_VALUE", "sms_att:IN_PROGRESS:5h",
             ])
         #expect(verdict.pendingSince == Fixtures.time(hoursAgo: 100))
     }
 
-    @Test("an unknown state is kept and noted without changing the level")
-    func unknownState() {
-        let verdict = judge { $0.mnoConfiguration?.smsTmo?.state = ProvisioningState(rawValue: "SUSPENDED_BY_CARRIER") }
-        #expect(verdict.level == .healthy)
-        #expect(verdict.reasons == [HealthReason(level: nil, code: "unknown_state:sms_tmo:SUSPENDED_BY_CARRIER")])
-    }
-
-    @Test("pending_since is the oldest update among operations in flight, as received")
+    @Test("pending_since is the oldest update among operations in flight, the scheduled change included")
     func pendingSince() {
         let verdict = judge {
             $0.mnoConfiguration?.smsAtt = Fixtures.carrier(.inProgress, hoursAgo: 5)
@@ -159,19 +279,18 @@ struct HealthRulesTests {
         }
         #expect(verdict.level == .pending)
         #expect(verdict.pendingSince == "2026-11-28T20:00:00.5Z")
-    }
-
-    @Test("an in-flight operation without a readable update time is PENDING, not a crash")
-    func unreadableTime() {
-        let verdict = judge { $0.mnoConfiguration?.smsAtt = CarrierState(state: .inProgress, updateTime: "yesterday") }
-        #expect(verdict.level == .pending)
-        #expect(verdict.reasons.map(\.code) == ["sms_att:IN_PROGRESS:age_unknown"])
+        let scheduled = judge {
+            $0.smsConfiguration?.scheduledProvisioning = ScheduledProvisioning(
+                status: APICode(rawValue: "WAITING"), lastUpdatedTime: "2026-11-27T02:00:00Z")
+        }
+        #expect(scheduled.pendingSince == "2026-11-27T02:00:00Z")
     }
 
     @Test("levels order and names", arguments: HealthLevel.allCases)
     func levelNames(level: HealthLevel) {
         #expect(HealthLevel(name: level.name) == level)
         #expect(HealthLevel(name: level.name.lowercased()) == level)
-        #expect(HealthLevel.worstFirst.first == .failed)
+        #expect(
+            HealthLevel.worstFirst.map(\.name) == ["FAILED", "STALE", "MISCONFIGURED", "REVIEW", "PENDING", "HEALTHY"])
     }
 }

@@ -30,18 +30,25 @@ struct NumberRowTests {
         return builder.row(for: number, scope: Fixtures.scope)
     }
 
-    @Test("54 columns, in the contract's order")
+    @Test("57 columns (format v2), what people read first")
     func columns() {
-        #expect(NumberRow.columnNames.count == 54)
-        #expect(NumberRow.columnNames.first == "snapshot_time")
-        #expect(Array(NumberRow.columnNames.suffix(3)) == ["health", "health_reasons", "pending_since"])
-        #expect(Set(NumberRow.columnNames).count == 54)
+        #expect(NumberRow.columnNames.count == 57)
+        #expect(
+            Array(NumberRow.columnNames.prefix(5)) == [
+                "phone_number", "health", "sms_ready", "health_reasons", "pending_since",
+            ])
+        #expect(Array(NumberRow.columnNames[13...14]) == ["record_project_id", "record_error"])
+        #expect(Set(NumberRow.columnNames).count == 57)
+        #expect(RowFormat.v1.columnNames.count == 54)
+        #expect(
+            Set(RowFormat.v1.columnNames)
+                == Set(NumberRow.columnNames).subtracting(["sms_ready", "record_project_id", "record_error"]))
     }
 
     @Test("every column's mapping from a record with every field set")
     func fullRecord() throws {
         let cells = try row(Self.fullRecordJSON).cells
-        #expect(cells.count == 54)
+        #expect(cells.count == 57)
         let byName = Dictionary(uniqueKeysWithValues: zip(NumberRow.columnNames, cells))
         let expected: [String: Cell] = [
             "snapshot_time": .text("2026-11-29T02:00:00Z"),
@@ -50,6 +57,7 @@ struct NumberRowTests {
             "scope_campaign_id": .text("C3O84GA"), "scope_label": .text("Retail alerts"),
             "phone_number": .text("+12065550100"), "region_code": .text("US"), "display_name": .text("Store 1"),
             "callback_url": .text("https://hooks.example.com/1"),
+            "record_project_id": .text("d1923022-5199-4bb3-a513-c47b3a656bc5"), "record_error": .absent,
             "sms_service_plan_id": .text("324e4567e89b12d3a456426614174000"), "sms_campaign_id": .text("C3O84GA"),
             "sms_migrate_to_sinch_tmo": .boolean(true),
             "sched_service_plan_id": .text("sp2"), "sched_campaign_id": .text("CAMP2"), "sched_status": .integer(2),
@@ -74,15 +82,16 @@ struct NumberRowTests {
             "campaign_prov_type": .text("DEPROVISIONING"), "campaign_prov_state": .text("DONE"),
             "campaign_prov_update_time": .text("2026-11-28T01:00:06.6Z"), "campaign_prov_error_code": .text(""),
             "campaign_prov_error_message": .text(""),
-            "health": .text("FAILED"),
+            "health": .text("FAILED"), "sms_ready": .boolean(false),
             "health_reasons": .list([
-                .text("sms_tmo:FAILED:60135"), .text("sched:error:1001"), .text("sched:error:1002"),
-                .text("mms_tmo:WAITING:216h"), .text("migrate_to_sinch_tmo:sms_tmo:FAILED"),
-                .text("mms_att:IN_PROGRESS:24h"),
+                .text("sms_tmo:FAILED:60135"), .text("sched:FAILED:1001"), .text("sched:FAILED:1002"),
+                .text("mms_tmo:WAITING:216h"), .text("campaign_prov:DEPROVISIONING:DONE"),
+                .text("migrate_to_sinch_tmo:sms_tmo:FAILED"), .text("unknown_operation:mms_tmo:OPERATION_UNSPECIFIED"),
+                .text("mms_att:IN_PROGRESS:24h"), .text("sched:IN_PROGRESS:25h"),
             ]),
             "pending_since": .text("2026-11-20T01:00:04.4Z"),
         ]
-        #expect(expected.count == 54)
+        #expect(expected.count == 57)
         for name in NumberRow.columnNames {
             #expect(byName[name] == expected[name], "column \(name)")
         }
@@ -94,15 +103,20 @@ struct NumberRowTests {
         let byName = Dictionary(uniqueKeysWithValues: zip(NumberRow.columnNames, cells))
         let present: Set = [
             "snapshot_time", "project_id", "scope_service_plan_id", "scope_campaign_id", "scope_label", "phone_number",
-            "health", "health_reasons",
+            "health", "sms_ready", "health_reasons",
         ]
         for name in NumberRow.columnNames where !present.contains(name) {
             #expect(byName[name] == .absent, "column \(name)")
         }
         #expect(byName["health"] == .text("MISCONFIGURED"))
+        #expect(byName["sms_ready"] == .boolean(false))
         #expect(
             byName["health_reasons"]
-                == .list([.text("missing_config:servicePlanId"), .text("missing_config:campaignId")]))
+                == .list(
+                    [
+                        "missing_config:servicePlanId", "missing_config:campaignId", "absent:sms_att", "absent:sms_tmo",
+                        "absent:sms_prov", "absent:campaign_prov",
+                    ].map(Cell.text)))
     }
 
     @Test("CSV and NDJSON of a row: empty cells vs null, JSON types, lists")
@@ -121,8 +135,8 @@ struct NumberRowTests {
         var csv: [UInt8] = []
         CSVEncoder().appendRecord(cells, to: &csv)
         let text = String(decoding: csv, as: UTF8.self)
-        #expect(text.contains(",sms_tmo:FAILED:60135;sched:error:1001;sched:error:1002;"))
+        #expect(text.hasPrefix("+12065550100,FAILED,false,sms_tmo:FAILED:60135;sched:FAILED:1001;sched:FAILED:1002;"))
         #expect(text.contains(",1001;1002,"))
-        #expect(text.hasSuffix(",2026-11-20T01:00:04.4Z\r\n"))
+        #expect(text.contains(";sched:IN_PROGRESS:25h,2026-11-20T01:00:04.4Z,2026-11-29T02:00:00Z,"))
     }
 }

@@ -27,18 +27,18 @@ struct RunIntegrationTests {
             #expect(Array(csvBytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
             let records = try await csvRecords(snapshot + "/data/numbers.csv")
             #expect(records.first == NumberRow.columnNames)
-            #expect(records.dropFirst().map { $0[5] } == expectedNumbers)
-            #expect(records.allSatisfy { $0.count == 54 })
+            #expect(records.dropFirst().map { $0[0] } == expectedNumbers)
+            #expect(records.allSatisfy { $0.count == 57 })
 
             let objects = try await ndjsonObjects(snapshot + "/data/numbers.ndjson.gz")
             #expect(objects.count == expectedNumbers.count)
             #expect(objects.map { $0["phone_number"] as? String } == expectedNumbers)
-            #expect(Set(objects.map { $0.count }) == [54])
+            #expect(Set(objects.map { $0.count }) == [57])
             #expect(outcome.scopes.map(\.rows) == FakeScope.demo.map(\.numbers))
             #expect(outcome.scopes.allSatisfy { $0.totalSize == $0.rows })
             // Health counts of the outcome agree with the CSV.
             for level in HealthLevel.allCases {
-                #expect(records.dropFirst().filter { $0[51] == level.name }.count == (outcome.levelCounts[level] ?? 0))
+                #expect(records.dropFirst().filter { $0[1] == level.name }.count == (outcome.levelCounts[level] ?? 0))
             }
             #expect(try harness.outputEntries() == ["2026-11-29T020000Z"])
         }
@@ -52,7 +52,7 @@ struct RunIntegrationTests {
             #expect(outcome.scopes[0].pages == 15)
             #expect(outcome.scopes[0].rows == 100)
             let records = try await csvRecords(outcome.snapshotPath! + "/data/numbers.csv")
-            #expect(records.dropFirst().map { $0[5] } == harness.fake.phoneNumbers(for: scope))
+            #expect(records.dropFirst().map { $0[0] } == harness.fake.phoneNumbers(for: scope))
         }
     }
 

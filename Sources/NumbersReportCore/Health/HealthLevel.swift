@@ -3,15 +3,18 @@
 public enum HealthLevel: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible, Codable {
     case healthy
     case pending
+    /// The API said something this tool cannot vouch for (health contract v2).
+    case review
     case misconfigured
     case stale
     case failed
 
-    /// The contract's name: `HEALTHY`, `PENDING`, `MISCONFIGURED`, `STALE`, `FAILED`.
+    /// The contract's name: `HEALTHY`, `PENDING`, `REVIEW`, `MISCONFIGURED`, `STALE`, `FAILED`.
     public var name: String {
         switch self {
         case .healthy: "HEALTHY"
         case .pending: "PENDING"
+        case .review: "REVIEW"
         case .misconfigured: "MISCONFIGURED"
         case .stale: "STALE"
         case .failed: "FAILED"

@@ -1,15 +1,28 @@
 import Foundation
 import SinchImportedNumbers
 
-/// The contract's provisioning-health rules, judged against the run's clock.
+/// The contract's provisioning-health rules (v2), judged against the run's clock.
+///
+/// The operations of a number are the four `mnoConfiguration` entries, `smsProvisioning`, `campaignProvisioning`
+/// and `scheduledProvisioning` when present. Ids (project, plan, campaign) are compared case-insensitively
+/// without dashes. A number is `HEALTHY` only when every fact the API gave is understood and good.
 ///
 /// | level | when |
 /// |---|---|
-/// | FAILED | an operation is `FAILED`, has a non-empty `errorCode`, or `scheduledProvisioning.errorCodes` is non-empty |
-/// | STALE | an operation is `IN_PROGRESS`/`WAITING` and was updated more than `staleAfterHours` before the clock |
-/// | MISCONFIGURED | the SMS service plan or campaign is missing, empty or not the scope's (ids compared case-insensitively without dashes), or `migrateToSinchTmo` while `smsTmo` is not `DONE` |
-/// | PENDING | an operation is `IN_PROGRESS`/`WAITING` within the threshold |
+/// | FAILED | an operation's state is `FAILED`; `scheduledProvisioning.status` is `FAILED` (or 3); a scheduled failure code other than `ERROR_CODE_UNSPECIFIED` |
+/// | STALE | an operation (or the scheduled change, by `lastUpdatedTime`) is `IN_PROGRESS`/`WAITING` and was updated more than `staleAfterHours` before the clock |
+/// | MISCONFIGURED | the project, SMS plan or campaign is not the scope's, or the plan or campaign is missing or empty; `campaignProvisioning.serviceId` is not the scope's campaign; `DEPROVISIONING` that is `DONE` on `smsAtt`, `smsTmo`, SMS or campaign provisioning; `migrateToSinchTmo` while `smsTmo` is not `DONE` |
+/// | REVIEW | a state, operation or status the reference does not list, or `*_UNSPECIFIED`; a present operation without a state or operation; an error code on an operation that did not fail; an in-flight operation without a readable time; `ERROR_CODE_UNSPECIFIED`; `smsAtt`, `smsTmo`, `smsProvisioning` or `campaignProvisioning` absent, or campaign provisioning without a `serviceId`; a record that could not be decoded |
+/// | PENDING | an operation or the scheduled change is `IN_PROGRESS`/`WAITING` within the threshold |
 /// | HEALTHY | none of the above |
+///
+/// Integer scheduled statuses follow the string enum's order (0 unspecified, 1 `WAITING`, 2 `IN_PROGRESS`,
+/// 3 `FAILED`); an integer failure code 0 is `ERROR_CODE_UNSPECIFIED`. Absent MMS entries are fine; present ones
+/// are judged like the others.
+///
+/// `sms_ready` is true only when the SMS plan and campaign match the scope, SMS and campaign provisioning are
+/// `PROVISIONING` and `DONE` without error code (the campaign's `serviceId` the scope's), `smsAtt` and `smsTmo`
+/// are `PROVISIONING` and `DONE` without error code, and no scheduled change has failed.
 public struct HealthRules: Sendable {
     /// The run's clock.
     public var clock: Date
@@ -23,43 +36,31 @@ public struct HealthRules: Sendable {
 
     /// Judges one number listed by `scope`.
     public func judge(_ number: ImportedNumber, scope: ScopeSettings) -> HealthVerdict {
-        judge(number, operations: ProvisioningOperation.slots(of: number).lazy.compactMap { $0 }, scope: scope)
+        judge(number, slots: ProvisioningOperation.slots(of: number), scope: scope)
     }
 
-    /// Judges one number whose operations (``ProvisioningOperation/slots(of:)``, the present ones) are known.
-    func judge(
-        _ number: ImportedNumber, operations: some Sequence<ProvisioningOperation>, scope: ScopeSettings
-    ) -> HealthVerdict {
-        var reasons: [HealthReason] = []
-        var oldestInFlight: (date: Date, text: String)?
+    /// Judges one number whose operation slots (``ProvisioningOperation/slots(of:)``) are known.
+    func judge(_ number: ImportedNumber, slots: [ProvisioningOperation?], scope: ScopeSettings) -> HealthVerdict {
+        var findings = Findings(rules: self)
+        var smsReady = true
 
-        for operation in operations {
-            let stateName = operation.state?.rawValue ?? "NO_STATE"
-            if operation.state == .failed {
-                let detail = nonEmpty(operation.errorCode).map { ":\($0)" } ?? ""
-                reasons.append(.init(level: .failed, code: "\(operation.name):FAILED\(detail)"))
-            } else if let code = nonEmpty(operation.errorCode) {
-                reasons.append(.init(level: .failed, code: "\(operation.name):\(stateName):\(code)"))
-            }
-            if let state = operation.state, state.isInFlight {
-                if let text = operation.updateTime, let updated = APITimestamp.parse(text) {
-                    let age = clock.timeIntervalSince(updated)
-                    let hours = Int((max(age, 0) / 3600).rounded(.down))
-                    let level: HealthLevel = age > staleAfter ? .stale : .pending
-                    reasons.append(.init(level: level, code: "\(operation.name):\(state.rawValue):\(hours)h"))
-                    if oldestInFlight == nil || updated < oldestInFlight!.date { oldestInFlight = (updated, text) }
-                } else {
-                    reasons.append(.init(level: .pending, code: "\(operation.name):\(state.rawValue):age_unknown"))
+        for (channel, slot) in zip(ProvisioningChannel.allCases, slots) {
+            guard let operation = slot else {
+                if channel.isNeededForSMS {
+                    findings.add(.review, .absent, "absent:\(channel.name)")
+                    smsReady = false
                 }
+                continue
             }
-            if let state = operation.state, !state.isDocumented {
-                reasons.append(.init(level: nil, code: "unknown_state:\(operation.name):\(state.rawValue)"))
-            }
+            findings.judge(operation)
+            if channel.isNeededForSMS, !operation.isProvisionedAndDone { smsReady = false }
         }
 
         let sms = number.smsConfiguration
-        for code in sms?.scheduledProvisioning?.errorCodes ?? [] {
-            reasons.append(.init(level: .failed, code: "sched:error:\(code.rawValue)"))
+        if let scheduled = sms?.scheduledProvisioning, findings.judge(scheduled) { smsReady = false }
+
+        if let project = nonEmpty(number.projectId), !Self.sameID(project, scope.projectId) {
+            findings.add(.misconfigured, .scopeMismatch, "scope_mismatch:projectId")
         }
         for (key, actual, expected) in [
             ("servicePlanId", sms?.servicePlanId, scope.servicePlanId),
@@ -67,29 +68,33 @@ public struct HealthRules: Sendable {
         ] {
             if let actual = nonEmpty(actual) {
                 if !Self.sameID(actual, expected) {
-                    reasons.append(.init(level: .misconfigured, code: "scope_mismatch:\(key)"))
+                    findings.add(.misconfigured, .scopeMismatch, "scope_mismatch:\(key)")
+                    smsReady = false
                 }
             } else {
-                reasons.append(.init(level: .misconfigured, code: "missing_config:\(key)"))
+                findings.add(.misconfigured, .missingConfiguration, "missing_config:\(key)")
+                smsReady = false
+            }
+        }
+        if let campaign = slots[ProvisioningChannel.campaignProvisioning.index] {
+            if let serviceID = nonEmpty(campaign.serviceID) {
+                if !Self.sameID(serviceID, scope.campaignId) {
+                    findings.add(.misconfigured, .scopeMismatch, "scope_mismatch:campaignServiceId")
+                    smsReady = false
+                }
+            } else {
+                findings.add(.review, .missingServiceID, "campaign_prov:no_service_id")
+                smsReady = false
             }
         }
         if sms?.migrateToSinchTmo == true {
             let tmoState = number.mnoConfiguration?.smsTmo?.state
             if tmoState != .done {
-                reasons.append(
-                    .init(level: .misconfigured, code: "migrate_to_sinch_tmo:sms_tmo:\(tmoState?.rawValue ?? "absent")")
-                )
+                findings.add(
+                    .misconfigured, .migrationPending, "migrate_to_sinch_tmo:sms_tmo:\(tmoState?.rawValue ?? "absent")")
             }
         }
-
-        // Stable sort: worst level first, notes without a level last, operation order kept within a level.
-        let ordered = reasons.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.level?.rawValue ?? -1
-            let right = rhs.element.level?.rawValue ?? -1
-            return left != right ? left > right : lhs.offset < rhs.offset
-        }.map(\.element)
-        let level = reasons.compactMap(\.level).max() ?? .healthy
-        return HealthVerdict(level: level, reasons: ordered, pendingSince: oldestInFlight?.text)
+        return findings.verdict(smsReady: smsReady)
     }
 
     /// Whether two ids (project, service plan, campaign) are the same: Sinch writes them in upper or lower case,
@@ -99,8 +104,117 @@ public struct HealthRules: Sendable {
         return left == right || canonical(left) == canonical(right)
     }
 
-    private func nonEmpty(_ text: String?) -> String? {
-        guard let text, !text.isEmpty else { return nil }
-        return text
+    /// The age of an in-flight operation updated at `text`: `STALE` or `PENDING` with whole hours, or `nil` when
+    /// the time cannot be read.
+    fileprivate func age(of text: String?) -> (level: HealthLevel, hours: Int, date: Date)? {
+        guard let text, let updated = APITimestamp.parse(text) else { return nil }
+        let age = clock.timeIntervalSince(updated)
+        let hours = Int((max(age, 0) / 3600).rounded(.down))
+        return (age > staleAfter ? .stale : .pending, hours, updated)
+    }
+}
+
+private func nonEmpty(_ text: String?) -> String? {
+    guard let text, !text.isEmpty else { return nil }
+    return text
+}
+
+/// The findings about one number as the rules gather them, and the oldest time still in flight.
+private struct Findings {
+    let rules: HealthRules
+    var reasons: [HealthReason] = []
+    var oldestInFlight: (date: Date, text: String)?
+
+    /// The operation states, operations and types the reference lists, `*_UNSPECIFIED` aside.
+    static let understoodStates: Set<ProvisioningState> = [.done, .failed, .inProgress, .waiting]
+    static let understoodOperations: Set<String> = ["PROVISIONING", "DEPROVISIONING"]
+
+    mutating func add(_ level: HealthLevel, _ kind: HealthReason.Kind, _ code: String, errorCode: String? = nil) {
+        reasons.append(HealthReason(level: level, kind: kind, code: code, errorCode: errorCode))
+    }
+
+    mutating func judge(_ operation: ProvisioningOperation) {
+        let name = operation.name
+        if let raw = operation.operation {
+            if !Self.understoodOperations.contains(raw) {
+                add(.review, .unknownValue, "unknown_operation:\(name):\(raw)")
+            }
+        } else {
+            add(.review, .missingField, "\(name):no_operation")
+        }
+        guard let state = operation.state else {
+            add(.review, .missingField, "\(name):no_state")
+            return
+        }
+        guard Self.understoodStates.contains(state) else {
+            add(.review, .unknownValue, "unknown_state:\(name):\(state.rawValue)")
+            return
+        }
+        let errorCode = operation.reportedErrorCode
+        if state == .failed {
+            add(.failed, .operationFailed, "\(name):FAILED" + (errorCode.map { ":\($0)" } ?? ""), errorCode: errorCode)
+            return
+        }
+        if let errorCode {
+            add(.review, .errorWithoutFailure, "\(name):\(state.rawValue):error:\(errorCode)", errorCode: errorCode)
+        }
+        if state == .done {
+            if operation.operation == "DEPROVISIONING", operation.channel.isNeededForSMS {
+                add(.misconfigured, .deprovisioned, "\(name):DEPROVISIONING:DONE")
+            }
+            return
+        }
+        inFlight(name: name, state: state.rawValue, updateTime: operation.updateTime)
+    }
+
+    /// Judges the scheduled change; whether it failed.
+    mutating func judge(_ scheduled: ScheduledProvisioning) -> Bool {
+        var failed = false
+        var failureCodes: [String] = []
+        var unspecifiedFailure = false
+        for code in scheduled.errorCodes ?? [] {
+            if ScheduledStatus.isUnspecifiedFailure(code) {
+                unspecifiedFailure = true
+            } else {
+                failureCodes.append(code.rawValue)
+            }
+        }
+        if let status = scheduled.status.map(ScheduledStatus.init) {
+            switch status {
+            case .failed:
+                failed = true
+                if failureCodes.isEmpty { add(.failed, .scheduledFailed, "sched:FAILED") }
+            case .waiting, .inProgress:
+                inFlight(name: "sched", state: status.name, updateTime: scheduled.lastUpdatedTime)
+            case .unspecified, .unknown:
+                add(.review, .unknownValue, "unknown_status:sched:\(scheduled.status!.rawValue)")
+            }
+        }
+        for code in failureCodes {
+            add(.failed, .scheduledFailed, "sched:FAILED:\(code)", errorCode: code)
+            failed = true
+        }
+        if unspecifiedFailure { add(.review, .unspecifiedFailure, "sched:error_code_unspecified") }
+        return failed
+    }
+
+    private mutating func inFlight(name: String, state: String, updateTime: String?) {
+        guard let age = rules.age(of: updateTime), let updateTime else {
+            add(.review, .ageUnknown, "\(name):\(state):age_unknown")
+            return
+        }
+        add(age.level, age.level == .stale ? .stale : .pending, "\(name):\(state):\(age.hours)h")
+        if oldestInFlight == nil || age.date < oldestInFlight!.date { oldestInFlight = (age.date, updateTime) }
+    }
+
+    /// Worst level first, operation order kept within a level.
+    func verdict(smsReady: Bool) -> HealthVerdict {
+        let ordered = reasons.enumerated().sorted { lhs, rhs in
+            lhs.element.level != rhs.element.level
+                ? lhs.element.level > rhs.element.level : lhs.offset < rhs.offset
+        }.map(\.element)
+        return HealthVerdict(
+            level: reasons.map(\.level).max() ?? .healthy, reasons: ordered, pendingSince: oldestInFlight?.text,
+            smsReady: smsReady)
     }
 }

@@ -1,15 +1,25 @@
-/// The judgement of one number: its level, every finding worst first, and since when it waits.
+/// The judgement of one number: its level, every finding worst first, whether it can send SMS, and since when it
+/// waits.
 public struct HealthVerdict: Sendable, Hashable {
     /// The worst level among the findings; `HEALTHY` when there is none.
     public var level: HealthLevel
-    /// Worst first; notes without a level last; in operation order within a level.
+    /// Worst first; in operation order within a level.
     public var reasons: [HealthReason]
     /// The oldest update time (as received) among operations still in flight.
     public var pendingSince: String?
+    /// Whether everything the API said shows that the number can send SMS under the scope's campaign today
+    /// (`sms_ready`); MMS findings never change it.
+    public var smsReady: Bool
 
-    public init(level: HealthLevel, reasons: [HealthReason], pendingSince: String?) {
+    public init(level: HealthLevel, reasons: [HealthReason], pendingSince: String?, smsReady: Bool) {
         self.level = level
         self.reasons = reasons
         self.pendingSince = pendingSince
+        self.smsReady = smsReady
     }
+
+    /// The verdict on a record that could not be decoded: `REVIEW`, not ready.
+    static let undecodable = HealthVerdict(
+        level: .review, reasons: [HealthReason(level: .review, kind: .undecodableRecord, code: "undecodable_record")],
+        pendingSince: nil, smsReady: false)
 }

@@ -32,6 +32,9 @@ enum ProvisioningChannel: CaseIterable, Sendable {
     /// The row's column holding its error code (`sms_att_error_code`, …).
     var errorCodeColumn: String { name + "_error_code" }
 
+    /// Its position in ``allCases`` (and in a row's operation slots).
+    var index: Int { Self.allCases.firstIndex(of: self)! }
+
     /// Every channel's ``name``, in order.
     static let names = allCases.map(\.name)
 
@@ -39,6 +42,10 @@ enum ProvisioningChannel: CaseIterable, Sendable {
     static let carriers: [ProvisioningChannel] = [.smsAtt, .smsTmo, .mmsAtt, .mmsTmo]
     /// SMS and campaign provisioning.
     static let services: [ProvisioningChannel] = [.smsProvisioning, .campaignProvisioning]
+
+    /// The channels a number needs to send SMS (both SMS carriers, SMS and campaign provisioning): their absence
+    /// or removal is a finding and they decide `sms_ready`; MMS entries may be absent.
+    var isNeededForSMS: Bool { self != .mmsAtt && self != .mmsTmo }
 
     /// The number's carrier entry for this channel; `nil` when absent or for SMS or campaign provisioning.
     func carrier(of number: ImportedNumber) -> CarrierState? {

@@ -42,7 +42,8 @@ public final class ScopePart: @unchecked Sendable {
         self.scope = configuration.scopes[index]
         self.builder = builder
         rows = try RowFilesWriter(
-            csv: try FileSink(path: paths.csv), ndjson: try FileSink(path: paths.ndjson), output: configuration.output)
+            csv: try FileSink(path: paths.csv), ndjson: try FileSink(path: paths.ndjson), output: configuration.output,
+            format: builder.format)
         rawPages = try RawPagesWriter(
             file: try FileSink(path: paths.rawPages), gzipLevel: Int32(configuration.output.gzipLevel))
         summary = Summary(
@@ -62,6 +63,7 @@ public final class ScopePart: @unchecked Sendable {
         }
         let rejected = page.response.rejectedRecords
         summary.result.rejectedCount += rejected.count
+        if builder.format == .v1 { summary.result.rejectedDropped += rejected.count }
         summary.result.rejected += rejected.prefix(max(0, 100 - summary.result.rejected.count))
         try rows.append(pageRows)
         summary.result.pages += 1
@@ -94,7 +96,7 @@ public final class ScopePart: @unchecked Sendable {
         try rows.finish()
         try rawPages.finish()
         let result = summary.result
-        if result.error == nil, result.rejectedCount > 0, result.rows == 0, result.duplicates == 0 {
+        if result.error == nil, result.rejectedCount > 0, result.decodedRows == 0, result.duplicates == 0 {
             summary.result.error = .unreadableRecords(
                 result.rejectedCount, of: result.received, firstReason: result.rejected.first?.reason)
         }

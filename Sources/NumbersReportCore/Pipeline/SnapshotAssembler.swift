@@ -26,13 +26,18 @@ public final class SnapshotAssembler: @unchecked Sendable {
     public private(set) var comparisonNote: String?
 
     /// Creates the partial snapshot directory.
-    public init(configuration: ReportConfiguration, clock: Date, template: ReportTemplate, runID: String) throws {
+    /// - Parameter rowFormat: the rows' format: ``RowFormat/current`` for a run; a snapshot's own for `render`.
+    public init(
+        configuration: ReportConfiguration, clock: Date, template: ReportTemplate, runID: String,
+        rowFormat: RowFormat = .current
+    ) throws {
         self.configuration = configuration
         self.clock = clock
         self.runID = runID
         self.template = template
         snapshot = try SnapshotDirectory(outputDirectory: configuration.output.directory, runID: runID)
-        builder = RowBuilder(rules: HealthRules(clock: clock, staleAfterHours: configuration.health.staleAfterHours))
+        builder = RowBuilder(
+            rules: HealthRules(clock: clock, staleAfterHours: configuration.health.staleAfterHours), format: rowFormat)
         summaries = Array(repeating: nil, count: configuration.scopes.count)
         hasEarlierNights = !SnapshotArchive(directory: configuration.output.directory).snapshotNames().isEmpty
     }
@@ -80,7 +85,7 @@ public final class SnapshotAssembler: @unchecked Sendable {
         let night = NightResults(
             configuration: configuration, clock: clock, runID: runID, startedAt: startedAt,
             outcome: RunOutcome(snapshotPath: nil, scopes: results, requests: requests, retries: retries),
-            digest: digest, template: template,
+            digest: digest, template: template, rowFormat: builder.format,
             rowKeys: hasEarlierNights ? summaries.map { $0?.rowKeys ?? [] } : nil)
         let published = try PublishPipeline().publish(night, into: snapshot)
         comparisonNote = published.facts.history.comparisonNote

@@ -42,7 +42,8 @@ public struct SnapshotRender: Sendable {
             configuration.output.xhtmlTemplate.flatMap { try? ReportTemplate.load(path: $0, configFile: recordPath) }
             ?? .builtIn
         let assembler = try SnapshotAssembler(
-            configuration: configuration, clock: clock, template: template, runID: SnapshotArchive.newRunID())
+            configuration: configuration, clock: clock, template: template, runID: SnapshotArchive.newRunID(),
+            rowFormat: record.rowFormat ?? .v1)
         do {
             let pagesPath = SnapshotLocation(path: snapshot).path(of: .rawPages)
             let reader = try GzipReader(path: pagesPath)

@@ -14,6 +14,8 @@ struct NightResults {
     /// The report's counts over all scopes, merged in config order.
     var digest: ReportDigest
     var template: ReportTemplate
+    /// The row format the rows were written in.
+    var rowFormat: RowFormat
     /// Tonight's rows as the comparison with the previous night needs them, taken as they were written
     /// (one run per scope, in file order), so that tonight's rows file is not read back; `nil` when there is
     /// no earlier night.

@@ -13,7 +13,7 @@ struct RowFilesJoin {
         let parts = results.outcome.scopes.indices.filter { results.outcome.scopes[$0].pages > 0 }.map {
             snapshot.partFiles(scopeIndex: $0)
         }
-        let header = RowFilesWriter.csvHeader(output: output)
+        let header = RowFilesWriter.csvHeader(output: output, format: results.rowFormat)
         let attachment = try CSVAttachmentTap(
             settings: results.configuration.email,
             size: header.count + parts.reduce(0) { $0 + FileSystem.size($1.csv) })

@@ -15,7 +15,8 @@ struct SnapshotSeal {
             softwareAgent: "numbers-report \(ToolVersion.current)", snapshotTime: snapshotTime,
             configSHA256: try RunRecord.configurationDigest(results.configuration),
             runComplete: results.outcome.isComplete,
-            previousTagmanifestSHA256: archive.latest().flatMap(SnapshotArchive.tagmanifestSHA256(of:)) ?? "none")
+            previousTagmanifestSHA256: archive.latest().flatMap(SnapshotArchive.tagmanifestSHA256(of:)) ?? "none",
+            rowFormat: results.rowFormat)
         return try snapshot.publish(clock: results.clock, bagInfo: info)
     }
 }

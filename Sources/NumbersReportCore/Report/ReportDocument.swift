@@ -52,7 +52,7 @@ public struct ReportDocument {
     /// `Imported numbers 2026-11-29: 20 failed, 13 stale` (with `INCOMPLETE` when a scope failed).
     public var title: String {
         let date = String(APITimestamp.format(context.clock).prefix(10))
-        let counts = [HealthLevel.failed, .stale, .misconfigured].compactMap { level -> String? in
+        let counts = [HealthLevel.failed, .stale, .misconfigured, .review].compactMap { level -> String? in
             let count = digest.levelCounts[level] ?? 0
             return count > 0 ? "\(count) \(level.name.lowercased())" : nil
         }

@@ -23,6 +23,7 @@ enum ReportStyle {
         case .failed: "#b91c1c"
         case .stale: "#c2410c"
         case .misconfigured: "#7c3aed"
+        case .review: "#a16207"
         case .pending: "#2563eb"
         case .healthy: "#15803d"
         }

@@ -1,26 +1,58 @@
 import Foundation
 import SinchImportedNumbers
 
-/// Turns the records of a page into flat rows judged by the health rules.
+/// Turns the records of a page into flat rows judged by the health rules of the row format.
 public struct RowBuilder: Sendable {
     public var rules: HealthRules
+    /// The row format: which rules judge (v1 snapshots are rebuilt with the v1 rules).
+    public let format: RowFormat
     /// The run's clock as written in `snapshot_time`.
     public let snapshotTime: String
 
-    public init(rules: HealthRules) {
+    public init(rules: HealthRules, format: RowFormat = .current) {
         self.rules = rules
+        self.format = format
         self.snapshotTime = APITimestamp.format(rules.clock)
     }
 
-    /// One row per record, in API order.
+    /// One row per record, in API order: a record that could not be decoded is a row as well (format v2), with
+    /// its phone number when it could be read and the reason in `record_error`. Rows out = records received.
     public func rows(of page: ImportedNumbersPage, scope: ScopeSettings) -> [NumberRow] {
-        page.response.importedNumbers.map { row(for: $0, scope: scope) }
+        let response = page.response
+        guard format != .v1, !response.rejectedRecords.isEmpty else {
+            return response.importedNumbers.map { row(for: $0, scope: scope) }
+        }
+        var rows: [NumberRow] = []
+        rows.reserveCapacity(response.importedNumbers.count + response.rejectedRecords.count)
+        var decoded = response.importedNumbers.makeIterator()
+        var rejected = response.rejectedRecords.sorted { $0.index < $1.index }.makeIterator()
+        var nextRejected = rejected.next()
+        for index in 0..<(response.importedNumbers.count + response.rejectedRecords.count) {
+            if let record = nextRejected, record.index == index {
+                rows.append(row(for: record, scope: scope))
+                nextRejected = rejected.next()
+            } else if let number = decoded.next() {
+                rows.append(row(for: number, scope: scope))
+            }
+        }
+        return rows
     }
 
     public func row(for number: ImportedNumber, scope: ScopeSettings) -> NumberRow {
         let slots = ProvisioningOperation.slots(of: number)
+        let verdict =
+            switch format {
+            case .v1: HealthRulesV1(rules: rules).judge(number, slots: slots, scope: scope)
+            case .v2: rules.judge(number, slots: slots, scope: scope)
+            }
         return NumberRow(
-            snapshotTime: snapshotTime, scope: scope, number: number,
-            verdict: rules.judge(number, operations: slots.lazy.compactMap { $0 }, scope: scope), operationSlots: slots)
+            snapshotTime: snapshotTime, scope: scope, number: number, verdict: verdict, operationSlots: slots)
+    }
+
+    /// The row of a record that could not be decoded: `REVIEW`, not SMS-ready, the reason in `record_error`.
+    public func row(for record: RejectedRecord, scope: ScopeSettings) -> NumberRow {
+        NumberRow(
+            snapshotTime: snapshotTime, scope: scope, number: ImportedNumber(phoneNumber: record.phoneNumber),
+            verdict: .undecodable, recordError: record.reason, operationSlots: [])
     }
 }

@@ -13,6 +13,8 @@ public struct RowColumn: Sendable {
     public let allowedValues: [String]?
     /// A regular expression every value matches.
     public let pattern: String?
+    /// The Table Schema `format` (`any` for times written as the API sent them).
+    public let format: String?
     /// What the data package says about it.
     public let description: String?
     /// The row's value.
@@ -20,18 +22,20 @@ public struct RowColumn: Sendable {
 
     /// A Table Schema type.
     public enum ValueType: String, Sendable {
-        case string, boolean
+        case string, boolean, datetime, integer
     }
 
     init(
         _ name: String, _ type: ValueType = .string, required: Bool = false, allowedValues: [String]? = nil,
-        pattern: String? = nil, description: String? = nil, cell: @escaping @Sendable (NumberRow) -> Cell
+        pattern: String? = nil, format: String? = nil, description: String? = nil,
+        cell: @escaping @Sendable (NumberRow) -> Cell
     ) {
         self.name = name
         self.type = type
         self.required = required
         self.allowedValues = allowedValues
         self.pattern = pattern
+        self.format = format
         self.description = description
         self.cell = cell
     }

@@ -17,15 +17,21 @@ public struct BagInfo: Sendable, Hashable {
     public var runComplete: Bool
     /// SHA-256 of the previous snapshot's `tagmanifest-sha256.txt`, or `none` for the first.
     public var previousTagmanifestSHA256: String
+    /// The row format of `numbers.csv` and `numbers.ndjson.gz` (`Row-Format-Version`); not written for v1,
+    /// whose snapshots did not have the field.
+    public var rowFormat: RowFormat = .current
 
     /// The file's text: `Label: value` lines.
     public var text: String {
-        [
-            ("Bagging-Date", baggingDate), ("Payload-Oxum", payloadOxum), ("External-Identifier", externalIdentifier),
-            ("Source-Organization", sourceOrganization), ("Bag-Software-Agent", softwareAgent),
-            ("Snapshot-Time", snapshotTime), ("Config-SHA256", configSHA256), ("Run-Complete", String(runComplete)),
-            ("Previous-Tagmanifest-SHA256", previousTagmanifestSHA256),
-        ].map { "\($0.0): \(BagInfo.oneLine($0.1))\n" }.joined()
+        let rowFormatField = rowFormat == .v1 ? [] : [("Row-Format-Version", String(rowFormat.rawValue))]
+        return
+            ([
+                ("Bagging-Date", baggingDate), ("Payload-Oxum", payloadOxum),
+                ("External-Identifier", externalIdentifier),
+                ("Source-Organization", sourceOrganization), ("Bag-Software-Agent", softwareAgent),
+                ("Snapshot-Time", snapshotTime), ("Config-SHA256", configSHA256), ("Run-Complete", String(runComplete)),
+                ("Previous-Tagmanifest-SHA256", previousTagmanifestSHA256),
+            ] + rowFormatField).map { "\($0.0): \(BagInfo.oneLine($0.1))\n" }.joined()
     }
 
     /// Reads `Label: value` lines (continuation lines start with whitespace).

@@ -6,15 +6,19 @@ public final class RowFilesWriter {
     private let csvSink: any ByteSink
     private let ndjsonSink: any ByteSink
     private let csvEncoder: CSVEncoder
-    private let ndjsonEncoder = NDJSONEncoder(keys: NumberRow.columnNames)
+    private let ndjsonEncoder: NDJSONEncoder
+    private let columns: [RowColumn]
     private var csvBuffer: [UInt8] = []
     private var ndjsonBuffer: [UInt8] = []
 
     /// - Parameters:
     ///   - csv: where `numbers.csv` goes.
     ///   - ndjson: where `numbers.ndjson.gz` goes (compressed here).
-    public init(csv: any ByteSink, ndjson: any ByteSink, output: OutputSettings) throws {
-        csvEncoder = CSVEncoder(excelSafe: output.csvExcelSafe)
+    ///   - format: the row format (its columns, and whether list items are escaped in CSV).
+    public init(csv: any ByteSink, ndjson: any ByteSink, output: OutputSettings, format: RowFormat = .current) throws {
+        csvEncoder = Self.csvEncoder(output: output, format: format)
+        ndjsonEncoder = NDJSONEncoder(keys: format.columnNames)
+        columns = format.columns
         // Compressing and writing run on other threads while the next rows are encoded.
         csvSink = BackgroundSink(downstream: csv, label: "numbers.csv")
         ndjsonSink = BackgroundSink(
@@ -22,16 +26,23 @@ public final class RowFilesWriter {
     }
 
     /// The first bytes of `numbers.csv`: the BOM (when configured) and the header line.
-    public static func csvHeader(output: OutputSettings) -> [UInt8] {
+    public static func csvHeader(output: OutputSettings, format: RowFormat = .current) -> [UInt8] {
         var bytes: [UInt8] = output.csvByteOrderMark ? CSVEncoder.byteOrderMark : []
-        CSVEncoder(excelSafe: output.csvExcelSafe).appendHeader(NumberRow.columnNames, to: &bytes)
+        csvEncoder(output: output, format: format).appendHeader(format.columnNames, to: &bytes)
         return bytes
+    }
+
+    /// The CSV encoder of `numbers.csv` in `format`.
+    static func csvEncoder(output: OutputSettings, format: RowFormat) -> CSVEncoder {
+        var encoder = CSVEncoder(excelSafe: output.csvExcelSafe)
+        encoder.escapesListItems = format.escapesListItems
+        return encoder
     }
 
     /// Appends rows; the bytes go to the files once enough have gathered.
     public func append(_ rows: some Sequence<NumberRow>) throws {
         for row in rows {
-            let cells = row.cells
+            let cells = row.cells(of: columns)
             csvEncoder.appendRecord(cells, to: &csvBuffer)
             ndjsonEncoder.appendRecord(cells, to: &ndjsonBuffer)
         }

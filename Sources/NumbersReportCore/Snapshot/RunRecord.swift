@@ -10,6 +10,8 @@ public struct RunRecord: Sendable, Codable, Hashable {
     public var snapshotTime: String
     public var toolVersion: String
     public var configuration: ReportConfiguration
+    /// The row format of the snapshot's rows; absent in snapshots made before format v2 (v1).
+    public var rowFormat: RowFormat?
     /// One per configured scope, in config order.
     public var scopes: [Scope]
 

@@ -8,6 +8,9 @@ public struct CSVEncoder: Sendable {
     public var excelSafe: Bool
     /// The separator of list cells.
     public var listSeparator: UInt8 = UInt8(ascii: ";")
+    /// Whether a separator or a `\` inside a list item is escaped with a `\` (`\;`, `\\`), so that the cell
+    /// splits back into exactly its items.
+    public var escapesListItems = false
 
     /// The UTF-8 byte order mark Excel needs to read UTF-8.
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -52,6 +55,11 @@ public struct CSVEncoder: Sendable {
             if index > 0 { bytes.append(listSeparator) }
             switch item {
             case .absent: break
+            case .text(let text) where escapesListItems:
+                for byte in text.utf8 {
+                    if byte == listSeparator || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                    bytes.append(byte)
+                }
             case .text(let text): bytes.append(contentsOf: text.utf8)
             case .integer(let value): bytes.append(contentsOf: String(value).utf8)
             case .boolean(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)

@@ -7,11 +7,13 @@ struct DataPackageOutput: SnapshotOutput {
 
     func write(_ night: NightReport, into snapshot: SnapshotDirectory) throws {
         try snapshot.writePayloadFile(
-            file, try Self.bytes(bom: night.facts.results.configuration.output.csvByteOrderMark))
+            file,
+            try Self.bytes(
+                bom: night.facts.results.configuration.output.csvByteOrderMark, format: night.facts.results.rowFormat))
     }
 
-    static func bytes(bom: Bool) throws -> [UInt8] {
-        let fields: [[String: Any]] = NumberRow.columns.map { column in
+    static func bytes(bom: Bool, format: RowFormat) throws -> [UInt8] {
+        let fields: [[String: Any]] = format.columns.map { column in
             var field: [String: Any] = ["name": column.name, "type": column.type.rawValue]
             if column.type == .boolean {
                 field["trueValues"] = ["true"]
@@ -21,11 +23,12 @@ struct DataPackageOutput: SnapshotOutput {
             if column.required { constraints["required"] = true }
             if let values = column.allowedValues { constraints["enum"] = values }
             if let pattern = column.pattern { constraints["pattern"] = pattern }
+            if let format = column.format { field["format"] = format }
             if !constraints.isEmpty { field["constraints"] = constraints }
             if let description = column.description { field["description"] = description }
             return field
         }
-        let package: [String: Any] = [
+        var package: [String: Any] = [
             "name": "sinch-imported-numbers-snapshot",
             "title": "Sinch imported numbers and their provisioning health",
             "profile": "tabular-data-package",
@@ -42,6 +45,8 @@ struct DataPackageOutput: SnapshotOutput {
                 ] as [String: Any]
             ],
         ]
+        // v1 packages did not record their format; `render` rebuilds them as they were.
+        if format != .v1 { package["rowFormatVersion"] = format.rawValue }
         var bytes = [UInt8](
             try JSONSerialization.data(
                 withJSONObject: package, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
