@@ -71,6 +71,13 @@ struct FakeErrorResponse: Error, Sendable {
         return response
     }
 
+    /// 403 in the wrapped shape: the access key is genuine but does not belong to the project.
+    static func permissionDenied(projectId: String) -> FakeErrorResponse {
+        wrapped(
+            httpStatus: 403, status: "PERMISSION_DENIED",
+            message: "The access key does not grant access to project '\(projectId)'")
+    }
+
     /// An OAuth2 token-endpoint error (RFC 6749 §5.2): `{"error": …, "error_description": …}`.
     static func oauth(httpStatus: Int, error: String, description: String) -> FakeErrorResponse {
         var writer = FakeJSONWriter(capacity: 128)

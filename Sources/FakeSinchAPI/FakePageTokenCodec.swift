@@ -1,18 +1,25 @@
 import Foundation
 
-/// Opaque, signed page tokens: base64url of `[version, offset, query digest, signature]` (25 bytes).
+/// Opaque, signed page tokens: padded standard base64 of `[marker, version, offset, query digest, signature]`
+/// (28 bytes, 40 characters), like the reference's `C2VNYXJrEg4KDCsxMjAxMjI2MzUyOQ==`. The 3-byte marker
+/// encodes as `+/+/` and the length ends in `==`, so every token holds `+`, `/` and `=`: a client that does not
+/// percent-encode `pageToken` (a bare `+` is read as a space) gets 400 on its second page.
 ///
 /// The signature is keyed by the seed, so tokens are reproducible for one configuration, an edited token is
 /// refused, and a token from another query (different scope, filter or order) is refused too.
 struct FakePageTokenCodec: Sendable {
     enum Failure: Error, Sendable {
-        /// Not base64url, wrong length or version, or a signature that does not match.
+        /// Not base64, wrong length, marker or version, or a signature that does not match.
         case malformed
         /// A genuine token, but for another query.
         case otherQuery
     }
 
     private static let version: UInt8 = 1
+    /// `+/+/` in base64: sextets 62, 63, 62, 63.
+    private static let marker: [UInt8] = [0xFB, 0xFF, 0xBF]
+    /// The bytes after the marker: version, offset, digest, signature.
+    private static let payloadLength = 25
     private let key: UInt64
 
     init(seed: UInt64) {
@@ -24,23 +31,15 @@ struct FakePageTokenCodec: Sendable {
         append(UInt64(offset), to: &bytes)
         append(digest(query), to: &bytes)
         append(signature(bytes), to: &bytes)
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Data(Self.marker + bytes).base64EncodedString()
     }
 
     /// The offset a token points at, if it is genuine and belongs to `query`.
     func decode(_ token: String, query: FakeListQuery) -> Result<Int, Failure> {
-        guard token.utf8.count == 34,
-            token.utf8.allSatisfy({ byte in
-                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-            })
+        guard token.utf8.count == 40, let data = Data(base64Encoded: token),
+            data.count == Self.marker.count + Self.payloadLength, data.starts(with: Self.marker)
         else { return .failure(.malformed) }
-        let standard = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/") + "=="
-        guard let data = Data(base64Encoded: standard), data.count == 25 else { return .failure(.malformed) }
-        let bytes = [UInt8](data)
+        let bytes = [UInt8](data.dropFirst(Self.marker.count))
         guard bytes[0] == Self.version, read(bytes, at: 17) == signature(Array(bytes[0..<17])) else {
             return .failure(.malformed)
         }

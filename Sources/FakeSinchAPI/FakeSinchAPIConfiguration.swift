@@ -8,6 +8,13 @@ public struct FakeSinchAPIConfiguration: Sendable {
     public var keyID = "demo-key-id"
     /// The key secret accepted by HTTP Basic on both endpoints.
     public var keySecret = "demo-key-secret"
+    /// Projects with an access key of their own, by project id. Such a project is open only to its key (a token
+    /// issued for it, or HTTP Basic with it); every other project only to ``keyID`` / ``keySecret``. The token
+    /// endpoint accepts every key; a key used on a project it does not belong to gets 403 `PERMISSION_DENIED`.
+    public var projectKeys: [String: FakeAccessKey] = [:]
+    /// Answer a list request for an unknown service plan + campaign pair with an empty page (200,
+    /// `{"importedNumbers":[],"totalSize":0}`) instead of 404 `NOT_FOUND`: the API reference does not say which.
+    public var unknownScopesAnswerEmpty = false
     /// Seeds the data set's jitter (times, ids) and the page-token signature. Same seed, same bytes.
     ///
     /// The seed also decides on which scopes the last page omits `nextPageToken` rather than sending `""`:

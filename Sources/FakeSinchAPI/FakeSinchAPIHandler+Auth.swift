@@ -2,17 +2,28 @@ import Foundation
 import Hummingbird
 
 extension FakeSinchAPIHandler {
-    /// How a request proved who it is.
-    enum Credential: Sendable, Equatable {
-        case basic
-        case bearer
+    /// How a request proved who it is, and the access key it speaks for.
+    struct Credential: Sendable, Equatable {
+        enum Method: Sendable, Equatable {
+            case basic
+            case bearer
+        }
+        var method: Method
+        /// The id of the key (given with Basic, or the one the token was issued to).
+        var keyID: String
     }
 
-    /// Checks HTTP Basic key id / secret.
-    func hasValidBasic(_ request: Request) -> Bool {
+    /// The id of the configured key (the default one or a project's) a request's HTTP Basic names, if any.
+    func validBasicKeyID(_ request: Request) -> String? {
         guard let header = request.headers[.authorization], let parts = Self.split(header), parts.scheme == "basic"
-        else { return false }
-        return isConfiguredKey(Self.decodeBasic(parts.value))
+        else { return nil }
+        return configuredKeyID(Self.decodeBasic(parts.value))
+    }
+
+    /// Whether the key `keyID` opens `projectId`: a project with a key of its own
+    /// (``FakeSinchAPIConfiguration/projectKeys``) only to it, any other project only to the default key.
+    func keyOpens(_ keyID: String, projectId: String) -> Bool {
+        (configuration.projectKeys[projectId]?.keyID ?? configuration.keyID) == keyID
     }
 
     /// Authenticates a list request: a live bearer token issued here, or HTTP Basic.
@@ -25,14 +36,14 @@ extension FakeSinchAPIHandler {
         }
         switch parts.scheme {
         case "basic":
-            guard isConfiguredKey(Self.decodeBasic(parts.value)) else {
+            guard let keyID = configuredKeyID(Self.decodeBasic(parts.value)) else {
                 return .failure(.unauthenticated("Invalid key id or key secret", challenge: "Basic realm=\"sinch\""))
             }
-            return .success(.basic)
+            return .success(Credential(method: .basic, keyID: keyID))
         case "bearer":
             switch tokens.verdict(for: parts.value) {
-            case .valid:
-                return .success(.bearer)
+            case .valid(let keyID):
+                return .success(Credential(method: .bearer, keyID: keyID))
             case .expired(let expiry):
                 let at = FakeTimestamp.string(
                     micros: Int64((expiry.timeIntervalSince1970 * 1_000_000).rounded()), fractional: false
@@ -56,9 +67,13 @@ extension FakeSinchAPIHandler {
         }
     }
 
-    private func isConfiguredKey(_ key: (id: String, secret: String)?) -> Bool {
-        guard let key else { return false }
-        return key.id == configuration.keyID && key.secret == configuration.keySecret
+    /// The key's id when id and secret are the default key's or a project key's.
+    private func configuredKeyID(_ key: (id: String, secret: String)?) -> String? {
+        guard let key else { return nil }
+        let known =
+            [FakeAccessKey(keyID: configuration.keyID, keySecret: configuration.keySecret)]
+            + configuration.projectKeys.values
+        return known.contains(FakeAccessKey(keyID: key.id, keySecret: key.secret)) ? key.id : nil
     }
 
     /// `"Basic abc"` → `("basic", "abc")`: the scheme lower-cased, the credentials trimmed.

@@ -26,8 +26,11 @@ extension FakeSinchAPIHandler {
         case .success(let value): credential = value
         case .failure(let error): return Self.response(error)
         }
-        if credential == .basic {
+        if credential.method == .basic {
             counters.withLock { $0.basicAuthListRequests += 1 }
+        }
+        guard keyOpens(credential.keyID, projectId: projectId) else {
+            return Self.response(.permissionDenied(projectId: projectId))
         }
         guard let parameters else {
             return Self.response(.invalidField("query", "Malformed percent-encoding in the query string"))
@@ -40,6 +43,10 @@ extension FakeSinchAPIHandler {
             pageSizeCap: configuration.pageSizeCap
         )
         switch parsed {
+        case .failure(let error) where error.httpStatus == 404 && configuration.unknownScopesAnswerEmpty:
+            // The only 404 of the parsing is an unknown service plan + campaign pair.
+            counters.withLock { $0.pagesServed += 1 }
+            return Self.jsonResponse(Array(#"{"importedNumbers":[],"totalSize":0}"#.utf8))
         case .failure(let error):
             return Self.response(error)
         case .success(let listRequest):

@@ -13,7 +13,7 @@ extension FakeSinchAPIHandler {
             if let error = FakeErrorResponse.fault(fault) { return Self.response(error) }
             if case .stall(let duration) = fault { try? await Task.sleep(for: duration) }
         }
-        guard hasValidBasic(request) else {
+        guard let keyID = validBasicKeyID(request) else {
             return Self.response(
                 .oauth(httpStatus: 401, error: "invalid_client", description: "Client authentication failed")
             )
@@ -39,7 +39,7 @@ extension FakeSinchAPIHandler {
             )
         }
         let lifetime = configuration.tokenLifetimeSeconds
-        let accessToken = tokens.issue(lifetime: lifetime)
+        let accessToken = tokens.issue(lifetime: lifetime, keyID: keyID)
         counters.withLock { $0.tokensIssued += 1 }
         var writer = FakeJSONWriter(capacity: 128)
         writer.beginObject()

@@ -31,7 +31,7 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.usageOrConfiguration.rawValue)
         }
         let report = try await ConfigCheck(
-            configuration: file.configuration, credentials: file.credentials, logger: logger
+            configuration: file.configuration, scopeKeys: file.scopeKeys, logger: logger
         ).run()
         print(report.table(pageSize: file.configuration.api.pageSize), terminator: "")
         throw ExitCode(report.exitStatus.rawValue)

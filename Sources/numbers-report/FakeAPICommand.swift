@@ -56,6 +56,19 @@ struct FakeAPICommand: AsyncParsableCommand {
             discussion: "Any of the names of --faults; token-crlf, 429, 500, 503 and stall make sense here."))
     var tokenFaults = ""
 
+    @Flag(
+        help: """
+            Answer an unknown service plan + campaign pair with an empty page (200, no numbers) instead of 404.
+            """)
+    var unknownScopesEmpty = false
+
+    @Option(
+        help: """
+            Give a project a test key of its own, PROJECT=KEY_ID:KEY_SECRET (repeatable): only that key opens the \
+            project, other keys get 403. Fake keys only. Example: --project-key p-retail=retail-id:retail-secret
+            """)
+    var projectKey: [String] = []
+
     @Option(help: "The data set's clock (update times are before it); default now. Example: --now 2026-11-29T02:00:00Z")
     var now: String?
 
@@ -72,6 +85,18 @@ struct FakeAPICommand: AsyncParsableCommand {
         for name in Self.names(tokenFaults) where FakeSinchAPIFault(name: name) == nil {
             throw ValidationError("--token-faults: unknown fault \"\(name)\"")
         }
+        for entry in projectKey where Self.parseProjectKey(entry) == nil {
+            throw ValidationError("--project-key: \"\(entry)\" is not PROJECT=KEY_ID:KEY_SECRET")
+        }
+    }
+
+    /// `PROJECT=KEY_ID:KEY_SECRET`, each part non-empty.
+    private static func parseProjectKey(_ entry: String) -> (projectId: String, key: FakeAccessKey)? {
+        let sides = entry.split(separator: "=", maxSplits: 1).map(String.init)
+        guard sides.count == 2, !sides[0].isEmpty else { return nil }
+        let key = sides[1].split(separator: ":", maxSplits: 1).map(String.init)
+        guard key.count == 2, !key[0].isEmpty, !key[1].isEmpty else { return nil }
+        return (sides[0], FakeAccessKey(keyID: key[0], keySecret: key[1]))
     }
 
     private var faultNames: [String] { Self.names(faults) }
@@ -90,6 +115,10 @@ struct FakeAPICommand: AsyncParsableCommand {
         configuration.faultEvery = faultEvery
         configuration.recurringFaults = faultNames.compactMap(FakeSinchAPIFault.init(name:))
         configuration.recurringTokenFaults = Self.names(tokenFaults).compactMap(FakeSinchAPIFault.init(name:))
+        configuration.unknownScopesAnswerEmpty = unknownScopesEmpty
+        for (projectId, key) in projectKey.compactMap(Self.parseProjectKey) {
+            configuration.projectKeys[projectId] = key
+        }
         if let scopes {
             configuration.scopes = (1...scopes).map {
                 FakeScope(
@@ -107,6 +136,9 @@ struct FakeAPICommand: AsyncParsableCommand {
         try await fake.start()
         var banner = "fake Sinch API on \(fake.baseURL) (token endpoint \(fake.tokenURL))\n"
         banner += "key id \(configuration.keyID), key secret \(configuration.keySecret)\n"
+        for (projectId, key) in configuration.projectKeys.sorted(by: { $0.key < $1.key }) {
+            banner += "project \(projectId): key id \(key.keyID), key secret \(key.keySecret)\n"
+        }
         for scope in configuration.scopes {
             banner += "scope \(scope.projectId) \(scope.servicePlanId) \(scope.campaignId): \(scope.numbers) numbers\n"
         }

@@ -9,7 +9,9 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Fetch every scope of the config and publish a snapshot.",
         discussion: """
-            Credentials come from the environment (SINCH_KEY_ID / SINCH_KEY_SECRET unless the config names others). \
+            Credentials come from the environment (SINCH_KEY_ID / SINCH_KEY_SECRET unless the config names others), \
+            or from files the config names (keyIdFile / keySecretFile, relative to $CREDENTIALS_DIRECTORY when set); \
+            a scope may name a key of its own (Sinch keys belong to a project). \
             Prints the snapshot's path on stdout. On a terminal, stderr shows a live line per scope and a summary.
 
             Exit codes: 0 complete, 1 usage or config error, 2 partial (snapshot marked incomplete, or the email \
@@ -39,7 +41,7 @@ struct RunCommand: AsyncParsableCommand {
         var configuration = file.configuration
         if let output = options.outputDirectory { configuration.output.directory = output }
         let run = ReportRun(
-            configuration: configuration, credentials: file.credentials, clock: options.clock, template: file.template,
+            configuration: configuration, scopeKeys: file.scopeKeys, clock: options.clock, template: file.template,
             logger: logger, progress: progress?.eventHandler)
         let stopped = await StopSignals.cancelling { try await run.run() }
         try options.conclude(stopped, failure: "the run failed", diagnostics: diagnostics)

@@ -123,10 +123,20 @@ struct RunOptions: ParsableArguments {
     func finish(_ outcome: RunOutcome, diagnostics: Diagnostics) throws -> Never {
         diagnostics.progress?.finish(outcome)
         if let path = outcome.snapshotPath { print(path) }
-        let failed = outcome.scopes.filter { !$0.isComplete }
-        for result in failed {
-            let name = result.scope.label ?? "\(result.scope.servicePlanId)/\(result.scope.campaignId)"
-            diagnostics.error("scope \"\(name)\" failed: \(result.failure ?? "")")
+        // Scopes that failed for the same reason (a refused key's) share one line.
+        var failures: [(reason: String, names: [String])] = []
+        for result in outcome.scopes where !result.isComplete {
+            let name = "\"" + (result.scope.label ?? "\(result.scope.servicePlanId)/\(result.scope.campaignId)") + "\""
+            let reason = result.failure ?? ""
+            if let index = failures.firstIndex(where: { $0.reason == reason }) {
+                failures[index].names.append(name)
+            } else {
+                failures.append((reason, [name]))
+            }
+        }
+        for (reason, names) in failures {
+            diagnostics.error(
+                "scope\(names.count == 1 ? "" : "s") \(names.joined(separator: ", ")) failed: \(reason)")
         }
         if outcome.snapshotPath == nil {
             diagnostics.error("nothing could be fetched; no snapshot was published")

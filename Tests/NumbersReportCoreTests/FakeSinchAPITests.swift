@@ -78,6 +78,11 @@ struct FakeSinchAPITests {
             + "&campaignId=\(scope.campaignId)\(extra)"
     }
 
+    /// A page token as a query value: its `+`, `/` and `=` percent-encoded.
+    static func encoded(_ token: String) -> String {
+        token.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+    }
+
     static func fetchToken(_ fake: FakeSinchAPI) async throws -> String {
         let reply = try await send(
             fake.tokenURL, method: .POST, authorization: basic, form: "grant_type=client_credentials")
@@ -174,7 +179,7 @@ struct FakeSinchAPITests {
                 var pageToken: String?
                 var pages = 0
                 repeat {
-                    let extra = "&pageSize=1000" + (pageToken.map { "&pageToken=\($0)" } ?? "")
+                    let extra = "&pageSize=1000" + (pageToken.map { "&pageToken=\(Self.encoded($0))" } ?? "")
                     let reply = try await Self.send(Self.listURL(fake, scope, extra), authorization: "Bearer \(token)")
                     #expect(reply.status == 200)
                     let json = reply.json
@@ -223,7 +228,7 @@ struct FakeSinchAPITests {
             let first = try await Self.send(Self.listURL(fake, scope, "&pageSize=10"), authorization: Self.basic)
             let token = try #require(first.json["nextPageToken"] as? String)
             let foreign = try await Self.send(
-                Self.listURL(fake, scope, "&regionCode=US&pageToken=\(token)"), authorization: Self.basic
+                Self.listURL(fake, scope, "&regionCode=US&pageToken=\(Self.encoded(token))"), authorization: Self.basic
             )
             #expect(foreign.status == 400)
             #expect(foreign.json["code"] as? String == "400")
@@ -311,7 +316,7 @@ struct FakeSinchAPITests {
             let first = try await Self.send(Self.listURL(fake, scope, "&pageSize=10"), authorization: Self.basic)
             let token = try #require(first.json["nextPageToken"] as? String)
             let second = try await Self.send(
-                Self.listURL(fake, scope, "&pageSize=10&pageToken=\(token)"), authorization: Self.basic
+                Self.listURL(fake, scope, "&pageSize=10&pageToken=\(Self.encoded(token))"), authorization: Self.basic
             )
             #expect(second.status == 200)
             #expect(second.json["nextPageToken"] as? String == token)

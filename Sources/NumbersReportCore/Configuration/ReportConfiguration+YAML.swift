@@ -54,17 +54,20 @@ extension ReportConfiguration {
         let entries = try reader.mapping(
             node, "api",
             allowed: [
-                "baseURL", "tokenURL", "auth", "keyIdEnv", "keySecretEnv", "pageSize", "requestTimeoutSeconds",
-                "maxAttempts", "concurrency", "maxPagesPerScope", "runDeadlineMinutes",
-            ])
+                "baseURL", "tokenURL", "auth", "pageSize", "requestTimeoutSeconds", "maxAttempts", "concurrency",
+                "maxPagesPerScope", "runDeadlineMinutes",
+            ] + keyNames)
         var api = APISettings()
         if let value = entries["baseURL"] { api.baseURL = try url(value, "api.baseURL", reader) }
         if let value = entries["tokenURL"] { api.tokenURL = try url(value, "api.tokenURL", reader) }
         if let value = entries["auth"] {
             api.auth = AuthenticationMode(rawValue: try reader.choice(value, "api.auth", ["oauth2", "basic"]))!
         }
-        if let value = entries["keyIdEnv"] { api.keyIdEnv = try reader.identifier(value, "api.keyIdEnv") }
-        if let value = entries["keySecretEnv"] { api.keySecretEnv = try reader.identifier(value, "api.keySecretEnv") }
+        let key = try readKeyNames(entries, "api", node, reader, pairedEnvironment: false)
+        api.keyIdEnv = key.keyIdEnv ?? api.keyIdEnv
+        api.keySecretEnv = key.keySecretEnv ?? api.keySecretEnv
+        api.keyIdFile = key.keyIdFile
+        api.keySecretFile = key.keySecretFile
         if let value = entries["pageSize"] {
             api.pageSize = try reader.integer(value, "api.pageSize", range: 1...10_000)
         }
@@ -109,7 +112,7 @@ extension ReportConfiguration {
                 item, path,
                 allowed: [
                     "projectId", "servicePlanId", "campaignId", "label", "regionCode", "numberPattern", "orderBy",
-                ])
+                ] + keyNames)
             func required(_ key: String) throws -> String {
                 guard let value = entries[key] else { throw reader.error(item, "\(path).\(key)", "missing") }
                 return try reader.identifier(value, "\(path).\(key)")
@@ -128,9 +131,11 @@ extension ReportConfiguration {
             if let value = entries["numberPattern"] {
                 scope.numberPattern = try readPattern(value, "\(path).numberPattern", reader)
             }
-            if let earlier = scopes.firstIndex(of: scope) {
+            // The same query twice is a mistake, whichever key each names.
+            if let earlier = scopes.firstIndex(where: { $0.sameQuery(as: scope) }) {
                 throw reader.error(item, path, "the same scope and filters as scopes[\(earlier)]")
             }
+            scope.key = try readScopeKey(entries, path, item, reader)
             scopes.append(scope)
         }
         return scopes

@@ -33,6 +33,10 @@ public struct APISettings: Sendable, Hashable, Codable {
     public var keyIdEnv = "SINCH_KEY_ID"
     /// `api.keySecretEnv`: the environment variable holding the key secret.
     public var keySecretEnv = "SINCH_KEY_SECRET"
+    /// `api.keyIdFile`: a file holding the key id, instead of `api.keyIdEnv` (given with `api.keySecretFile`).
+    public var keyIdFile: String?
+    /// `api.keySecretFile`: a file holding the key secret, instead of `api.keySecretEnv`.
+    public var keySecretFile: String?
     /// `api.pageSize`: numbers asked for per page (the server may grant fewer).
     public var pageSize = 1000
     /// `api.requestTimeoutSeconds`: the longest one request may take.
@@ -47,6 +51,13 @@ public struct APISettings: Sendable, Hashable, Codable {
     public var runDeadlineMinutes = 0.0
 
     public init() {}
+
+    /// Where the key of the scopes without one of their own is read: `api.keyIdFile` / `api.keySecretFile` when
+    /// given, else `api.keyIdEnv` / `api.keySecretEnv`.
+    public var keySource: AccessKeySource {
+        if let keyIdFile, let keySecretFile { return .files(keyIdFile: keyIdFile, keySecretFile: keySecretFile) }
+        return .environment(keyIdEnv: keyIdEnv, keySecretEnv: keySecretEnv)
+    }
 }
 
 /// One entry of `scopes:` — a project's service plan + campaign pair and optional filters.
@@ -60,11 +71,13 @@ public struct ScopeSettings: Sendable, Hashable, Codable {
     public var regionCode: String?
     public var numberPattern: ImportedNumbersQuery.NumberPattern?
     public var orderBy: ImportedNumbersQuery.OrderBy?
+    /// This scope's own access key (Sinch keys belong to a project); `nil` uses `api`'s.
+    public var key: AccessKeySource?
 
     public init(
         projectId: String, servicePlanId: String, campaignId: String, label: String? = nil,
         regionCode: String? = nil, numberPattern: ImportedNumbersQuery.NumberPattern? = nil,
-        orderBy: ImportedNumbersQuery.OrderBy? = nil
+        orderBy: ImportedNumbersQuery.OrderBy? = nil, key: AccessKeySource? = nil
     ) {
         self.projectId = projectId
         self.servicePlanId = servicePlanId
@@ -73,6 +86,7 @@ public struct ScopeSettings: Sendable, Hashable, Codable {
         self.regionCode = regionCode
         self.numberPattern = numberPattern
         self.orderBy = orderBy
+        self.key = key
     }
 
     /// The API query of this scope.

@@ -33,6 +33,8 @@ public struct RunSummary: Sendable, Hashable, Codable {
         public var rejected: [Rejected]
         /// Present (true) only for a complete scope whose records differ from the announced `totalSize`.
         public var totalSizeMismatch: Bool?
+        /// Present (true) only for a scope that answered to the end with no numbers at all.
+        public var answeredEmpty: Bool? = nil
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -50,6 +52,7 @@ public struct RunSummary: Sendable, Hashable, Codable {
             try container.encode(rejectedRecords, forKey: .rejectedRecords)
             try container.encode(rejected, forKey: .rejected)
             try container.encodeIfPresent(totalSizeMismatch, forKey: .totalSizeMismatch)
+            try container.encodeIfPresent(answeredEmpty, forKey: .answeredEmpty)
         }
     }
 
@@ -120,7 +123,8 @@ extension RunSummary {
                 rejected: result.rejected.map {
                     Rejected(index: $0.index, phoneNumber: $0.phoneNumber, reason: $0.reason)
                 },
-                totalSizeMismatch: result.totalSizeDiffers ? true : nil)
+                totalSizeMismatch: result.totalSizeDiffers ? true : nil,
+                answeredEmpty: result.answeredEmpty ? true : nil)
         }
         timing = Timing(startedAt: APITimestamp.format(startedAt), seconds: (seconds * 1000).rounded() / 1000)
         totals = Totals(

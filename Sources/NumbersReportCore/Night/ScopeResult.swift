@@ -35,6 +35,10 @@ public struct ScopeResult: Sendable, Hashable {
     /// Rows of records that were decoded.
     public var decodedRows: Int { rows - (rejectedCount - rejectedDropped) }
 
+    /// The scope answered to its last page with no record at all: named in the log, `summary.json`, the report
+    /// and `check`, never a silent "complete, 0 rows" (an unknown plan + campaign pair may answer so).
+    public var answeredEmpty: Bool { isComplete && received == 0 }
+
     /// A complete scope whose records received differ from the `totalSize` the server announced.
     public var totalSizeDiffers: Bool { isComplete && totalSize != nil && totalSize != received }
 }

@@ -24,6 +24,12 @@ public struct ConfigCheckReport: Sendable {
             if case .page = answer { return true }
             return false
         }
+
+        /// The first page was the last and held no number: named in the table, never a silent empty scope.
+        public var answeredEmpty: Bool {
+            if case .page(_, let records, let hasNextPage, _) = answer { return records == 0 && !hasNextPage }
+            return false
+        }
     }
 
     public var authorization: Authorization
@@ -51,7 +57,9 @@ public struct ConfigCheckReport: Sendable {
             case let .page(totalSize, records, hasNextPage, latency):
                 // A full first page, or the whole scope on one page, shows the size the server granted.
                 let granted = hasNextPage || records == pageSize ? "\(records) of \(pageSize)" : "\(records) (all)"
-                rows.append([name, "yes", totalSize.map(String.init) ?? "-", granted, Self.milliseconds(latency)])
+                let reachable = result.answeredEmpty ? "yes, answered, no numbers" : "yes"
+                rows.append([name, reachable, totalSize.map(String.init) ?? "-", granted, Self.milliseconds(latency)])
+                if result.answeredEmpty { notes.append("\(name): answered, no numbers (check the ids and the key)") }
             case .failure(let message):
                 rows.append([name, "NO", "-", "-", "-"])
                 notes.append("\(name): \(message)")

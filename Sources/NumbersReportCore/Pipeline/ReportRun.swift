@@ -10,7 +10,9 @@ import SinchImportedNumbers
 /// Rows stream through: a page is fetched, turned into rows, written, and dropped before the next.
 public struct ReportRun: Sendable {
     public var configuration: ReportConfiguration
-    public var credentials: Credentials
+    /// The access key of each scope, in config order (see ``ReportConfiguration/scopeKeys(environment:file:)``).
+    /// Scopes with the same key share one client and token; a refused key fails only its own scopes.
+    public var scopeKeys: [ScopeAccessKey]
     /// The run's clock: health ages and the snapshot name.
     public var clock: Date
     /// The report template (see ``ReportTemplate/load(path:configFile:)``).
@@ -19,16 +21,29 @@ public struct ReportRun: Sendable {
     /// Called as scopes start, pages are written and scopes end (from the tasks reading the scopes).
     public var progress: (@Sendable (RunProgressEvent) -> Void)?
 
+    /// A run whose scopes each use the key in `scopeKeys` (one per scope, in config order).
     public init(
-        configuration: ReportConfiguration, credentials: Credentials, clock: Date,
+        configuration: ReportConfiguration, scopeKeys: [ScopeAccessKey], clock: Date,
         template: ReportTemplate = .builtIn, logger: Logger, progress: (@Sendable (RunProgressEvent) -> Void)? = nil
     ) {
+        precondition(scopeKeys.count == configuration.scopes.count, "one access key per scope")
         self.configuration = configuration
-        self.credentials = credentials
+        self.scopeKeys = scopeKeys
         self.clock = clock
         self.template = template
         self.logger = logger
         self.progress = progress
+    }
+
+    /// A run whose scopes all use `credentials`.
+    public init(
+        configuration: ReportConfiguration, credentials: Credentials, clock: Date,
+        template: ReportTemplate = .builtIn, logger: Logger, progress: (@Sendable (RunProgressEvent) -> Void)? = nil
+    ) {
+        let key = ScopeAccessKey(credentials: credentials, origin: "api")
+        self.init(
+            configuration: configuration, scopeKeys: Array(repeating: key, count: configuration.scopes.count),
+            clock: clock, template: template, logger: logger, progress: progress)
     }
 
     /// Runs every stage and publishes the snapshot when anything was fetched.
@@ -46,23 +61,27 @@ public struct ReportRun: Sendable {
         for stale in archive.removeStalePartials() {
             logger.warning("removed the partial snapshot of an interrupted run", metadata: ["directory": "\(stale)"])
         }
-        return try await withImportedNumbersClient(
-            configuration: configuration.clientConfiguration, credentials: credentials, logger: logger
-        ) { client in try await run(client: client) }
+        // One client (one token) per distinct key, all over one connection pool.
+        return try await withImportedNumbersClients(
+            configuration: configuration.clientConfiguration, credentials: scopeKeys.map(\.credentials),
+            logger: logger
+        ) { clients in try await run(clients: clients) }
     }
 
-    private func run(client: ImportedNumbersClient) async throws -> RunOutcome {
+    private func run(clients: [ImportedNumbersClient]) async throws -> RunOutcome {
         let assembler = try SnapshotAssembler(
             configuration: configuration, clock: clock, template: template, runID: SnapshotArchive.newRunID())
         do {
-            try await fetchScopes(client: client, into: assembler)
+            try await fetchScopes(clients: clients, into: assembler)
             // Stopped (SIGTERM, SIGINT): what was fetched is not a night; the partial snapshot goes.
             try Task.checkCancellation()
             progress?(.publishing)
-            let statistics = client.statistics
+            var seen: Set<ObjectIdentifier> = []
+            let statistics = clients.filter { seen.insert(ObjectIdentifier($0)).inserted }.map(\.statistics)
             var outcome = RunOutcome(
                 snapshotPath: nil, scopes: assembler.results,
-                requests: statistics.listRequests + statistics.tokenRequests, retries: statistics.retries)
+                requests: statistics.reduce(0) { $0 + $1.listRequests + $1.tokenRequests },
+                retries: statistics.reduce(0) { $0 + $1.retries })
             guard assembler.hasPages else {
                 assembler.discard()
                 return outcome
@@ -98,28 +117,30 @@ public struct ReportRun: Sendable {
         }
     }
 
-    /// The fetch stage: up to `api.concurrency` scopes at once, each read page by page into its own part.
-    /// After credentials are refused, or past the run deadline, the scopes not yet started are failed.
-    private func fetchScopes(client: ImportedNumbersClient, into assembler: SnapshotAssembler) async throws {
+    /// The fetch stage: up to `api.concurrency` scopes at once, each read page by page into its own part, with
+    /// its own key's client (`clients[i]` for scope `i`). After a key is refused, the scopes not yet started with
+    /// that key are failed (other keys go on); past the run deadline, every scope not yet started is.
+    private func fetchScopes(clients: [ImportedNumbersClient], into assembler: SnapshotAssembler) async throws {
         let factory = assembler.partFactory
         let deadline =
             configuration.api.runDeadlineMinutes > 0
             ? Date().addingTimeInterval(configuration.api.runDeadlineMinutes * 60) : nil
         try await withThrowingTaskGroup(of: (Int, ScopePart.Summary).self) { group in
             var next = 0
-            var refusal: ScopeFailure?
+            var refusals: [Credentials: ScopeFailure] = [:]
             func startNext() {
                 while next < configuration.scopes.count, !Task.isCancelled {
                     let index = next
                     next += 1
-                    if let refusal {
-                        assembler.fail(scopeIndex: index, refusal)  // the same credentials would be refused again
+                    if let refusal = refusals[scopeKeys[index].credentials] {
+                        assembler.fail(scopeIndex: index, refusal)  // the same key would be refused again
                         continue
                     }
                     if let deadline, Date() >= deadline {
                         assembler.fail(scopeIndex: index, .runDeadline(configuration.api.runDeadlineMinutes))
                         continue
                     }
+                    let client = clients[index]
                     group.addTask {
                         (index, try await fetchScope(index, deadline: deadline, client: client, factory: factory))
                     }
@@ -130,7 +151,11 @@ public struct ReportRun: Sendable {
             while let (index, summary) = try await group.next() {
                 assembler.absorb(summary, scopeIndex: index)
                 progress?(.scopeFinished(index: index, result: summary.result))
-                if let failure = summary.result.error, failure.isCredentialsRefusal { refusal = failure }
+                let key = scopeKeys[index]
+                if let failure = summary.result.error, failure.isCredentialsRefusal, refusals[key.credentials] == nil {
+                    refusals[key.credentials] = failure
+                    logRefusal(of: key, failure)
+                }
                 startNext()
             }
         }
@@ -165,12 +190,23 @@ public struct ReportRun: Sendable {
             }
         } catch let error as SinchAPIError {
             part.fail(ScopeFailure(error))
-            logger.error(
-                "scope failed",
-                metadata: ["scope": "\(scope.displayName)", "pages": "\(part.pages)", "error": "\(error)"])
+            if error.kind != .credentialsRefused {  // a refused key is logged once, with its scopes (logRefusal)
+                logger.error(
+                    "scope failed",
+                    metadata: ["scope": "\(scope.displayName)", "pages": "\(part.pages)", "error": "\(error)"])
+            }
             return try await BlockingWork.run { try part.finish() }
         }
         let summary = try await BlockingWork.run { try part.finish() }
+        if summary.result.answeredEmpty {
+            logger.warning(
+                "scope answered with no numbers",
+                metadata: [
+                    "scope": "\(scope.displayName)", "projectId": "\(scope.projectId)",
+                    "servicePlanId": "\(scope.servicePlanId)", "campaignId": "\(scope.campaignId)",
+                ])
+            return summary
+        }
         logger.info(
             "scope complete",
             metadata: [
@@ -178,5 +214,16 @@ public struct ReportRun: Sendable {
                 "totalSize": "\(summary.result.totalSize.map(String.init) ?? "-")",
             ])
         return summary
+    }
+
+    /// One line per refused key (not per scope): where the key came from and every scope that uses it.
+    private func logRefusal(of key: ScopeAccessKey, _ failure: ScopeFailure) {
+        let scopes = configuration.scopes.indices.filter { scopeKeys[$0].credentials == key.credentials }
+        logger.error(
+            "access key refused: its scopes are not fetched",
+            metadata: [
+                "key": "\(key.origin)", "scopes": "\(scopes.map { configuration.scopes[$0].displayName })",
+                "error": "\(failure.message)",
+            ])
     }
 }

@@ -20,6 +20,9 @@ public struct ReportContext: Sendable {
     /// The scopes that failed.
     public var failedScopes: [ScopeResult] { scopes.filter { !$0.isComplete } }
 
+    /// The scopes that answered to the end with no numbers (see ``ScopeResult/answeredEmpty``).
+    public var emptyScopes: [ScopeResult] { scopes.filter(\.answeredEmpty) }
+
     /// The distinct projects, in config order.
     public var projects: [String] {
         var seen: Set<String> = []

@@ -145,18 +145,24 @@ public struct ReportDocument {
                     mismatch
                         ? "complete, \(result.received) received of totalSize \(result.totalSize ?? 0)" : "complete"
                 ]
+                if result.answeredEmpty { notes = [Self.answeredEmpty] }
                 if result.duplicates > 0 { notes.append("\(result.duplicates) repeated records kept once") }
                 if result.rejectedCount > 0 {
                     notes.append("\(result.rejectedCount) records rejected (see summary.json)")
                 }
                 row.append(
                     "td",
-                    ["style": ReportStyle.cell + (notes.count > 1 || mismatch ? "color:#b45309;" : "color:#15803d;")],
+                    [
+                        "style": ReportStyle.cell
+                            + (notes.count > 1 || mismatch || result.answeredEmpty
+                                ? "color:#b45309;" : "color:#15803d;")
+                    ],
                     text: notes.joined(separator: "; "))
             } else {
                 row.append("td", ["style": ReportStyle.cell + "color:#b91c1c;font-weight:bold;"], text: "FAILED")
             }
         }
+        fillEmptyScopes(slot)
     }
 
     private func fillChannels(_ slot: XHTMLElement) {

@@ -31,11 +31,12 @@ struct ReportTextSummary {
         lines.append("")
         lines.append("Scopes:")
         for result in context.scopes {
-            let status = result.isComplete ? "complete" : "FAILED"
+            let status = result.answeredEmpty ? ReportDocument.answeredEmpty : result.isComplete ? "complete" : "FAILED"
             lines.append(
                 "  - \(result.scope.displayName) (campaign \(result.scope.campaignId)): \(result.rows) rows of "
                     + "\(result.totalSize.map(String.init) ?? "?"), \(status)")
         }
+        lines += context.emptyScopes.map { "Answered with no numbers: " + ReportDocument.emptyScopeSentence($0) }
         let errors = digest.topErrors.prefix(10)
         if !errors.isEmpty {
             lines.append("")

@@ -2,8 +2,10 @@ import Foundation
 
 /// A Sinch access key: the key id and key secret, used for HTTP Basic or to obtain OAuth2 tokens.
 ///
-/// The secret never appears in ``description`` or in any error.
-public struct Credentials: Sendable, CustomStringConvertible {
+/// The secret never appears in ``description`` or in any error. Two values are equal when both the id and the
+/// secret are: the same access key (``withImportedNumbersClients(configuration:credentials:transport:logger:isolation:_:)``
+/// gives them one client).
+public struct Credentials: Sendable, Hashable, CustomStringConvertible {
     /// The access key id.
     public var keyID: String
     /// The access key secret. Never logged.
