@@ -45,6 +45,13 @@ struct FakeAPICommand: AsyncParsableCommand {
     var faultEvery = 0
 
     @Option(
+        help: """
+            Send every N-th record of each scope in a shape that does not decode (0: none; 100 gives 1%). \
+            Example: --undecodable-every 100
+            """)
+    var undecodableEvery = 0
+
+    @Option(
         help: ArgumentHelp(
             "Comma-separated faults to cycle through. Example: --faults 429,503,reset",
             discussion: "Names: " + FakeSinchAPIFault.named.map(\.name).joined(separator: ", ")))
@@ -79,6 +86,7 @@ struct FakeAPICommand: AsyncParsableCommand {
         if pageSizeCap < 1 { throw ValidationError("--page-size-cap must be at least 1") }
         if let now, APITimestamp.parse(now) == nil { throw ValidationError("--now: not an ISO 8601 date-time") }
         if faultEvery < 0 { throw ValidationError("--fault-every must not be negative") }
+        if undecodableEvery < 0 { throw ValidationError("--undecodable-every must not be negative") }
         for name in faultNames where FakeSinchAPIFault(name: name) == nil {
             throw ValidationError("--faults: unknown fault \"\(name)\"")
         }
@@ -113,6 +121,7 @@ struct FakeAPICommand: AsyncParsableCommand {
         configuration.pageSizeCap = pageSizeCap
         if let clock = now.flatMap(APITimestamp.parse) { configuration.referenceTime = clock }
         configuration.faultEvery = faultEvery
+        configuration.undecodableEvery = undecodableEvery
         configuration.recurringFaults = faultNames.compactMap(FakeSinchAPIFault.init(name:))
         configuration.recurringTokenFaults = Self.names(tokenFaults).compactMap(FakeSinchAPIFault.init(name:))
         configuration.unknownScopesAnswerEmpty = unknownScopesEmpty

@@ -87,7 +87,7 @@ struct NumberRowTests {
                 .text("sms_tmo:FAILED:60135"), .text("sched:FAILED:1001"), .text("sched:FAILED:1002"),
                 .text("mms_tmo:WAITING:216h"), .text("campaign_prov:DEPROVISIONING:DONE"),
                 .text("migrate_to_sinch_tmo:sms_tmo:FAILED"), .text("unknown_operation:mms_tmo:OPERATION_UNSPECIFIED"),
-                .text("mms_att:IN_PROGRESS:24h"), .text("sched:IN_PROGRESS:25h"),
+                .text("mms_att:IN_PROGRESS:24h"), .text("sched:IN_PROGRESS:24h"),
             ]),
             "pending_since": .text("2026-11-20T01:00:04.4Z"),
         ]
@@ -137,6 +137,6 @@ struct NumberRowTests {
         let text = String(decoding: csv, as: UTF8.self)
         #expect(text.hasPrefix("+12065550100,FAILED,false,sms_tmo:FAILED:60135;sched:FAILED:1001;sched:FAILED:1002;"))
         #expect(text.contains(",1001;1002,"))
-        #expect(text.contains(";sched:IN_PROGRESS:25h,2026-11-20T01:00:04.4Z,2026-11-29T02:00:00Z,"))
+        #expect(text.contains(";sched:IN_PROGRESS:24h,2026-11-20T01:00:04.4Z,2026-11-29T02:00:00Z,"))
     }
 }
