@@ -183,7 +183,7 @@ public final class ImportedNumbersClient: Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
-        guard let decodingError = error as? DecodingError else { return "\(error)" }
+        guard let decodingError = error as? DecodingError else { return describeJSONError(error) }
         func path(_ context: DecodingError.Context) -> String {
             let path = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
                 .joined()
@@ -199,5 +199,17 @@ public final class ImportedNumbersClient: Sendable {
         @unknown default:
             return "\(decodingError)"
         }
+    }
+
+    /// Foundation's JSON parser reports some faults it meets lazily (a lone UTF-16 surrogate in a string) as
+    /// `expectedLowSurrogateUTF8SequenceAfterHighSurrogate(location: …SourceLocation(line: 1, column: 9, index: 8))`:
+    /// said as `invalid JSON text (expectedLowSurrogateUTF8SequenceAfterHighSurrogate) at byte 8 of the page`.
+    private static func describeJSONError(_ error: any Error) -> String {
+        let text = "\(error)"
+        guard let open = text.firstIndex(of: "("), text.contains("SourceLocation"),
+            let index = text.range(of: "index: ")
+        else { return text }
+        let offset = text[index.upperBound...].prefix { $0.isNumber }
+        return "invalid JSON text (\(text[..<open])) at byte \(offset) of the page"
     }
 }
