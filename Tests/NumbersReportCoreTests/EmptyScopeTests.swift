@@ -9,15 +9,9 @@ import Testing
 struct EmptyScopeTests {
     /// The demo config plus a scope the fake does not know, which it answers with an empty 200.
     static func withSetup(_ body: (FakeSinchAPI, String, String) async throws -> Void) async throws {
-        var configuration = FakeSinchAPIConfiguration()
-        configuration.referenceTime = Fixtures.clock
-        configuration.unknownScopesAnswerEmpty = true
-        let fake = FakeSinchAPI(configuration: configuration)
-        try await fake.start()
-        let directory = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        do {
-            try fake.writeDemoConfiguration(to: directory + "/nightly.yaml") {
+        try await ToolSetup.with(
+            change: { $0.unknownScopesAnswerEmpty = true },
+            editConfig: {
                 $0.replacingOccurrences(
                     of: "health:\n",
                     with: """
@@ -29,12 +23,7 @@ struct EmptyScopeTests {
 
                         """)
             }
-            try await body(fake, directory + "/nightly.yaml", directory + "/reports")
-            await fake.stop()
-        } catch {
-            await fake.stop()
-            throw error
-        }
+        ) { setup in try await body(setup.fake, setup.config, setup.output) }
     }
 
     static let sentence =

@@ -78,6 +78,47 @@ struct RunHarness {
     }
 }
 
+/// A fake API on loopback, a config file pointing at it and an output directory, for driving the
+/// executable as an operator would.
+struct ToolSetup {
+    let fake: FakeSinchAPI
+    let directory: String
+    var config: String { directory + "/nightly.yaml" }
+    var output: String { directory + "/reports" }
+
+    static func with<Result>(
+        change: (inout FakeSinchAPIConfiguration) -> Void = { _ in },
+        editConfig: (String) -> String = { $0 },
+        _ body: (ToolSetup) async throws -> Result
+    ) async throws -> Result {
+        var configuration = FakeSinchAPIConfiguration()
+        configuration.referenceTime = Fixtures.clock
+        change(&configuration)
+        let fake = FakeSinchAPI(configuration: configuration)
+        try await fake.start()
+        let setup = ToolSetup(fake: fake, directory: try Fixtures.temporaryDirectory())
+        do {
+            try fake.writeDemoConfiguration(to: setup.config, change: editConfig)
+            let result = try await body(setup)
+            await fake.stop()
+            try? FileManager.default.removeItem(atPath: setup.directory)
+            return result
+        } catch {
+            await fake.stop()
+            try? FileManager.default.removeItem(atPath: setup.directory)
+            throw error
+        }
+    }
+
+    func run(
+        _ arguments: [String], environment: [String: String] = ToolProcess.demoCredentials
+    ) async throws
+        -> ToolProcess.Result
+    {
+        try await ToolProcess.run(arguments, environment: environment)
+    }
+}
+
 extension FakeSinchAPI {
     /// A started fake that pages slowly (10 numbers a page, 100 ms each), and its demo config with
     /// `pageSize: 10` at `config`: a run against it is still fetching when a test stops or kills it.

@@ -209,12 +209,6 @@ private struct Findings {
 
     /// Worst level first, operation order kept within a level.
     func verdict(smsReady: Bool) -> HealthVerdict {
-        let ordered = reasons.enumerated().sorted { lhs, rhs in
-            lhs.element.level != rhs.element.level
-                ? lhs.element.level > rhs.element.level : lhs.offset < rhs.offset
-        }.map(\.element)
-        return HealthVerdict(
-            level: reasons.map(\.level).max() ?? .healthy, reasons: ordered, pendingSince: oldestInFlight?.text,
-            smsReady: smsReady)
+        HealthVerdict(findings: reasons, pendingSince: oldestInFlight?.text, smsReady: smsReady)
     }
 }

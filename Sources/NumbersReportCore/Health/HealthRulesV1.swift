@@ -74,13 +74,7 @@ struct HealthRulesV1: Sendable {
             }
         }
 
-        // Stable sort: worst level first, notes (HEALTHY) last, operation order kept within a level.
-        let ordered = reasons.enumerated().sorted { lhs, rhs in
-            lhs.element.level != rhs.element.level
-                ? lhs.element.level > rhs.element.level : lhs.offset < rhs.offset
-        }.map(\.element)
-        return HealthVerdict(
-            level: reasons.map(\.level).max() ?? .healthy, reasons: ordered, pendingSince: oldestInFlight?.text,
-            smsReady: false)
+        // Worst level first, notes (HEALTHY) last, operation order kept within a level.
+        return HealthVerdict(findings: reasons, pendingSince: oldestInFlight?.text, smsReady: false)
     }
 }

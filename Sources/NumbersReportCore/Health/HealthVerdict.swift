@@ -18,6 +18,16 @@ public struct HealthVerdict: Sendable, Hashable {
         self.smsReady = smsReady
     }
 
+    /// The verdict on `findings`, given in the order the rules met them: sorted worst first, keeping that order
+    /// within a level; the level is the worst, `HEALTHY` without findings.
+    init(findings: [HealthReason], pendingSince: String?, smsReady: Bool) {
+        let ordered = findings.enumerated().sorted { lhs, rhs in
+            lhs.element.level != rhs.element.level ? lhs.element.level > rhs.element.level : lhs.offset < rhs.offset
+        }.map(\.element)
+        self.init(
+            level: ordered.first?.level ?? .healthy, reasons: ordered, pendingSince: pendingSince, smsReady: smsReady)
+    }
+
     /// The verdict on a record that could not be decoded: `REVIEW`, not ready.
     static let undecodable = HealthVerdict(
         level: .review, reasons: [HealthReason(level: .review, kind: .undecodableRecord, code: "undecodable_record")],
