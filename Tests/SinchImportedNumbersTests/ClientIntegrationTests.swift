@@ -42,12 +42,6 @@ struct ClientIntegrationTests {
         }
     }
 
-    private func collect(_ pages: ImportedNumberPages) async throws -> [ImportedNumbersPage] {
-        var collected: [ImportedNumbersPage] = []
-        for try await page in pages { collected.append(page) }
-        return collected
-    }
-
     @Test(
         "follows nextPageToken to the last page across a server cap below pageSize",
         arguments: [
@@ -55,7 +49,7 @@ struct ClientIntegrationTests {
         ])
     func paging(authentication: AuthenticationMode) async throws {
         try await withClient(authentication: authentication, pageSizeCap: 40) { fake, client in
-            let pages = try await collect(client.pages(for: Self.query))
+            let pages = try await client.pages(for: Self.query).collected()
             #expect(pages.map(\.number) == Array(1...6))
             #expect(pages.map { $0.response.importedNumbers.count } == [40, 40, 40, 40, 40, 30])
             #expect(
@@ -143,7 +137,7 @@ struct ClientIntegrationTests {
     func transientFailures() async throws {
         try await withClient { fake, client in
             fake.injectFaults([.serverError(status: 503), .tooManyRequests(retryAfter: "0"), .serverError(status: 502)])
-            let pages = try await collect(client.pages(for: Self.query))
+            let pages = try await client.pages(for: Self.query).collected()
             #expect(pages.count == 3)
             #expect(client.statistics.retries == 3)
             #expect(client.statistics.listRequests == 6)

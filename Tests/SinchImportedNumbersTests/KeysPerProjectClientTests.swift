@@ -44,17 +44,11 @@ struct KeysPerProjectClientTests {
         }
     }
 
-    private func collect(_ pages: ImportedNumberPages) async throws -> [ImportedNumbersPage] {
-        var collected: [ImportedNumbersPage] = []
-        for try await page in pages { collected.append(page) }
-        return collected
-    }
-
     @Test("a multi-page scope whose page tokens hold + / and = is read whole: the tokens go out percent-encoded")
     func base64PageTokensOverHTTP() async throws {
         try await withFake { fake, configuration in
             try await withImportedNumbersClient(configuration: configuration, credentials: Self.retailKey) { client in
-                let pages = try await collect(client.pages(for: Self.query(Self.retail)))
+                let pages = try await client.pages(for: Self.query(Self.retail)).collected()
                 #expect(pages.count == 10)
                 let tokens = pages.compactMap(\.response.nextPageToken).filter { !$0.isEmpty }
                 #expect(tokens.count == 9)
@@ -75,8 +69,8 @@ struct KeysPerProjectClientTests {
                 #expect(clients.count == 3)
                 #expect(clients[0] === clients[2])
                 #expect(clients[0] !== clients[1])
-                let retail = try await collect(clients[2].pages(for: Self.query(Self.retail)))
-                let fraud = try await collect(clients[1].pages(for: Self.query(Self.fraud)))
+                let retail = try await clients[2].pages(for: Self.query(Self.retail)).collected()
+                let fraud = try await clients[1].pages(for: Self.query(Self.fraud)).collected()
                 #expect(retail.reduce(0) { $0 + $1.response.importedNumbers.count } == 95)
                 #expect(fraud.reduce(0) { $0 + $1.response.importedNumbers.count } == 33)
                 #expect(fake.statistics.tokensIssued == 2)
