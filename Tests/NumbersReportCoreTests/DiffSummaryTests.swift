@@ -28,7 +28,7 @@ struct DiffSummaryTests {
     }
 
     @Test(
-        "counts and first examples equal the full diff's, however rows are added, removed and changed",
+        "counts and first examples equal the full diff's, however rows are added, removed, changed or not fetched",
         arguments: [1, 2, 3, 4, 5] as [UInt64])
     func equalsFullDiff(seed: UInt64) throws {
         var generator = SeededRandomNumberGenerator(seed: seed)
@@ -39,9 +39,11 @@ struct DiffSummaryTests {
                 code: Bool.random(using: &generator) ? nil : String(Int.random(in: 1000...1003, using: &generator)),
                 scheduled: Bool.random(using: &generator) ? [] : [Int.random(in: 1...2, using: &generator)])
         }
-        let old = (0..<800).map { random($0 % 400, $0 / 400) }
+        let old = (0..<1200).map { random($0 % 400, $0 / 400) }
         var new: [[Cell]] = []
         for (index, previous) in old.enumerated() {
+            // Scope 2 stopped half-way tonight: the rest of its numbers were not fetched.
+            if index / 400 == 2, index % 400 >= 200 { continue }
             switch Int.random(in: 0..<10, using: &generator) {
             case 0: continue  // removed
             case 1, 2: new.append(random(index % 400, index / 400))  // maybe changed
@@ -53,7 +55,9 @@ struct DiffSummaryTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try write(old, to: directory + "/old.ndjson.gz")
         try write(new, to: directory + "/new.ndjson.gz")
-        let diff = SnapshotDiff(oldRows: directory + "/old.ndjson.gz", newRows: directory + "/new.ndjson.gz")
+        let diff = SnapshotDiff(
+            oldRows: directory + "/old.ndjson.gz", newRows: directory + "/new.ndjson.gz",
+            unfetchedScopes: [DiffScope(projectId: "p", servicePlanId: "plan-2", campaignId: "C2")])
         let all = try diff.allChanges()
         var counts: [String: Int] = [:]
         for change in all {

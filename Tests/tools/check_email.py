@@ -38,6 +38,7 @@ print(json.dumps({
     "from": str(message["From"]), "to": str(message["To"]), "cc": str(message["Cc"]),
     "subject": str(message["Subject"]), "date": str(message["Date"]), "messageId": str(message["Message-ID"]),
     "mimeVersion": str(message["MIME-Version"]), "parts": parts, "attachmentSha256": attachment_sha256,
-    "htmlSha256": hashlib.sha256(html).hexdigest() if html else None, "text": text,
+    "htmlSha256": hashlib.sha256(html).hexdigest() if html else None, "htmlBytes": len(html) if html else None,
+    "text": text,
     "lastText": last_text,
 }))

@@ -3,8 +3,10 @@ public struct SnapshotChange: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         /// In the new snapshot only.
         case added
-        /// In the old snapshot only.
+        /// In the old snapshot only, and its scope was read to the end tonight.
         case removed
+        /// In the old snapshot only, but its scope was not read to the end tonight: not known to be removed.
+        case notFetched = "not_fetched"
         /// Its health level changed (e.g. HEALTHY → FAILED).
         case health
         /// Same level, different error codes.
@@ -26,6 +28,7 @@ public struct SnapshotChange: Sendable, Hashable, Codable {
         switch kind {
         case .added: "added"
         case .removed: "removed"
+        case .notFetched: "not fetched tonight"
         case .health, .errorCodes: "\(oldHealth?.name ?? "-")→\(newHealth?.name ?? "-")"
         }
     }

@@ -21,7 +21,8 @@ extension SnapshotDiff {
 
     func summary(examples: Int, newKeys: [[RowKey]]?) throws -> Summary {
         var (remaining, new) = try Self.inParallel(
-            { [oldRows] in try Self.readOld(oldRows) }, { [newRows] in try newKeys ?? [Self.readNew(newRows)] })
+            { [oldRows, unfetchedScopes] in try Self.readOld(oldRows, unfetched: unfetchedScopes) },
+            { [newRows] in try newKeys ?? [Self.readNew(newRows)] })
         var counts: [String: Int] = [:]
         var total = 0
         // The order of changes(_:): added rows in the new file's order, then removed and changed rows
@@ -45,7 +46,9 @@ extension SnapshotDiff {
             changed[row.identity] = (index, kind, previous.order)
         }
         new = []  // no longer needed here (read from the file, its memory goes before the details are read)
-        if !remaining.isEmpty { counts["removed"] = remaining.count }
+        let notFetched = remaining.values.reduce(0) { $0 + ($1.unfetched ? 1 : 0) }
+        if remaining.count > notFetched { counts[SnapshotChange.Kind.removed.rawValue] = remaining.count - notFetched }
+        if notFetched > 0 { counts["not fetched tonight"] = notFetched }
         total += remaining.count
         let laterCount = max(0, examples - added.count)
         var later = remaining.map { (identity: $0.key, order: $0.value.order) }
@@ -63,7 +66,9 @@ extension SnapshotDiff {
         var changes = added.map { Self.change(.added, old: nil, new: newDetails[$0]) }
         changes += laterExamples.map { identity in
             guard let change = changed[identity] else {
-                return Self.change(.removed, old: oldDetails[identity], new: nil)
+                return Self.change(
+                    remaining[identity]?.unfetched == true ? .notFetched : .removed, old: oldDetails[identity], new: nil
+                )
             }
             return Self.change(change.kind, old: oldDetails[identity], new: newDetails[change.index])
         }
@@ -75,6 +80,8 @@ extension SnapshotDiff {
         var fingerprint: UInt64
         var order: Int32
         var health: UInt8
+        /// Its scope was not read to the end tonight.
+        var unfetched: Bool
     }
 
     /// A new row as kept, in file order: 24 bytes.
@@ -90,12 +97,13 @@ extension SnapshotDiff {
         }
     }
 
-    private static func readOld(_ path: String) throws -> [UInt64: OldRow] {
+    private static func readOld(_ path: String, unfetched: Set<DiffScope>) throws -> [UInt64: OldRow] {
         var rows: [UInt64: OldRow] = [:]
         var order: Int32 = 0
         try forEachRow(path) { row in
             rows[row.identityHash] = OldRow(
-                fingerprint: row.stateFingerprint, order: order, health: healthCode(row.health))
+                fingerprint: row.stateFingerprint, order: order, health: healthCode(row.health),
+                unfetched: !unfetched.isEmpty && unfetched.contains(row.scope))
             order += 1
         }
         return rows

@@ -9,18 +9,23 @@ import ReportWriters
 public struct SnapshotDiff: Sendable {
     public var oldRows: String
     public var newRows: String
+    /// Scopes the new night did not read to the end: their numbers missing from it are ``SnapshotChange/Kind/notFetched``,
+    /// never ``SnapshotChange/Kind/removed``.
+    public var unfetchedScopes: Set<DiffScope>
 
-    /// - Parameters: paths of two `numbers.ndjson.gz` files.
-    public init(oldRows: String, newRows: String) {
+    /// - Parameters: paths of two `numbers.ndjson.gz` files, and the scopes the new night did not read to the end.
+    public init(oldRows: String, newRows: String, unfetchedScopes: Set<DiffScope> = []) {
         self.oldRows = oldRows
         self.newRows = newRows
+        self.unfetchedScopes = unfetchedScopes
     }
 
-    /// Convenience for two snapshot directories.
+    /// Two snapshot directories; the new one's `summary.json` says which scopes it did not read to the end.
     public init(oldSnapshot: String, newSnapshot: String) {
         self.init(
             oldRows: SnapshotLocation(path: oldSnapshot).path(of: .numbersNDJSON),
-            newRows: SnapshotLocation(path: newSnapshot).path(of: .numbersNDJSON))
+            newRows: SnapshotLocation(path: newSnapshot).path(of: .numbersNDJSON),
+            unfetchedScopes: DiffScope.unfetched(inSnapshot: newSnapshot))
     }
 
     /// A problem reading a rows file.
@@ -46,7 +51,7 @@ public struct SnapshotDiff: Sendable {
         try Self.forEachRow(oldRows) { row in
             let identity = row.identityHash
             if old[identity] != nil {
-                try visit(Self.change(.removed, old: row, new: nil))
+                try visit(Self.change(unfetchedScopes.contains(row.scope) ? .notFetched : .removed, old: row, new: nil))
             } else if let new = changed.removeValue(forKey: identity) {
                 try visit(Self.change(row.health == new.health ? .errorCodes : .health, old: row, new: new))
             }

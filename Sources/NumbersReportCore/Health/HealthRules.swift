@@ -100,9 +100,11 @@ public struct HealthRules: Sendable {
     /// Whether two ids (project, service plan, campaign) are the same: Sinch writes them in upper or lower case,
     /// with or without the dashes of a UUID, so they are compared case-insensitively without dashes.
     static func sameID(_ left: String, _ right: String) -> Bool {
-        func canonical(_ id: String) -> String { id.filter { $0 != "-" }.lowercased() }
-        return left == right || canonical(left) == canonical(right)
+        left == right || canonicalID(left) == canonicalID(right)
     }
+
+    /// An id as ``sameID(_:_:)`` compares it: lower case, without dashes.
+    static func canonicalID(_ id: String) -> String { id.filter { $0 != "-" }.lowercased() }
 
     /// The age of an in-flight operation updated at `text`: `STALE` or `PENDING` with whole hours, or `nil` when
     /// the time cannot be read.

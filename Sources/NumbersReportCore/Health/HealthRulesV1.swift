@@ -75,6 +75,9 @@ struct HealthRulesV1: Sendable {
         }
 
         // Worst level first, notes (HEALTHY) last, operation order kept within a level.
-        return HealthVerdict(findings: reasons, pendingSince: oldestInFlight?.text, smsReady: false)
+        // v1 rows have no `sms_ready` column; the report of a rebuilt v1 night still says which numbers cannot send.
+        return HealthVerdict(
+            findings: reasons, pendingSince: oldestInFlight?.text,
+            smsReady: rules.judge(number, slots: slots, scope: scope).smsReady)
     }
 }

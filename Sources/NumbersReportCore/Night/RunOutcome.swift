@@ -36,6 +36,9 @@ public struct RunOutcome: Sendable {
     }
 
     /// Rows per level over all scopes.
+    /// Rows whose number cannot send SMS (`sms_ready` false), over all scopes.
+    public var smsNotReady: Int { scopes.reduce(0) { $0 + $1.smsNotReady } }
+
     public var levelCounts: [HealthLevel: Int] {
         scopes.reduce(into: [:]) { totals, scope in totals.merge(scope.levelCounts, uniquingKeysWith: +) }
     }

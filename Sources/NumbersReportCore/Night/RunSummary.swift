@@ -84,6 +84,8 @@ public struct RunSummary: Sendable, Hashable, Codable {
         public var requests: Int
         public var retries: Int
         public var failedScopes: Int
+        /// Rows whose number cannot send SMS (`sms_ready` false); absent in summaries written before row format v2.
+        public var smsNotReady: Int?
     }
 
     /// Rows per level, every level present (`"FAILED": 0`, …), keyed by the level's name.
@@ -130,7 +132,7 @@ extension RunSummary {
         totals = Totals(
             rows: outcome.scopes.reduce(0) { $0 + $1.rows }, pages: outcome.scopes.reduce(0) { $0 + $1.pages },
             levels: LevelCounts(outcome.levelCounts), requests: outcome.requests, retries: outcome.retries,
-            failedScopes: outcome.scopes.filter { !$0.isComplete }.count)
+            failedScopes: outcome.scopes.filter { !$0.isComplete }.count, smsNotReady: outcome.smsNotReady)
     }
 
     /// Pretty-printed with sorted keys and a final newline, as `summary.json` has always been written.

@@ -19,6 +19,8 @@ public struct ScopeResult: Sendable, Hashable {
     public var rejectedDropped = 0
     /// Rows per health level.
     public var levelCounts: [HealthLevel: Int] = [:]
+    /// Rows whose number cannot send SMS (`sms_ready` false).
+    public var smsNotReady = 0
     /// Why the scope stopped before its last page; `nil` when it completed.
     public var error: ScopeFailure?
 

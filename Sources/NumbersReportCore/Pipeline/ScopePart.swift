@@ -71,6 +71,7 @@ public final class ScopePart: @unchecked Sendable {
         summary.result.totalSize = page.response.totalSize ?? summary.result.totalSize
         for row in pageRows {
             summary.result.levelCounts[row.verdict.level, default: 0] += 1
+            if !row.verdict.smsReady { summary.result.smsNotReady += 1 }
             summary.digest.add(row)
         }
         if keepsRowKeys {

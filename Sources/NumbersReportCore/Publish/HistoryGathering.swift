@@ -9,10 +9,12 @@ struct HistoryGathering {
         let outcome = results.outcome
         let tonight = ReportHistory.TrendPoint(
             snapshot: APITimestamp.formatCompact(results.clock) + " (tonight)", levels: outcome.levelCounts,
-            complete: outcome.isComplete)
+            complete: outcome.isComplete, smsNotReady: outcome.smsNotReady)
         let history = ReportHistory.gather(
             archive: SnapshotArchive(directory: results.configuration.output.directory), newRows: rowFiles.ndjsonPath,
-            newKeys: results.rowKeys, tonight: tonight)
+            newKeys: results.rowKeys,
+            unfetchedScopes: Set(outcome.scopes.filter { !$0.isComplete }.map { DiffScope($0.scope) }), tonight: tonight
+        )
         return NightFacts(results: results, rowFiles: rowFiles, history: history)
     }
 }

@@ -19,6 +19,8 @@ public struct ReportDigest: Sendable {
     public private(set) var problems: ProblemList
     /// Rows read.
     public private(set) var rowCount = 0
+    /// Rows whose number cannot send SMS (`sms_ready` false).
+    public private(set) var smsNotReady = 0
 
     public init(maxProblemRows: Int) {
         problems = ProblemList(capacity: maxProblemRows)
@@ -43,6 +45,7 @@ public struct ReportDigest: Sendable {
     /// Adds the counts of a later scope (config order): error messages and examples stay the first seen.
     public mutating func merge(_ other: ReportDigest) {
         rowCount += other.rowCount
+        smsNotReady += other.smsNotReady
         levelCounts.merge(other.levelCounts, uniquingKeysWith: +)
         for (channel, states) in other.channelStates {
             channelStates[channel, default: [:]].merge(states, uniquingKeysWith: +)
@@ -56,6 +59,7 @@ public struct ReportDigest: Sendable {
     /// Takes one row into the counts.
     public mutating func add(_ row: NumberRow) {
         rowCount += 1
+        if !row.verdict.smsReady { smsNotReady += 1 }
         levelCounts[row.verdict.level, default: 0] += 1
         for (channel, operation) in zip(Self.channels, row.operationSlots) {
             let stateName = operation.map { $0.state?.rawValue ?? "(no state)" } ?? Self.absentState

@@ -10,6 +10,21 @@ public struct ReportDocument {
     public var history: ReportHistory?
     /// Error codes listed before the rest are left to the CSV.
     public var maxErrorCodes = 25
+    /// Problem numbers listed (at most the digest's `maxProblemRows`); `nil`: all the digest kept.
+    public var maxProblemRows: Int?
+    /// Changed numbers listed in detail; `nil`: all the history's examples.
+    public var maxChangeExamples: Int?
+
+    /// The same report cut to what an email may carry whole (Gmail clips an HTML part over 102 KB): the headline,
+    /// the counts, the 25 worst numbers, the 10 most frequent error codes and the first 10 changes; the rest is in
+    /// the attachment and the snapshot.
+    public var forEmail: ReportDocument {
+        var document = self
+        document.maxErrorCodes = 10
+        document.maxProblemRows = 25
+        document.maxChangeExamples = 10
+        return document
+    }
 
     public init(digest: ReportDigest, context: ReportContext, history: ReportHistory? = nil) {
         self.digest = digest
@@ -49,18 +64,32 @@ public struct ReportDocument {
         return document.serialized()
     }
 
-    /// `Imported numbers 2026-11-29: 20 failed, 13 stale` (with `INCOMPLETE` when a scope failed).
+    /// The headline: what cannot send, each level with its change, completeness.
+    public var headline: ReportHeadline { ReportHeadline(digest: digest, context: context, history: history) }
+
+    /// `Imported numbers 2026-11-29: 87 of 222 cannot send SMS (+3); 21 failed (+2), 13 stale (0)` (with
+    /// `INCOMPLETE: ` first when a scope failed). The email's subject.
     public var title: String {
         let date = String(APITimestamp.format(context.clock).prefix(10))
-        let counts = [HealthLevel.failed, .stale, .misconfigured, .review].compactMap { level -> String? in
-            let count = digest.levelCounts[level] ?? 0
-            return count > 0 ? "\(count) \(level.name.lowercased())" : nil
+        let headline = headline
+        func change(_ value: Int?) -> String { value.map { " (\(ReportHeadline.signed($0)))" } ?? "" }
+        let levels = headline.levels.filter { $0.level >= .review && $0.count > 0 }.map {
+            "\($0.count) \($0.level.name.lowercased())\(change($0.change))"
         }
-        let summary = counts.isEmpty ? "all \(digest.rowCount) healthy or pending" : counts.joined(separator: ", ")
+        let summary =
+            "\(headline.smsNotReady) of \(headline.total) cannot send SMS\(change(headline.smsNotReadyChange))"
+            + (levels.isEmpty ? "" : "; " + levels.joined(separator: ", "))
         return (context.isComplete ? "" : "INCOMPLETE: ") + "Imported numbers \(date): \(summary)"
     }
 
     private func fillHeader(_ slot: XHTMLElement) {
+        let headline = headline
+        let box = slot.append("div", ["id": "headline", "style": ReportStyle.headline])
+        box.append("div", ["style": ReportStyle.headlineMain], text: headline.smsSentence + ".")
+        box.append("div", ["style": ReportStyle.headlineLevels], text: headline.levelsLine)
+        box.append(
+            "div", ["style": headline.complete ? ReportStyle.headlineComplete : ReportStyle.headlineIncomplete],
+            text: headline.completeness)
         let projects = context.projects
         slot.append(
             "div",
@@ -93,14 +122,22 @@ public struct ReportDocument {
         head.append("th", ["style": ReportStyle.headerCell], text: "Health")
         head.append("th", ["style": ReportStyle.headerNumberCell], text: "Numbers")
         head.append("th", ["style": ReportStyle.headerNumberCell], text: "Share")
+        let changes = headline.levels
+        let hasChanges = changes.contains { $0.change != nil }
+        if hasChanges { head.append("th", ["style": ReportStyle.headerNumberCell], text: "Since previous night") }
         head.append("th", ["style": ReportStyle.headerCell + "width:45%;"], text: "")
         let body = table.append("tbody")
-        for level in HealthLevel.worstFirst {
+        for (level, change) in zip(HealthLevel.worstFirst, changes.map(\.change)) {
             let count = digest.levelCounts[level] ?? 0
             let percent = Double(count) * 100 / Double(total)
             let row = body.append("tr")
             row.append("td", ["style": ReportStyle.cell + ReportStyle.levelLabel(level)], text: level.name)
             row.append("td", ["style": ReportStyle.numberCell, "id": "total-\(level.name)"], text: String(count))
+            if hasChanges {
+                row.append(
+                    "td", ["style": ReportStyle.numberCell, "id": "delta-\(level.name)"],
+                    text: change.map(ReportHeadline.signed) ?? "")
+            }
             row.append("td", ["style": ReportStyle.numberCell], text: String(format: "%.1f%%", percent))
             row.append("td", ["style": ReportStyle.cell]).append(
                 "div", ["style": ReportStyle.bar(level, percent: percent)])
@@ -111,6 +148,7 @@ public struct ReportDocument {
             "td", ["style": ReportStyle.numberCell + "font-weight:bold;", "id": "total-ALL"],
             text: String(digest.rowCount))
         sum.append("td", ["style": ReportStyle.numberCell], text: "")
+        if hasChanges { sum.append("td", ["style": ReportStyle.numberCell], text: "") }
         sum.append("td", ["style": ReportStyle.cell], text: "")
     }
 
@@ -216,7 +254,8 @@ public struct ReportDocument {
     }
 
     private func fillProblems(_ slot: XHTMLElement) {
-        let rows = digest.problems.rows
+        let kept = digest.problems.rows
+        let rows = maxProblemRows.map { Array(kept.prefix($0)) } ?? kept
         let total = digest.problemCount
         guard total > 0 else {
             slot.append("p", ["style": ReportStyle.note], text: "Every number is healthy.")
@@ -281,7 +320,9 @@ public struct ReportDocument {
                         + (worse ? "color:#b91c1c;font-weight:bold;" : better ? "color:#15803d;" : "")
                 ],
                 text: transition)
-            row.append("td", ["style": ReportStyle.numberCell, "id": "change-\(transition)"], text: String(count))
+            row.append(
+                "td", ["style": ReportStyle.numberCell, "id": "change-" + Self.idToken(transition)], text: String(count)
+            )
         }
         let details = slot.append("table", ["style": ReportStyle.table, "summary": "Changed numbers"])
         let detailsHead = details.append("thead").append("tr")
@@ -289,7 +330,8 @@ public struct ReportDocument {
             detailsHead.append("th", ["style": ReportStyle.headerCell], text: title)
         }
         let detailsBody = details.append("tbody")
-        for change in changes.examples {
+        let examples = maxChangeExamples.map { Array(changes.examples.prefix($0)) } ?? changes.examples
+        for change in examples {
             let row = detailsBody.append("tr")
             row.append("td", ["style": ReportStyle.codeCell + "white-space:nowrap;"], text: change.phoneNumber)
             row.append("td", ["style": ReportStyle.codeCell], text: change.campaignId)
@@ -298,10 +340,10 @@ public struct ReportDocument {
             row.append("td", ["style": ReportStyle.codeCell], text: change.oldErrorCodes.joined(separator: " "))
             row.append("td", ["style": ReportStyle.codeCell], text: change.newErrorCodes.joined(separator: " "))
         }
-        if changes.total > changes.examples.count {
+        if changes.total > examples.count {
             slot.append(
                 "p", ["style": ReportStyle.note],
-                text: "\(changes.total - changes.examples.count) more: numbers-report diff lists them all.")
+                text: "\(changes.total - examples.count) more: numbers-report diff lists them all.")
         }
     }
 
@@ -331,5 +373,10 @@ public struct ReportDocument {
     /// Very long free text is cut in the report (the CSV has it whole).
     static func shortened(_ text: String, limit: Int = 200) -> String {
         text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+
+    /// `HEALTHY→FAILED` → `HEALTHY-FAILED`, `not fetched tonight` → `not-fetched-tonight`: an XML name, for an `id`.
+    static func idToken(_ text: String) -> String {
+        String(text.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "-" })
     }
 }

@@ -33,6 +33,8 @@ public struct ReportHistory: Sendable {
         public var snapshot: String
         public var levels: [HealthLevel: Int]
         public var complete: Bool
+        /// Numbers that could not send SMS; `nil` for nights written before row format v2.
+        public var smsNotReady: Int? = nil
     }
 
     /// The changes since the last published snapshot whose rows can be read, and the trend of the last
@@ -40,7 +42,8 @@ public struct ReportHistory: Sendable {
     /// ``comparisonNote`` says which night could not be read and why.
     /// - Parameter candidates: how many earlier snapshots, newest first, are tried for the comparison.
     static func gather(
-        archive: SnapshotArchive, newRows: String, newKeys: [[SnapshotDiff.RowKey]]? = nil, tonight: TrendPoint,
+        archive: SnapshotArchive, newRows: String, newKeys: [[SnapshotDiff.RowKey]]? = nil,
+        unfetchedScopes: Set<DiffScope> = [], tonight: TrendPoint,
         nights: Int = 14, examples: Int = 50,
         candidates: Int = 7
     ) -> ReportHistory {
@@ -51,7 +54,7 @@ public struct ReportHistory: Sendable {
             do {
                 let summary = try SnapshotDiff(
                     oldRows: SnapshotLocation(directory: archive.directory, name: previous).path(of: .numbersNDJSON),
-                    newRows: newRows
+                    newRows: newRows, unfetchedScopes: unfetchedScopes
                 ).summary(examples: examples, newKeys: newKeys)
                 changes = Changes(
                     previousSnapshot: previous, counts: summary.counts, examples: summary.examples,
@@ -77,7 +80,9 @@ public struct ReportHistory: Sendable {
             guard let data = FileManager.default.contents(atPath: path),
                 let summary = try? JSONDecoder().decode(TrendSummary.self, from: data)
             else { return nil }
-            return TrendPoint(snapshot: name, levels: summary.totals.levels.counts, complete: summary.complete ?? false)
+            return TrendPoint(
+                snapshot: name, levels: summary.totals.levels.counts, complete: summary.complete ?? false,
+                smsNotReady: summary.totals.smsNotReady)
         }
         trend.append(tonight)
         return ReportHistory(changes: changes, trend: trend, comparisonNote: note)
@@ -90,6 +95,7 @@ public struct ReportHistory: Sendable {
 
         struct Totals: Decodable {
             var levels: RunSummary.LevelCounts
+            var smsNotReady: Int?
         }
     }
 }

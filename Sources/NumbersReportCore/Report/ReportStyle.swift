@@ -14,6 +14,11 @@ enum ReportStyle {
     static let link = "color:#1d4ed8;"
     static let warningNote =
         "color:#7c2d12;background-color:#fff7ed;border-left:4px solid #c2410c;padding:6px 10px;margin:4px 0 8px 0;"
+    static let headline = "margin:0 0 12px 0;padding:10px 14px;border:1px solid #d1d5db;background-color:#f9fafb;"
+    static let headlineMain = "font-size:18px;font-weight:bold;color:#111827;"
+    static let headlineLevels = "font-size:14px;color:#374151;margin-top:4px;"
+    static let headlineComplete = "font-size:13px;color:#15803d;margin-top:4px;"
+    static let headlineIncomplete = "font-size:13px;font-weight:bold;color:#b91c1c;margin-top:4px;"
     static let banner =
         "border:2px solid #b91c1c;background-color:#fef2f2;color:#7f1d1d;padding:10px 14px;margin:0 0 12px 0;"
 

@@ -9,7 +9,10 @@ struct ReportTextSummary {
     func render() -> String {
         let digest = document.digest
         let context = document.context
-        var lines = [document.title, ""]
+        let headline = document.headline
+        var lines = [
+            document.title, "", headline.smsSentence + ".", headline.levelsLine, headline.completeness, "",
+        ]
         if !context.isComplete {
             lines.append("INCOMPLETE RUN: \(context.failedScopes.count) of \(context.scopes.count) scopes failed.")
             for result in context.failedScopes {

@@ -1,0 +1,81 @@
+import FakeSinchAPI
+import Foundation
+import NumbersReportCore
+import Testing
+
+/// The headline (subject, first lines of the text part, first screen of the report) answers "what cannot send"
+/// with the same counts as `numbers.csv`, and the changes since the night before with the two nights' rows.
+@Suite("the report's headline")
+struct ReportHeadlineTests {
+    /// Counts of `numbers.csv`: rows that cannot send, and rows per level.
+    private func counts(_ snapshot: String) async throws -> (notReady: Int, levels: [String: Int], total: Int) {
+        let records = try await csvRecords(snapshot + "/data/numbers.csv")
+        let health = try #require(records[0].firstIndex(of: "health"))
+        let ready = try #require(records[0].firstIndex(of: "sms_ready"))
+        let rows = records.dropFirst()
+        return (
+            rows.filter { $0[ready] == "false" }.count,
+            Dictionary(grouping: rows, by: { $0[health] }).mapValues(\.count), rows.count
+        )
+    }
+
+    @Test("counts and changes in the headline equal those of numbers.csv, tonight and the night before")
+    func countsFromRows() async throws {
+        let output = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let first = try await RunHarness.with { harness in
+            try #require(
+                try await harness.run(clock: Fixtures.clock.addingTimeInterval(-86_400), into: output).snapshotPath)
+        }
+        let before = try await counts(first)
+        // Five numbers that could send yesterday fail on T-Mobile tonight.
+        let records = try await csvRecords(first + "/data/numbers.csv")
+        let ready = try #require(records[0].firstIndex(of: "sms_ready"))
+        let failing = records.dropFirst().filter { $0[ready] == "true" }.prefix(5).map { $0[0] }
+        #expect(failing.count == 5)
+        let second = try await RunHarness.with(change: { configuration in
+            for phone in failing { configuration.changes[phone] = .smsTmoFailed(errorCode: "60135") }
+        }) { harness in try #require(try await harness.run(into: output).snapshotPath) }
+        let after = try await counts(second)
+        #expect(after.notReady == before.notReady + 5)
+
+        let sentence =
+            "\(after.notReady) of \(after.total) numbers cannot send SMS "
+            + "(\(String(format: "%.1f%%", Double(after.notReady) * 100 / Double(after.total)))), "
+            + "+5 since the previous night."
+        let levels = HealthLevel.worstFirst.map { level in
+            let count = after.levels[level.name] ?? 0
+            let change = count - (before.levels[level.name] ?? 0)
+            return "\(level.name) \(count) (\(change > 0 ? "+" : "")\(change))"
+        }.joined(separator: " · ")
+        let report = try String(contentsOfFile: second + "/data/report.xhtml", encoding: .utf8)
+        #expect(report.contains(sentence), "\(sentence)")
+        #expect(report.contains(levels), "\(levels)")
+        #expect(report.contains("Complete: all 3 scopes read to the end."))
+        // The subject, unfolded (RFC 5322: a CRLF before white space is removed).
+        let email = try String(contentsOfFile: second + "/data/report.eml", encoding: .utf8)
+            .replacingOccurrences(of: "\r\n ", with: " ").replacingOccurrences(of: "\r\n\t", with: "\t")
+        let subject = email.components(separatedBy: "\r\n").first { $0.hasPrefix("Subject: ") } ?? ""
+        #expect(subject.contains("\(after.notReady) of \(after.total) cannot send SMS (+5)"), "\(subject)")
+    }
+}
+
+/// Gmail clips an HTML part over 102 KB: the email's stays under 100 KB whatever the size of the night.
+@Suite("an email that arrives whole")
+struct EmailSizeTests {
+    @Test("2,747 numbers: the HTML part under 100 KB, the 25 worst numbers; report.xhtml keeps the full list")
+    func htmlPartSize() async throws {
+        var scopes = FakeScope.demo
+        for (index, numbers) in [1200, 1000, 547].enumerated() { scopes[index].numbers = numbers }
+        try await RunHarness.with(scopes: scopes, pageSizeCap: 1000, pageSize: 1000) { harness in
+            harness.configuration.output.xhtmlMaxProblemRows = 1000
+            let snapshot = try #require(try await harness.run().snapshotPath)
+            let email = try await OutsideTools.python("check_email.py", [snapshot + "/data/report.eml"])
+            let html = try #require(email["htmlBytes"] as? Int)
+            #expect(html < 100_000, "\(html) bytes")
+            // report.xhtml keeps the full list (up to maxProblemRows): far more than an email may carry.
+            let report = try Data(contentsOf: URL(fileURLWithPath: snapshot + "/data/report.xhtml"))
+            #expect(report.count > 100_000, "\(report.count) bytes")
+        }
+    }
+}
