@@ -79,3 +79,39 @@ struct EmailSizeTests {
         }
     }
 }
+
+/// Bars are table cells with inline background colours, which every mail client draws.
+@Suite("bars mail clients draw")
+struct ReportBarsTests {
+    @Test("recent nights: one stacked bar a night, a cell per level in its colour; no div bars anywhere")
+    func stackedBars() async throws {
+        let output = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let snapshot = try await RunHarness.with { harness in
+            _ = try await harness.run(clock: Fixtures.clock.addingTimeInterval(-86_400), into: output)
+            return try #require(try await harness.run(into: output).snapshotPath)
+        }
+        let report = try String(contentsOfFile: snapshot + "/data/report.xhtml", encoding: .utf8)
+        #expect(!report.contains("<div style=\"width:"), "no div bars (Outlook drops their width)")
+        for level in HealthLevel.allCases {
+            #expect(report.contains("background-color:\(ReportStyleProbe.color(level));"), "\(level.name)")
+        }
+        #expect(report.components(separatedBy: "summary=\"Numbers by level, ").count - 1 == 2, "a bar a night")
+        let validation = try await OutsideTools.validateXHTML(snapshot + "/data/report.xhtml")
+        #expect(validation.valid, "\(validation.messages.prefix(2000))")
+    }
+}
+
+/// The level colours the report uses (kept here so the test names them without reaching into the module).
+enum ReportStyleProbe {
+    static func color(_ level: HealthLevel) -> String {
+        switch level {
+        case .failed: "#b91c1c"
+        case .stale: "#c2410c"
+        case .misconfigured: "#7c3aed"
+        case .review: "#a16207"
+        case .pending: "#2563eb"
+        case .healthy: "#15803d"
+        }
+    }
+}

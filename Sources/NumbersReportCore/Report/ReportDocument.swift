@@ -139,8 +139,8 @@ public struct ReportDocument {
                     text: change.map(ReportHeadline.signed) ?? "")
             }
             row.append("td", ["style": ReportStyle.numberCell], text: String(format: "%.1f%%", percent))
-            row.append("td", ["style": ReportStyle.cell]).append(
-                "div", ["style": ReportStyle.bar(level, percent: percent)])
+            Self.appendBar(
+                row.append("td", ["style": ReportStyle.cell]), [(level, percent)], label: "\(level.name) share")
         }
         let sum = body.append("tr")
         sum.append("td", ["style": ReportStyle.cell + "font-weight:bold;"], text: "All")
@@ -354,9 +354,10 @@ public struct ReportDocument {
         for level in HealthLevel.worstFirst {
             head.append("th", ["style": ReportStyle.headerNumberCell], text: level.name)
         }
-        head.append("th", ["style": ReportStyle.headerCell + "width:30%;"], text: "Problems")
+        head.append("th", ["style": ReportStyle.headerCell + "width:30%;"], text: "Numbers by level")
         let body = table.append("tbody")
-        let largest = max(trend.map { $0.levels.filter { $0.key != .healthy }.values.reduce(0, +) }.max() ?? 1, 1)
+        // One stacked bar a night, every level its colour, scaled to the largest night: shares and size both show.
+        let largest = max(trend.map { $0.levels.values.reduce(0, +) }.max() ?? 1, 1)
         for point in trend {
             let row = body.append("tr")
             row.append(
@@ -364,9 +365,10 @@ public struct ReportDocument {
             for level in HealthLevel.worstFirst {
                 row.append("td", ["style": ReportStyle.numberCell], text: String(point.levels[level] ?? 0))
             }
-            let problems = point.levels.filter { $0.key != .healthy }.values.reduce(0, +)
-            row.append("td", ["style": ReportStyle.cell]).append(
-                "div", ["style": ReportStyle.bar(.failed, percent: Double(problems) * 100 / Double(largest))])
+            Self.appendBar(
+                row.append("td", ["style": ReportStyle.cell]),
+                HealthLevel.worstFirst.map { ($0, Double(point.levels[$0] ?? 0) * 100 / Double(largest)) },
+                label: "Numbers by level, \(point.snapshot)")
         }
     }
 

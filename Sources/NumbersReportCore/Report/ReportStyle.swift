@@ -38,8 +38,15 @@ enum ReportStyle {
         "font-weight:bold;color:\(color(level));white-space:nowrap;"
     }
 
-    static func bar(_ level: HealthLevel, percent: Double) -> String {
-        let width = String(format: "%.1f", min(max(percent, 0), 100))
-        return "width:\(width)%;height:12px;background-color:\(color(level));"
+    /// The table a bar is drawn in (``ReportDocument/appendBar(_:_:label:)``).
+    static let barTable = "width:100%;border-collapse:collapse;table-layout:fixed;"
+    /// One coloured segment of a bar: a table cell, `percent` of the bar's width.
+    static func barCell(_ level: HealthLevel, percent: Double) -> String {
+        "width:\(String(format: "%.1f", max(percent, 0)))%;height:12px;padding:0;font-size:1px;line-height:12px;"
+            + "background-color:\(color(level));"
+    }
+    /// The blank rest of a bar.
+    static func barRest(percent: Double) -> String {
+        "width:\(String(format: "%.1f", max(percent, 0)))%;height:12px;padding:0;font-size:1px;line-height:12px;"
     }
 }
