@@ -10,12 +10,15 @@ public struct HealthReason: Sendable, Hashable, CustomStringConvertible {
     public var code: String
     /// The error or failure code the API gave with it (`60135`, `EXCEEDED_10DLC_LIMIT`), when there is one.
     public var errorCode: String?
+    /// The carrier's or the API's message that came with the code, when there is one.
+    public var message: String?
 
-    public init(level: HealthLevel, kind: Kind, code: String, errorCode: String? = nil) {
+    public init(level: HealthLevel, kind: Kind, code: String, errorCode: String? = nil, message: String? = nil) {
         self.level = level
         self.kind = kind
         self.code = code
         self.errorCode = errorCode
+        self.message = message
     }
 
     public var description: String { code }

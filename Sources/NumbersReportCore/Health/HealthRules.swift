@@ -131,8 +131,14 @@ private struct Findings {
     static let understoodStates: Set<ProvisioningState> = [.done, .failed, .inProgress, .waiting]
     static let understoodOperations: Set<String> = ["PROVISIONING", "DEPROVISIONING"]
 
-    mutating func add(_ level: HealthLevel, _ kind: HealthReason.Kind, _ code: String, errorCode: String? = nil) {
-        reasons.append(HealthReason(level: level, kind: kind, code: code, errorCode: errorCode))
+    mutating func add(
+        _ level: HealthLevel, _ kind: HealthReason.Kind, _ code: String, errorCode: String? = nil,
+        message: String? = nil
+    ) {
+        reasons.append(
+            HealthReason(
+                level: level, kind: kind, code: code, errorCode: errorCode,
+                message: message.flatMap { $0.isEmpty ? nil : $0 }))
     }
 
     mutating func judge(_ operation: ProvisioningOperation) {
@@ -154,11 +160,15 @@ private struct Findings {
         }
         let errorCode = operation.reportedErrorCode
         if state == .failed {
-            add(.failed, .operationFailed, "\(name):FAILED" + (errorCode.map { ":\($0)" } ?? ""), errorCode: errorCode)
+            add(
+                .failed, .operationFailed, "\(name):FAILED" + (errorCode.map { ":\($0)" } ?? ""), errorCode: errorCode,
+                message: operation.errorMessage)
             return
         }
         if let errorCode {
-            add(.review, .errorWithoutFailure, "\(name):\(state.rawValue):error:\(errorCode)", errorCode: errorCode)
+            add(
+                .review, .errorWithoutFailure, "\(name):\(state.rawValue):error:\(errorCode)", errorCode: errorCode,
+                message: operation.errorMessage)
         }
         if state == .done {
             if operation.operation == "DEPROVISIONING", operation.channel.isNeededForSMS {

@@ -21,6 +21,8 @@ public struct ReportDigest: Sendable {
     public private(set) var rowCount = 0
     /// Rows whose number cannot send SMS (`sms_ready` false).
     public private(set) var smsNotReady = 0
+    /// Problems grouped by cause, with what to do.
+    public private(set) var actions = ReportActions()
 
     public init(maxProblemRows: Int) {
         problems = ProblemList(capacity: maxProblemRows)
@@ -54,6 +56,7 @@ public struct ReportDigest: Sendable {
             if errors[key] == nil { errors[key] = tally } else { errors[key]!.count += tally.count }
         }
         problems.merge(other.problems)
+        actions.merge(other.actions)
     }
 
     /// Takes one row into the counts.
@@ -71,7 +74,10 @@ public struct ReportDigest: Sendable {
         for code in row.number.smsConfiguration?.scheduledProvisioning?.errorCodes ?? [] {
             tally(ErrorKey(channel: "sched", code: code.rawValue), message: "", row: row)
         }
-        if row.verdict.level != .healthy { problems.add(row) }
+        if row.verdict.level != .healthy {
+            problems.add(row)
+            actions.add(row)
+        }
     }
 
     private mutating func tally(_ key: ErrorKey, message: String, row: NumberRow) {

@@ -14,6 +14,10 @@ public struct ReportDocument {
     public var maxProblemRows: Int?
     /// Changed numbers listed in detail; `nil`: all the history's examples.
     public var maxChangeExamples: Int?
+    /// Causes listed under "What to do".
+    public var maxActions = 25
+    /// Scopes listed in the scope table, those that need a look first; `nil`: all, in config order.
+    public var maxScopeRows: Int?
 
     /// The same report cut to what an email may carry whole (Gmail clips an HTML part over 102 KB): the headline,
     /// the counts, the 25 worst numbers, the 10 most frequent error codes and the first 10 changes; the rest is in
@@ -23,6 +27,8 @@ public struct ReportDocument {
         document.maxErrorCodes = 10
         document.maxProblemRows = 25
         document.maxChangeExamples = 10
+        document.maxActions = 8
+        document.maxScopeRows = 10
         return document
     }
 
@@ -38,7 +44,9 @@ public struct ReportDocument {
         try document.element(id: "report-title").removeChildren()
         try document.element(id: "report-title").appendText(title)
         fillHeader(try document.element(id: "header"))
+        // The first screen: the headline (in the header), a partial night's banner, then what to do.
         fillBanner(try document.element(id: "banner"))
+        fillActions(try document.element(id: "banner"))
         fillTotals(try document.element(id: "totals"))
         fillScopes(try document.element(id: "scopes"))
         fillChannels(try document.element(id: "channels"))
@@ -163,7 +171,14 @@ public struct ReportDocument {
         }
         head.append("th", ["style": ReportStyle.headerCell], text: "Status")
         let body = table.append("tbody")
-        for (index, result) in context.scopes.enumerated() {
+        var listed = Array(context.scopes.enumerated())
+        if let limit = maxScopeRows, listed.count > limit {
+            // Those that need a look first (failed, empty, counts off), then config order.
+            listed = Array(
+                (listed.filter { Self.needsLook($0.element) } + listed.filter { !Self.needsLook($0.element) })
+                    .prefix(limit))
+        }
+        for (index, result) in listed {
             let row = body.append("tr", ["id": "scope-\(index)"])
             row.append("td", ["style": ReportStyle.cell], text: result.scope.displayName)
             row.append("td", ["style": ReportStyle.codeCell], text: result.scope.campaignId)
@@ -200,7 +215,19 @@ public struct ReportDocument {
                 row.append("td", ["style": ReportStyle.cell + "color:#b91c1c;font-weight:bold;"], text: "FAILED")
             }
         }
+        if listed.count < context.scopes.count {
+            slot.append(
+                "p", ["style": ReportStyle.note],
+                text: "\(context.scopes.count - listed.count) more scopes, all complete: report.xhtml and "
+                    + "summary.json in the snapshot list every scope.")
+        }
         fillEmptyScopes(slot)
+    }
+
+    /// A scope the reader should look at: failed, answered empty, or its records not what it announced.
+    static func needsLook(_ result: ScopeResult) -> Bool {
+        !result.isComplete || result.answeredEmpty || result.totalSizeDiffers || result.rejectedCount > 0
+            || result.duplicates > 0
     }
 
     private func fillChannels(_ slot: XHTMLElement) {

@@ -19,6 +19,10 @@ enum ReportStyle {
     static let headlineLevels = "font-size:14px;color:#374151;margin-top:4px;"
     static let headlineComplete = "font-size:13px;color:#15803d;margin-top:4px;"
     static let headlineIncomplete = "font-size:13px;font-weight:bold;color:#b91c1c;margin-top:4px;"
+    static let actionsTitle = "font-size:16px;margin:12px 0 6px 0;color:#111827;"
+    static let codeSpan = "font-family:Menlo,Consolas,monospace;font-size:12px;white-space:nowrap;font-weight:bold;"
+    static let carrierMessage = "font-size:12px;color:#7c2d12;margin-top:2px;"
+    static let meaning = "font-size:12px;color:#4b5563;margin-top:2px;"
     static let banner =
         "border:2px solid #b91c1c;background-color:#fef2f2;color:#7f1d1d;padding:10px 14px;margin:0 0 12px 0;"
 

@@ -20,6 +20,15 @@ struct ReportTextSummary {
             }
             lines.append("")
         }
+        let causes = digest.actions.ordered.prefix(document.maxActions)
+        if !causes.isEmpty {
+            lines.append("What to do:")
+            for (cause, tally) in causes {
+                lines.append("  - \(tally.numbers) \(tally.numbers == 1 ? "number" : "numbers"): \(cause.title)")
+                lines.append("    \(tally.entry.actor.title): \(tally.entry.nextStep)")
+            }
+            lines.append("")
+        }
         lines.append("Run of \(APITimestamp.format(context.clock)), \(digest.rowCount) numbers.")
         lines.append("")
         if let note = document.history?.comparisonNote {

@@ -4,8 +4,9 @@ struct EmailOutput: SnapshotOutput {
 
     func write(_ night: NightReport, into snapshot: SnapshotDirectory) throws {
         let results = night.facts.results
-        try ReportEmail(settings: results.configuration.email, document: night.document, runID: results.runID).write(
-            to: try snapshot.createPayloadFile(file), html: night.emailHTML,
-            attachment: night.facts.rowFiles.csvAttachment)
+        try ReportEmail(settings: results.configuration.email, document: night.document.forEmail, runID: results.runID)
+            .write(
+                to: try snapshot.createPayloadFile(file), html: night.emailHTML,
+                attachment: night.facts.rowFiles.csvAttachment)
     }
 }
