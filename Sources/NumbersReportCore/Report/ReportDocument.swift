@@ -307,7 +307,12 @@ public struct ReportDocument {
                     "td", ["style": ReportStyle.codeCell + "white-space:nowrap;"], text: row.number.phoneNumber ?? "")
                 line.append("td", ["style": ReportStyle.cell], text: row.scope.displayName)
                 let reasons = line.append("td", ["style": ReportStyle.reasonCell])
-                for reason in row.verdict.reasons { reasons.append("div", text: reason.code) }
+                for reason in row.verdict.reasons {
+                    // The code whole, and the carrier's or API's message beside it.
+                    let line = reasons.append("div")
+                    line.append("span", ["style": "white-space:nowrap;"], text: reason.code)
+                    if let message = reason.message { line.appendText(" — " + Self.shortened(message, limit: 120)) }
+                }
                 let since = ProblemList.since(row).map { APITimestamp.format($0) } ?? ""
                 line.append("td", ["style": ReportStyle.cell + "white-space:nowrap;"], text: since)
                 line.append("td", ["style": ReportStyle.cell], text: Self.shortened(row.number.displayName ?? ""))
@@ -358,10 +363,15 @@ public struct ReportDocument {
         }
         let detailsBody = details.append("tbody")
         let examples = maxChangeExamples.map { Array(changes.examples.prefix($0)) } ?? changes.examples
+        // Scopes by their labels, as the config names them; a scope no longer configured by its campaign.
+        let labels = Dictionary(
+            context.scopes.map { (DiffScope($0.scope), $0.scope.displayName) }, uniquingKeysWith: { first, _ in first })
         for change in examples {
             let row = detailsBody.append("tr")
             row.append("td", ["style": ReportStyle.codeCell + "white-space:nowrap;"], text: change.phoneNumber)
-            row.append("td", ["style": ReportStyle.codeCell], text: change.campaignId)
+            let scope = DiffScope(
+                projectId: change.projectId, servicePlanId: change.servicePlanId, campaignId: change.campaignId)
+            row.append("td", ["style": ReportStyle.cell], text: labels[scope] ?? change.campaignId)
             row.append(
                 "td", ["style": ReportStyle.cell], text: change.kind == .errorCodes ? "error codes" : change.transition)
             row.append("td", ["style": ReportStyle.codeCell], text: change.oldErrorCodes.joined(separator: " "))
