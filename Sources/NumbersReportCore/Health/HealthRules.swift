@@ -191,7 +191,8 @@ private struct Findings {
                 failureCodes.append(code.rawValue)
             }
         }
-        if let status = scheduled.status.map(ScheduledStatus.init) {
+        if let code = scheduled.status {
+            let status = ScheduledStatus(code)
             switch status {
             case .failed:
                 failed = true
@@ -199,7 +200,7 @@ private struct Findings {
             case .waiting, .inProgress:
                 inFlight(name: "sched", state: status.name, updateTime: scheduled.lastUpdatedTime)
             case .unspecified, .unknown:
-                add(.review, .unknownValue, "unknown_status:sched:\(scheduled.status!.rawValue)")
+                add(.review, .unknownValue, "unknown_status:sched:\(code.rawValue)")
             }
         }
         for code in failureCodes {

@@ -23,8 +23,13 @@ public enum ReasonCatalog {
 
     /// The entry for a finding: its error or failure code's, when the catalog knows the code, else its kind's.
     public static func entry(for reason: HealthReason) -> Entry {
-        if let code = reason.errorCode, let entry = codes[code] { return entry }
-        return kinds[reason.kind]!
+        entry(kind: reason.kind, errorCode: reason.errorCode)
+    }
+
+    /// The entry of a kind of finding with this error or failure code: the code's, when the catalog knows it.
+    public static func entry(kind: HealthReason.Kind, errorCode: String?) -> Entry {
+        if let errorCode, let entry = codes[errorCode] { return entry }
+        return kinds[kind]!
     }
 
     /// The entry of a kind of finding. Every ``HealthReason/Kind`` has one (a test checks it).

@@ -17,8 +17,6 @@ public struct ReportActions: Sendable {
         public var level: HealthLevel
         public var numbers: Int
         public var firstNumbers: [String]
-        /// The catalog's entry (by code where it has one).
-        public var entry: ReasonCatalog.Entry
     }
 
     /// Distinct causes kept; later new causes are counted without their message (bounded memory however
@@ -41,8 +39,7 @@ public struct ReportActions: Sendable {
             if tallies[cause] == nil, tallies.count >= Self.maxCauses { cause.message = nil }
             guard seen.insert(cause).inserted else { continue }
             if tallies[cause] == nil {
-                tallies[cause] = Tally(
-                    level: reason.level, numbers: 0, firstNumbers: [], entry: ReasonCatalog.entry(for: reason))
+                tallies[cause] = Tally(level: reason.level, numbers: 0, firstNumbers: [])
             }
             tallies[cause]!.numbers += 1
             tallies[cause]!.level = max(tallies[cause]!.level, reason.level)
@@ -86,6 +83,9 @@ public struct ReportActions: Sendable {
 }
 
 extension ReportActions.Cause {
+    /// The catalog's entry: what it means, who acts, the next step (by code where the catalog has one).
+    public var entry: ReasonCatalog.Entry { ReasonCatalog.entry(kind: kind, errorCode: errorCode) }
+
     /// `sms_tmo:FAILED:60135 — The number must be migrated…`, `sched:FAILED:EXCEEDED_10DLC_LIMIT`.
     public var title: String { message.map { code + " — " + $0 } ?? code }
 }

@@ -23,11 +23,11 @@ extension ReportDocument {
             if let message = cause.message {
                 what.append("div", ["style": ReportStyle.carrierMessage], text: Self.shortened(message, limit: 200))
             }
-            what.append("div", ["style": ReportStyle.meaning], text: tally.entry.meaning)
+            what.append("div", ["style": ReportStyle.meaning], text: cause.entry.meaning)
             let todo = row.append("td", ["style": ReportStyle.cell])
-            todo.append("div", ["style": "font-weight:bold;"], text: tally.entry.actor.title)
-            todo.append("div", text: tally.entry.nextStep)
-            if let link = tally.entry.link { todo.append("div").appendLink(link, style: ReportStyle.link) }
+            todo.append("div", ["style": "font-weight:bold;"], text: cause.entry.actor.title)
+            todo.append("div", text: cause.entry.nextStep)
+            if let link = cause.entry.link { todo.append("div").appendLink(link, style: ReportStyle.link) }
             let more = tally.numbers > tally.firstNumbers.count ? ", …" : ""
             todo.append(
                 "div", ["style": ReportStyle.meaning],

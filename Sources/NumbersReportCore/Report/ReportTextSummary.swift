@@ -25,7 +25,7 @@ struct ReportTextSummary {
             lines.append("What to do:")
             for (cause, tally) in causes {
                 lines.append("  - \(tally.numbers) \(tally.numbers == 1 ? "number" : "numbers"): \(cause.title)")
-                lines.append("    \(tally.entry.actor.title): \(tally.entry.nextStep)")
+                lines.append("    \(cause.entry.actor.title): \(cause.entry.nextStep)")
             }
             lines.append("")
         }
