@@ -6,7 +6,8 @@ import NumbersReportCore
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "What changed between two snapshots: numbers added and removed, health transitions, error codes.",
+        abstract:
+            "What changed between two snapshots, worst first: numbers that cannot send, health transitions, numbers added, removed or moved, error codes.",
         discussion: """
             Example:  numbers-report diff reports/2026-11-28T020000Z reports/2026-11-29T020000Z --format csv
             """)
@@ -22,7 +23,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let diff = SnapshotDiff(oldSnapshot: old, newSnapshot: new)
-        var output = DiffOutput(format: format)
+        var output = DiffOutput(format: format, labels: ScopeLabels(snapshots: [new, old]))
         do {
             try diff.changes { output.add($0) }
         } catch {

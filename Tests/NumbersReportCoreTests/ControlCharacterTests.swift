@@ -84,7 +84,7 @@ struct ControlCharacterTests {
         let text = capture.text.withLock { $0 }
         #expect(text.split(separator: "\n").count == 4, "\(text)")  // header, rule, one change, the count
         #expect(!text.contains("\r") && !text.contains("\u{1B}") && !text.contains("\u{07}"))
-        #expect(text.contains(#"s\u{1B}[2J/c"#))
+        #expect(text.contains(#"s\u{1B}[2J / c"#))
     }
 
     @Test("SafeText.line: escapes, cuts long text saying how much, leaves plain text alone")

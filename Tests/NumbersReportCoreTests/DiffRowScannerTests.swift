@@ -52,7 +52,7 @@ struct DiffRowScannerTests {
             try writer.finish()
             let readBack = try SnapshotDiff.readNew(directory + "/rows.ndjson.gz")
             #expect(rows.count == 235)
-            #expect(readBack == rows.map { SnapshotDiff.RowKey(DiffRow($0)) })
+            #expect(readBack == rows.map { SnapshotDiff.RowKey(DiffRow($0, format: .current)) })
         }
     }
 }

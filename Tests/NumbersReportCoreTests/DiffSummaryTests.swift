@@ -9,7 +9,7 @@ struct DiffSummaryTests {
     /// Writes rows (the columns `diff` reads) as a `numbers.ndjson.gz`.
     private func write(_ rows: [[Cell]], to path: String) throws {
         let keys = [
-            "project_id", "scope_service_plan_id", "scope_campaign_id", "phone_number", "health",
+            "project_id", "scope_service_plan_id", "scope_campaign_id", "phone_number", "health", "sms_ready",
             "sms_att_error_code", "sched_error_codes",
         ]
         let encoder = NDJSONEncoder(keys: keys)
@@ -20,22 +20,26 @@ struct DiffSummaryTests {
         try gzip.close()
     }
 
-    private func row(_ phone: Int, scope: Int, health: String, code: String?, scheduled: [Int]) -> [Cell] {
+    private func row(
+        _ phone: Int, scope: Int, health: String, ready: Bool, code: String?, scheduled: [Int]
+    ) -> [Cell] {
         [
             .text("p"), .text("plan-\(scope)"), .text("C\(scope)"), .text("+1415555\(String(format: "%04d", phone))"),
-            .text(health), .optionalText(code), .list(scheduled.map(Cell.integer)),
+            .text(health), .boolean(ready), .optionalText(code), .list(scheduled.map(Cell.integer)),
         ]
     }
 
     @Test(
-        "counts and first examples equal the full diff's, however rows are added, removed, changed or not fetched",
+        "counts and first examples equal the full diff's, worst first, however rows are added, removed, moved, changed or not fetched",
         arguments: [1, 2, 3, 4, 5] as [UInt64])
     func equalsFullDiff(seed: UInt64) throws {
         var generator = SeededRandomNumberGenerator(seed: seed)
         let levels = ["HEALTHY", "PENDING", "MISCONFIGURED", "STALE", "FAILED"]
         func random(_ phone: Int, _ scope: Int) -> [Cell] {
-            row(
-                phone, scope: scope, health: levels.randomElement(using: &generator)!,
+            let health = levels.randomElement(using: &generator)!
+            return row(
+                phone, scope: scope, health: health,
+                ready: health == "HEALTHY" || (health == "PENDING" && Bool.random(using: &generator)),
                 code: Bool.random(using: &generator) ? nil : String(Int.random(in: 1000...1003, using: &generator)),
                 scheduled: Bool.random(using: &generator) ? [] : [Int.random(in: 1...2, using: &generator)])
         }
@@ -45,8 +49,14 @@ struct DiffSummaryTests {
             // Scope 2 stopped half-way tonight: the rest of its numbers were not fetched.
             if index / 400 == 2, index % 400 >= 200 { continue }
             switch Int.random(in: 0..<10, using: &generator) {
-            case 0: continue  // removed
+            case 0:  // removed, or moved to scope 3 (from scopes read to the end: of scope 2 nothing is known)
+                if index / 400 < 2, Bool.random(using: &generator) { new.append(random(index % 400, 3)) }
+                continue
             case 1, 2: new.append(random(index % 400, index / 400))  // maybe changed
+            case 3:  // only sms_ready changed
+                var flipped = previous
+                if case .boolean(let ready) = flipped[5] { flipped[5] = .boolean(!ready) }
+                new.append(flipped)
             default: new.append(previous)
             }
             if Int.random(in: 0..<12, using: &generator) == 0 { new.append(random(1000 + index, index % 2)) }  // added
@@ -60,10 +70,16 @@ struct DiffSummaryTests {
             unfetchedScopes: [DiffScope(projectId: "p", servicePlanId: "plan-2", campaignId: "C2")])
         let all = try diff.allChanges()
         var counts: [String: Int] = [:]
-        for change in all {
-            counts[change.kind == .errorCodes ? "error codes changed" : change.transition, default: 0] += 1
-        }
+        for change in all { counts[change.countKey, default: 0] += 1 }
         #expect(Set(all.map(\.kind)) == Set(SnapshotChange.Kind.allCases))
+        #expect(Set(all.map(\.category)) == Set(SnapshotChange.Category.allCases))
+        // Worst first: the categories never go back up.
+        #expect(zip(all, all.dropFirst()).allSatisfy { $0.category <= $1.category })
+        // A moved number is one change, named by both scopes; it is neither added nor removed.
+        let moved = all.filter { $0.kind == .moved }
+        #expect(moved.allSatisfy { $0.servicePlanId == "plan-3" && $0.previousServicePlanId != nil })
+        let unpaired = all.filter { $0.kind == .added && $0.servicePlanId == "plan-3" }
+        #expect(!moved.isEmpty && unpaired.isEmpty, "\(unpaired.prefix(3))")
         for limit in [0, 10, 50, all.count, all.count + 5] {
             let summary = try diff.summary(examples: limit)
             #expect(summary.total == all.count)

@@ -28,7 +28,8 @@ struct SnapshotTests {
             let partial = try #require(try await harness.run().snapshotPath)
             #expect(
                 try files(of: complete) == [
-                    "bag-info.txt", "bagit.txt", "data/datapackage.json", "data/numbers.csv", "data/numbers.ndjson.gz",
+                    "bag-info.txt", "bagit.txt", "data/changes.csv", "data/datapackage.json", "data/numbers.csv",
+                    "data/numbers.ndjson.gz",
                     "data/raw/pages.ndjson.gz", "data/raw/run.json", "data/report.eml", "data/report.xhtml",
                     "data/summary.json", "manifest-sha256.txt", "manifest-sha512.txt", "tagmanifest-sha256.txt",
                 ])

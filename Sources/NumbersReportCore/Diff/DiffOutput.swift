@@ -1,32 +1,35 @@
 import Foundation
 import ReportWriters
 
-/// Writes changes as an aligned table (cells escaped: they hold API text), CSV or a JSON array, to standard
-/// output or an injected output.
+/// Writes changes as an aligned table (cells escaped: they hold API text), CSV or a JSON array — the columns of
+/// ``SnapshotChange/columns`` — to standard output or an injected output.
 public struct DiffOutput {
     /// The output format of `diff`.
     public enum Format: String, CaseIterable, Sendable { case table, csv, json }
 
     public var format: Format
-    private let csv = CSVEncoder(excelSafe: true)
+    private let labels: ScopeLabels
+    private let csv = {
+        var encoder = CSVEncoder(excelSafe: true); encoder.escapesListItems = true; return encoder
+    }()
+    private let json = NDJSONEncoder(keys: SnapshotChange.columnNames)
     private var rows: [SnapshotChange] = []
     private var count = 0
-
-    static let csvHeader = [
-        "change", "project_id", "scope_service_plan_id", "scope_campaign_id", "phone_number", "old_health",
-        "new_health", "old_error_codes", "new_error_codes",
-    ]
-
     private let output: (String) -> Void
 
-    /// - Parameter output: receives the text as it is made (standard output unless given).
-    public init(format: Format, output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) })
-    {
+    /// - Parameters:
+    ///   - labels: the scopes' names (from the snapshots' run records).
+    ///   - output: receives the text as it is made (standard output unless given).
+    public init(
+        format: Format, labels: ScopeLabels = ScopeLabels([]),
+        output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
+    ) {
         self.format = format
+        self.labels = labels
         self.output = output
         if format == .csv {
             var bytes: [UInt8] = []
-            csv.appendHeader(Self.csvHeader, to: &bytes)
+            csv.appendHeader(SnapshotChange.columnNames, to: &bytes)
             write(String(decoding: bytes, as: UTF8.self))
         }
         if format == .json { write("[") }
@@ -39,19 +42,13 @@ public struct DiffOutput {
             rows.append(change)
         case .csv:
             var bytes: [UInt8] = []
-            csv.appendRecord(
-                [
-                    .text(change.kind.rawValue), .text(change.projectId), .text(change.servicePlanId),
-                    .text(change.campaignId), .text(change.phoneNumber), .optionalText(change.oldHealth?.name),
-                    .optionalText(change.newHealth?.name), .list(change.oldErrorCodes.map(Cell.text)),
-                    .list(change.newErrorCodes.map(Cell.text)),
-                ], to: &bytes)
+            csv.appendRecord(change.cells(labels: labels), to: &bytes)
             write(String(decoding: bytes, as: UTF8.self))
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(change)) ?? Data()
-            write((count == 0 ? "\n" : ",\n") + String(decoding: data, as: UTF8.self))
+            var bytes: [UInt8] = []
+            json.appendRecord(change.cells(labels: labels), to: &bytes)
+            if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+            write((count == 0 ? "\n" : ",\n") + String(decoding: bytes, as: UTF8.self))
         }
     }
 
@@ -61,19 +58,22 @@ public struct DiffOutput {
             let header = ["change", "scope", "number", "health", "error codes"]
             let lines = rows.map { change in
                 [
-                    change.kind.rawValue, "\(change.servicePlanId)/\(change.campaignId)", change.phoneNumber,
-                    change.transition,
+                    change.category.title,
+                    labels.previousLabel(of: change).map { "\($0) → \(labels.label(of: change))" }
+                        ?? labels.label(of: change),
+                    change.phoneNumber, change.healthText,
                     change.oldErrorCodes == change.newErrorCodes
                         ? change.newErrorCodes.joined(separator: " ")
                         : "\(change.oldErrorCodes.joined(separator: " ")) → \(change.newErrorCodes.joined(separator: " "))",
                 ]
             }
             write(TextTable.render([header] + lines) + "\n")
-            let counts = Dictionary(grouping: rows, by: \.kind).mapValues(\.count)
+            let counts = Dictionary(grouping: rows, by: \.category).mapValues(\.count)
             write(
                 "\(rows.count) changes: "
-                    + SnapshotChange.Kind.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-                    + "\n")
+                    + SnapshotChange.Category.allCases.compactMap { category in
+                        counts[category].map { "\($0) \(category.title.lowercased())" }
+                    }.joined(separator: ", ") + "\n")
         case .csv:
             break
         case .json:

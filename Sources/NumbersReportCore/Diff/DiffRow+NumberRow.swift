@@ -1,7 +1,8 @@
 extension DiffRow {
     /// What `diff` would read back from `row`'s line of `numbers.ndjson.gz`: the same identity, health
     /// and error codes (channel codes in column order, then the scheduled codes, integers as digits).
-    init(_ row: NumberRow) {
+    /// `format`: a v1 row has no `sms_ready` to read back.
+    init(_ row: NumberRow, format: RowFormat) {
         var codes: [String] = []
         for operation in row.operations {
             if let code = operation.errorCode, !code.isEmpty { codes.append("\(operation.name):\(code)") }
@@ -11,6 +12,7 @@ extension DiffRow {
         }
         self.init(
             projectId: row.scope.projectId, servicePlanId: row.scope.servicePlanId, campaignId: row.scope.campaignId,
-            phoneNumber: row.number.phoneNumber, health: row.verdict.level, errorCodes: codes)
+            phoneNumber: row.number.phoneNumber, health: row.verdict.level, errorCodes: codes,
+            smsReady: format == .v1 ? nil : row.verdict.smsReady)
     }
 }

@@ -19,6 +19,7 @@ enum DiffRowScanner {
         enum Value {
             case text(String)
             case list([String])
+            case boolean(Bool)
             case other
         }
 
@@ -26,7 +27,7 @@ enum DiffRowScanner {
         static let columns: [[UInt8]] =
             ([
                 NumberRow.projectID, NumberRow.scopeServicePlanID, NumberRow.scopeCampaignID, NumberRow.phoneNumber,
-                NumberRow.health,
+                NumberRow.health, NumberRow.smsReady,
             ].map(\.name)
             + ProvisioningChannel.allCases.map(\.errorCodeColumn) + [NumberRow.schedErrorCodes.name]).map {
                 Array($0.utf8)
@@ -35,7 +36,8 @@ enum DiffRowScanner {
 
         mutating func row() -> DiffRow? {
             var row = DiffRow(
-                projectId: nil, servicePlanId: nil, campaignId: nil, phoneNumber: nil, health: nil, errorCodes: [])
+                projectId: nil, servicePlanId: nil, campaignId: nil, phoneNumber: nil, health: nil, errorCodes: [],
+                smsReady: nil)
             var channelCodes = [String?](repeating: nil, count: 6)
             var scheduled: [String] = []
             guard take(UInt8(ascii: "{")) else { return nil }
@@ -56,8 +58,9 @@ enum DiffRowScanner {
                     // An unknown level is left to JSONDecoder, which names it in its error.
                     guard let level = HealthLevel(exactName: text) else { return nil }
                     row.health = level
-                case (5...10, .text(let text)): channelCodes[column - 5] = text
-                case (11, .list(let codes)): scheduled = codes
+                case (5, .boolean(let ready)): row.smsReady = ready
+                case (6...11, .text(let text)): channelCodes[column - 6] = text
+                case (12, .list(let codes)): scheduled = codes
                 default: break
                 }
             } while take(UInt8(ascii: ","))
@@ -133,8 +136,8 @@ enum DiffRowScanner {
                 } while take(UInt8(ascii: ","))
                 return take(UInt8(ascii: "]")) ? .list(items) : nil
             case UInt8(ascii: "n"): return literal("null") ? .other : nil
-            case UInt8(ascii: "t"): return literal("true") ? .other : nil
-            case UInt8(ascii: "f"): return literal("false") ? .other : nil
+            case UInt8(ascii: "t"): return literal("true") ? .boolean(true) : nil
+            case UInt8(ascii: "f"): return literal("false") ? .boolean(false) : nil
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let start = index
                 index += 1

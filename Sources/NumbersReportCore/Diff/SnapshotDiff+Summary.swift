@@ -2,18 +2,29 @@ import Dispatch
 import Synchronization
 
 extension SnapshotDiff {
-    /// What the report shows of a diff: how many changes of each kind, and the first ones in detail.
+    /// What the report shows of a diff: how many changes of each category and transition, and the first ones
+    /// (worst first) in detail.
     public struct Summary: Sendable, Hashable {
-        /// `added`, `removed`, `HEALTHY→FAILED`, …, `error codes changed` → numbers.
-        public var counts: [String: Int]
+        /// Category → `added`, `removed`, `HEALTHY→FAILED`, …, `error codes changed` → numbers.
+        public var byCategory: [SnapshotChange.Category: [String: Int]]
         public var total: Int
-        /// The first changes, in the order of ``SnapshotDiff/changes(_:)``.
+        /// The first changes, in the order of ``SnapshotDiff/allChanges()``.
         public var examples: [SnapshotChange]
+
+        /// Transition (``SnapshotChange/countKey``) → numbers, over all categories.
+        public var counts: [String: Int] {
+            byCategory.values.reduce(into: [:]) { all, counts in all.merge(counts, uniquingKeysWith: +) }
+        }
+
+        /// Category → numbers.
+        public var categoryCounts: [SnapshotChange.Category: Int] {
+            byCategory.mapValues { $0.values.reduce(0, +) }
+        }
     }
 
     /// The counts of every change and the first `examples` changes in detail, equal to what
-    /// ``changes(_:)`` would give, in less time: the old and the new file are read side by side on two
-    /// threads (the old one kept as 16 bytes a number, the new one as 24), and read a second time, again
+    /// ``allChanges()`` would give, in less time: the old and the new file are read side by side on two
+    /// threads (the old one kept as 32 bytes a number, the new one as 32), and read a second time, again
     /// side by side, only as far as the examples' details need.
     /// - Parameter newKeys: the new rows' keys when they are known (taken from the rows as they were
     ///   written, in runs that follow each other in file order): the new file is then not read for the counts.
@@ -23,77 +34,135 @@ extension SnapshotDiff {
         var (remaining, new) = try Self.inParallel(
             { [oldRows, unfetchedScopes] in try Self.readOld(oldRows, unfetched: unfetchedScopes) },
             { [newRows] in try newKeys ?? [Self.readNew(newRows)] })
-        var counts: [String: Int] = [:]
+        var byCategory: [SnapshotChange.Category: [String: Int]] = [:]
         var total = 0
-        // The order of changes(_:): added rows in the new file's order, then removed and changed rows
-        // in the old file's order.
-        var added: [Int] = []  // places in the new file
-        var changed: [UInt64: (index: Int, kind: SnapshotChange.Kind, order: Int32)] = [:]
+        func count(_ category: SnapshotChange.Category, _ key: String) {
+            byCategory[category, default: [:]][key, default: 0] += 1
+            total += 1
+        }
+        // Candidates for the examples, by category, each with its place in the order of allChanges().
+        var candidates: [SnapshotChange.Category: [(place: Int, example: Example)]] = [:]
+        var added: [(index: Int, phone: UInt64)] = []  // places in the new file
+        var changed: [UInt64: Int] = [:]  // identity → place in the new file
         for (index, row) in new.joined().enumerated() {
             guard let previous = remaining.removeValue(forKey: row.identity) else {
-                counts["added", default: 0] += 1
-                total += 1
-                if added.count < examples { added.append(index) }
+                added.append((index, row.phone))
                 continue
             }
-            guard previous.fingerprint != row.fingerprint else { continue }
-            let kind: SnapshotChange.Kind = previous.health == row.health ? .errorCodes : .health
-            let key =
-                kind == .errorCodes
-                ? "error codes changed" : "\(Self.healthName(previous.health))→\(Self.healthName(row.health))"
-            counts[key, default: 0] += 1
-            total += 1
-            changed[row.identity] = (index, kind, previous.order)
+            guard Self.differ(previous.fingerprint, previous.ready, row.fingerprint, row.ready) else { continue }
+            let kind: SnapshotChange.Kind =
+                previous.health != row.health
+                ? .health : previous.fingerprint != row.fingerprint ? .errorCodes : .smsReady
+            let category = SnapshotChange.category(
+                kind: kind, old: Self.level(previous.health), new: Self.level(row.health),
+                oldReady: Self.readiness(previous.ready), newReady: Self.readiness(row.ready))
+            count(
+                category,
+                SnapshotChange.countKey(
+                    kind: kind, transition: "\(Self.healthName(previous.health))→\(Self.healthName(row.health))"))
+            changed[row.identity] = index
+            candidates[category, default: []].append((Int(previous.order), .changed(row.identity, kind)))
         }
         new = []  // no longer needed here (read from the file, its memory goes before the details are read)
-        let notFetched = remaining.values.reduce(0) { $0 + ($1.unfetched ? 1 : 0) }
-        if remaining.count > notFetched { counts[SnapshotChange.Kind.removed.rawValue] = remaining.count - notFetched }
-        if notFetched > 0 { counts["not fetched tonight"] = notFetched }
-        total += remaining.count
-        let laterCount = max(0, examples - added.count)
-        var later = remaining.map { (identity: $0.key, order: $0.value.order) }
-        if laterCount > 0 {
-            later += changed.map { (identity: $0.key, order: $0.value.order) }
+        // Moved: each added number, in new-file order, takes the first removed one (old-file order) with its number.
+        var removedByPhone: [UInt64: [(order: Int32, identity: UInt64)]] = [:]
+        for (identity, row) in remaining where !row.unfetched {
+            removedByPhone[row.phone, default: []].append((row.order, identity))
         }
-        let laterExamples = later.sorted { $0.order < $1.order }.prefix(laterCount).map(\.identity)
-
-        // The details: the new rows of added and changed examples, the old rows of removed and changed ones.
-        let wantedNew = Set(added + laterExamples.compactMap { changed[$0]?.index })
-        let wantedOld = Set(laterExamples)
-        let (oldDetails, newDetails) = try Self.inParallel(
-            { [oldRows] in try Self.details(oldRows, identities: wantedOld) },
-            { [newRows] in try Self.details(newRows, indices: wantedNew) })
-        var changes = added.map { Self.change(.added, old: nil, new: newDetails[$0]) }
-        changes += laterExamples.map { identity in
-            guard let change = changed[identity] else {
-                return Self.change(
-                    remaining[identity]?.unfetched == true ? .notFetched : .removed, old: oldDetails[identity], new: nil
-                )
+        for key in removedByPhone.keys { removedByPhone[key]!.sort { $0.order < $1.order } }
+        for entry in added {
+            guard var matches = removedByPhone[entry.phone], !matches.isEmpty else {
+                count(.added, SnapshotChange.Kind.added.rawValue)
+                candidates[.added, default: []].append((entry.index, .added(entry.index)))
+                continue
             }
-            return Self.change(change.kind, old: oldDetails[identity], new: newDetails[change.index])
+            let previous = matches.removeFirst()
+            removedByPhone[entry.phone] = matches
+            remaining[previous.identity] = nil
+            count(.moved, SnapshotChange.Kind.moved.rawValue)
+            candidates[.moved, default: []].append((entry.index, .moved(old: previous.identity, new: entry.index)))
         }
-        return Summary(counts: counts, total: total, examples: changes)
+        for (identity, row) in remaining {
+            let kind: SnapshotChange.Kind = row.unfetched ? .notFetched : .removed
+            let category: SnapshotChange.Category = row.unfetched ? .notFetched : .removed
+            count(category, row.unfetched ? "not fetched tonight" : "removed")
+            candidates[category, default: []].append((Int(row.order), .gone(identity, kind)))
+        }
+        var chosen: [Example] = []
+        for category in SnapshotChange.Category.allCases where chosen.count < examples {
+            guard let list = candidates[category] else { continue }
+            chosen += list.sorted { $0.place < $1.place }.prefix(examples - chosen.count).map(\.example)
+        }
+
+        // The details: the new rows of added, moved and changed examples, the old rows of the others.
+        var wantedNew = Set<Int>()
+        var wantedOld = Set<UInt64>()
+        for example in chosen {
+            switch example {
+            case .added(let index): wantedNew.insert(index)
+            case .moved(let identity, let index):
+                wantedNew.insert(index)
+                wantedOld.insert(identity)
+            case .changed(let identity, _):
+                wantedOld.insert(identity)
+                if let index = changed[identity] { wantedNew.insert(index) }
+            case .gone(let identity, _): wantedOld.insert(identity)
+            }
+        }
+        let (oldDetails, newDetails) = try Self.inParallel(
+            { [oldRows, wantedOld] in try Self.details(oldRows, identities: wantedOld) },
+            { [newRows] in try Self.details(newRows, indices: wantedNew) })
+        let changes = chosen.map { example -> SnapshotChange in
+            switch example {
+            case .added(let index): Self.change(.added, old: nil, new: newDetails[index])
+            case .moved(let identity, let index):
+                if let old = oldDetails[identity], let new = newDetails[index] {
+                    Self.moved(old: old, new: new)
+                } else {
+                    Self.change(.moved, old: oldDetails[identity], new: newDetails[index])
+                }
+            case .changed(let identity, let kind):
+                Self.change(kind, old: oldDetails[identity], new: changed[identity].flatMap { newDetails[$0] })
+            case .gone(let identity, let kind): Self.change(kind, old: oldDetails[identity], new: nil)
+            }
+        }
+        return Summary(byCategory: byCategory, total: total, examples: changes)
     }
 
-    /// An old row as kept: its state's fingerprint, its place in the file and its health.
+    /// A change chosen as an example, before its details are read.
+    private enum Example {
+        case added(Int)
+        case moved(old: UInt64, new: Int)
+        case changed(UInt64, SnapshotChange.Kind)
+        case gone(UInt64, SnapshotChange.Kind)
+    }
+
+    /// An old row as kept: its state's fingerprint, its phone number's hash, its place in the file, health
+    /// and `sms_ready`.
     private struct OldRow: Sendable {
         var fingerprint: UInt64
+        var phone: UInt64
         var order: Int32
         var health: UInt8
+        var ready: UInt8
         /// Its scope was not read to the end tonight.
         var unfetched: Bool
     }
 
-    /// A new row as kept, in file order: 24 bytes.
+    /// A new row as kept, in file order: 32 bytes.
     struct RowKey: Sendable, Hashable {
         var identity: UInt64
         var fingerprint: UInt64
+        var phone: UInt64
         var health: UInt8
+        var ready: UInt8
 
         init(_ row: DiffRow) {
             identity = row.identityHash
             fingerprint = row.stateFingerprint
+            phone = row.phoneHash
             health = SnapshotDiff.healthCode(row.health)
+            ready = SnapshotDiff.readinessCode(row.smsReady)
         }
     }
 
@@ -102,8 +171,8 @@ extension SnapshotDiff {
         var order: Int32 = 0
         try forEachRow(path) { row in
             rows[row.identityHash] = OldRow(
-                fingerprint: row.stateFingerprint, order: order, health: healthCode(row.health),
-                unfetched: !unfetched.isEmpty && unfetched.contains(row.scope))
+                fingerprint: row.stateFingerprint, phone: row.phoneHash, order: order, health: healthCode(row.health),
+                ready: readinessCode(row.smsReady), unfetched: !unfetched.isEmpty && unfetched.contains(row.scope))
             order += 1
         }
         return rows
@@ -152,8 +221,23 @@ extension SnapshotDiff {
         level.map { UInt8($0.rawValue + 1) } ?? 0
     }
 
-    private static func healthName(_ code: UInt8) -> String {
-        code == 0 ? "-" : (HealthLevel(rawValue: Int(code) - 1)?.name ?? "-")
+    private static func level(_ code: UInt8) -> HealthLevel? {
+        code == 0 ? nil : HealthLevel(rawValue: Int(code) - 1)
+    }
+
+    private static func healthName(_ code: UInt8) -> String { level(code)?.name ?? "-" }
+
+    /// `sms_ready` as one byte: 0 for none (row format v1), 1 false, 2 true.
+    static func readinessCode(_ ready: Bool?) -> UInt8 { ready.map { $0 ? 2 : 1 } ?? 0 }
+
+    private static func readiness(_ code: UInt8) -> Bool? { code == 0 ? nil : code == 2 }
+
+    private static func differ(
+        _ oldFingerprint: UInt64, _ oldReady: UInt8, _ newFingerprint: UInt64, _ newReady: UInt8
+    )
+        -> Bool
+    {
+        differ(oldFingerprint, readiness(oldReady), newFingerprint, readiness(newReady))
     }
 
     /// Runs `first` on another thread and `second` on this one; rethrows the first error.

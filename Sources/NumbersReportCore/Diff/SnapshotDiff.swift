@@ -1,8 +1,8 @@
 import Foundation
 import ReportWriters
 
-/// What changed between two snapshots' rows (`numbers.ndjson.gz`): numbers added and removed, health
-/// transitions, changed error codes.
+/// What changed between two snapshots' rows (`numbers.ndjson.gz`): numbers that can no longer send, health
+/// transitions, numbers added, removed and moved between scopes, changed error codes — worst first.
 ///
 /// Streams both files; of the old one it keeps only a 64-bit identity hash and a state fingerprint
 /// per row (16 bytes), then reads it a second time for the details of removed and changed rows.
@@ -33,36 +33,78 @@ public struct SnapshotDiff: Sendable {
         public var description: String
     }
 
-    /// Calls `visit` for every change: first the added rows (in the new file's order), then the removed
-    /// and changed rows (in the old file's order).
+    /// Calls `visit` for every change, worst first (see ``allChanges()``).
     public func changes(_ visit: (SnapshotChange) throws -> Void) throws {
-        var old: [UInt64: UInt64] = [:]
-        try Self.forEachRow(oldRows) { row in old[row.identityHash] = row.stateFingerprint }
+        for change in try allChanges() { try visit(change) }
+    }
+
+    /// Every change, worst first: by ``SnapshotChange/Category``, and within a category added and moved numbers
+    /// in the new file's order, the others in the old file's order. A number gone from a scope that was read to the
+    /// end and listed tonight under another scope is one ``SnapshotChange/Kind/moved`` change (the first such
+    /// numbers, in old-file order, pair with the first added ones, in new-file order).
+    public func allChanges() throws -> [SnapshotChange] {
+        var old: [UInt64: (fingerprint: UInt64, ready: Bool?)] = [:]
+        try Self.forEachRow(oldRows) { row in old[row.identityHash] = (row.stateFingerprint, row.smsReady) }
+        var added: [DiffRow] = []
         var changed: [UInt64: DiffRow] = [:]  // identity → the new row, for rows whose state changed
         try Self.forEachRow(newRows) { row in
             let identity = row.identityHash
-            guard let fingerprint = old.removeValue(forKey: identity) else {
-                try visit(Self.change(.added, old: nil, new: row))
+            guard let previous = old.removeValue(forKey: identity) else {
+                added.append(row)
                 return
             }
-            if fingerprint != row.stateFingerprint { changed[identity] = row }
-        }
-        guard !old.isEmpty || !changed.isEmpty else { return }
-        try Self.forEachRow(oldRows) { row in
-            let identity = row.identityHash
-            if old[identity] != nil {
-                try visit(Self.change(unfetchedScopes.contains(row.scope) ? .notFetched : .removed, old: row, new: nil))
-            } else if let new = changed.removeValue(forKey: identity) {
-                try visit(Self.change(row.health == new.health ? .errorCodes : .health, old: row, new: new))
+            if Self.differ(previous.fingerprint, previous.ready, row.stateFingerprint, row.smsReady) {
+                changed[identity] = row
             }
         }
+        var later: [SnapshotChange] = []  // removed, not fetched and changed, in the old file's order
+        var removed: [(row: DiffRow, place: Int)] = []
+        if !old.isEmpty || !changed.isEmpty {
+            try Self.forEachRow(oldRows) { row in
+                let identity = row.identityHash
+                if old[identity] != nil {
+                    if unfetchedScopes.contains(row.scope) {
+                        later.append(Self.change(.notFetched, old: row, new: nil))
+                    } else {
+                        removed.append((row, later.count))
+                        later.append(Self.change(.removed, old: row, new: nil))
+                    }
+                } else if let new = changed.removeValue(forKey: identity) {
+                    later.append(Self.change(Self.kind(old: row, new: new), old: row, new: new))
+                }
+            }
+        }
+        // Moved: each added number takes the first removed one with its phone number.
+        var removedByPhone: [String: [(row: DiffRow, place: Int)]] = [:]
+        for entry in removed { removedByPhone[entry.row.phoneNumber ?? "", default: []].append(entry) }
+        var movedPlaces = Set<Int>()
+        var first = added.map { row -> SnapshotChange in
+            let phone = row.phoneNumber ?? ""
+            guard var candidates = removedByPhone[phone], !candidates.isEmpty else {
+                return Self.change(.added, old: nil, new: row)
+            }
+            let previous = candidates.removeFirst()
+            removedByPhone[phone] = candidates
+            movedPlaces.insert(previous.place)
+            return Self.moved(old: previous.row, new: row)
+        }
+        first += later.enumerated().filter { !movedPlaces.contains($0.offset) }.map(\.element)
+        // Stable: within a category, the order above (added and moved first, in new-file order).
+        return first.enumerated().sorted { ($0.element.category, $0.offset) < ($1.element.category, $1.offset) }
+            .map(\.element)
     }
 
-    /// Every change, in the order of ``changes(_:)``.
-    public func allChanges() throws -> [SnapshotChange] {
-        var all: [SnapshotChange] = []
-        try changes { all.append($0) }
-        return all
+    /// Whether a row's state changed: its fingerprint, or `sms_ready` when both nights have it.
+    static func differ(
+        _ oldFingerprint: UInt64, _ oldReady: Bool?, _ newFingerprint: UInt64, _ newReady: Bool?
+    )
+        -> Bool
+    {
+        oldFingerprint != newFingerprint || (oldReady != nil && newReady != nil && oldReady != newReady)
+    }
+
+    static func kind(old: DiffRow, new: DiffRow) -> SnapshotChange.Kind {
+        old.health != new.health ? .health : old.errorCodes != new.errorCodes ? .errorCodes : .smsReady
     }
 
     static func change(_ kind: SnapshotChange.Kind, old: DiffRow?, new: DiffRow?) -> SnapshotChange {
@@ -70,7 +112,16 @@ public struct SnapshotDiff: Sendable {
         return SnapshotChange(
             kind: kind, projectId: row.projectId ?? "", servicePlanId: row.servicePlanId ?? "",
             campaignId: row.campaignId ?? "", phoneNumber: row.phoneNumber ?? "", oldHealth: old?.health,
-            newHealth: new?.health, oldErrorCodes: old?.errorCodes ?? [], newErrorCodes: new?.errorCodes ?? [])
+            newHealth: new?.health, oldErrorCodes: old?.errorCodes ?? [], newErrorCodes: new?.errorCodes ?? [],
+            oldSmsReady: old?.smsReady, newSmsReady: new?.smsReady)
+    }
+
+    static func moved(old: DiffRow, new: DiffRow) -> SnapshotChange {
+        var change = change(.moved, old: old, new: new)
+        change.previousProjectId = old.projectId ?? ""
+        change.previousServicePlanId = old.servicePlanId ?? ""
+        change.previousCampaignId = old.campaignId ?? ""
+        return change
     }
 
     static func forEachRow(_ path: String, _ body: (DiffRow) throws -> Void) throws {

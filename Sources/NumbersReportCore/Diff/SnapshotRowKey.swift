@@ -8,6 +8,8 @@ struct DiffRow: Decodable, Sendable {
     var phoneNumber: String?
     var health: HealthLevel?
     var errorCodes: [String]
+    /// `nil` in a snapshot of row format v1, which has no `sms_ready`.
+    var smsReady: Bool?
 
     /// A column of ``NumberRow/columns`` as a key.
     struct ColumnKey: CodingKey {
@@ -20,7 +22,7 @@ struct DiffRow: Decodable, Sendable {
 
     init(
         projectId: String?, servicePlanId: String?, campaignId: String?, phoneNumber: String?, health: HealthLevel?,
-        errorCodes: [String]
+        errorCodes: [String], smsReady: Bool?
     ) {
         self.projectId = projectId
         self.servicePlanId = servicePlanId
@@ -28,6 +30,7 @@ struct DiffRow: Decodable, Sendable {
         self.phoneNumber = phoneNumber
         self.health = health
         self.errorCodes = errorCodes
+        self.smsReady = smsReady
     }
 
     init(from decoder: any Decoder) throws {
@@ -37,6 +40,7 @@ struct DiffRow: Decodable, Sendable {
         campaignId = try container.decodeIfPresent(String.self, forKey: ColumnKey(NumberRow.scopeCampaignID))
         phoneNumber = try container.decodeIfPresent(String.self, forKey: ColumnKey(NumberRow.phoneNumber))
         health = try container.decodeIfPresent(HealthLevel.self, forKey: ColumnKey(NumberRow.health))
+        smsReady = try container.decodeIfPresent(Bool.self, forKey: ColumnKey(NumberRow.smsReady))
         var codes: [String] = []
         for channel in ProvisioningChannel.allCases {
             let key = ColumnKey(stringValue: channel.errorCodeColumn)
@@ -64,7 +68,11 @@ struct DiffRow: Decodable, Sendable {
     /// A 64-bit FNV-1a hash of the identity: what the old side is kept as in memory.
     var identityHash: UInt64 { FNV1a.hash(identity) }
 
-    /// The compared state: health level and error codes, as a 64-bit fingerprint.
+    /// A 64-bit FNV-1a hash of the phone number alone: how a number moved between scopes is found.
+    var phoneHash: UInt64 { FNV1a.hash(phoneNumber ?? "") }
+
+    /// The compared state: health level and error codes, as a 64-bit fingerprint (`sms_ready` is compared apart:
+    /// a v1 snapshot has none).
     var stateFingerprint: UInt64 { FNV1a.hash((health?.name ?? "") + "\u{1F}" + errorCodes.joined(separator: ",")) }
 }
 

@@ -79,7 +79,8 @@ public final class ScopePart: @unchecked Sendable {
             if summary.rowKeys.isEmpty, let total = page.response.totalSize, total > 0, total <= 50_000_000 {
                 summary.rowKeys.reserveCapacity(total)
             }
-            summary.rowKeys += pageRows.lazy.map { SnapshotDiff.RowKey(DiffRow($0)) }
+            let format = builder.format
+            summary.rowKeys += pageRows.lazy.map { SnapshotDiff.RowKey(DiffRow($0, format: format)) }
         }
     }
 

@@ -13,7 +13,8 @@ struct HistoryGathering {
         let history = ReportHistory.gather(
             archive: SnapshotArchive(directory: results.configuration.output.directory), newRows: rowFiles.ndjsonPath,
             newKeys: results.rowKeys,
-            unfetchedScopes: Set(outcome.scopes.filter { !$0.isComplete }.map { DiffScope($0.scope) }), tonight: tonight
+            unfetchedScopes: Set(outcome.scopes.filter { !$0.isComplete }.map { DiffScope($0.scope) }),
+            scopes: results.configuration.scopes, tonight: tonight
         )
         return NightFacts(results: results, rowFiles: rowFiles, history: history)
     }

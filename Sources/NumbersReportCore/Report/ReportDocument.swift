@@ -327,63 +327,6 @@ public struct ReportDocument {
         }
     }
 
-    private func fillChanges(_ slot: XHTMLElement, _ changes: ReportHistory.Changes) {
-        slot.append(
-            "p", ["style": ReportStyle.note],
-            text: changes.total == 0
-                ? "Nothing changed since \(changes.previousSnapshot)."
-                : "\(changes.total) numbers changed since \(changes.previousSnapshot).")
-        guard changes.total > 0 else { return }
-        let summary = slot.append("table", ["style": ReportStyle.table, "summary": "Changes by kind"])
-        let head = summary.append("thead").append("tr")
-        head.append("th", ["style": ReportStyle.headerCell], text: "Change")
-        head.append("th", ["style": ReportStyle.headerNumberCell], text: "Numbers")
-        let body = summary.append("tbody")
-        for (transition, count) in changes.counts.sorted(by: {
-            $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
-        }) {
-            let row = body.append("tr")
-            let worse = transition.hasSuffix("→FAILED") || transition.hasSuffix("→STALE")
-            let better = transition.hasSuffix("→HEALTHY")
-            row.append(
-                "td",
-                [
-                    "style": ReportStyle.cell
-                        + (worse ? "color:#b91c1c;font-weight:bold;" : better ? "color:#15803d;" : "")
-                ],
-                text: transition)
-            row.append(
-                "td", ["style": ReportStyle.numberCell, "id": "change-" + Self.idToken(transition)], text: String(count)
-            )
-        }
-        let details = slot.append("table", ["style": ReportStyle.table, "summary": "Changed numbers"])
-        let detailsHead = details.append("thead").append("tr")
-        for title in ["Number", "Scope", "Change", "Error codes before", "Error codes now"] {
-            detailsHead.append("th", ["style": ReportStyle.headerCell], text: title)
-        }
-        let detailsBody = details.append("tbody")
-        let examples = maxChangeExamples.map { Array(changes.examples.prefix($0)) } ?? changes.examples
-        // Scopes by their labels, as the config names them; a scope no longer configured by its campaign.
-        let labels = Dictionary(
-            context.scopes.map { (DiffScope($0.scope), $0.scope.displayName) }, uniquingKeysWith: { first, _ in first })
-        for change in examples {
-            let row = detailsBody.append("tr")
-            row.append("td", ["style": ReportStyle.codeCell + "white-space:nowrap;"], text: change.phoneNumber)
-            let scope = DiffScope(
-                projectId: change.projectId, servicePlanId: change.servicePlanId, campaignId: change.campaignId)
-            row.append("td", ["style": ReportStyle.cell], text: labels[scope] ?? change.campaignId)
-            row.append(
-                "td", ["style": ReportStyle.cell], text: change.kind == .errorCodes ? "error codes" : change.transition)
-            row.append("td", ["style": ReportStyle.codeCell], text: change.oldErrorCodes.joined(separator: " "))
-            row.append("td", ["style": ReportStyle.codeCell], text: change.newErrorCodes.joined(separator: " "))
-        }
-        if changes.total > examples.count {
-            slot.append(
-                "p", ["style": ReportStyle.note],
-                text: "\(changes.total - examples.count) more: numbers-report diff lists them all.")
-        }
-    }
-
     private func fillTrend(_ slot: XHTMLElement, _ trend: [ReportHistory.TrendPoint]) {
         let table = slot.append("table", ["style": ReportStyle.table, "summary": "Recent nights"])
         let head = table.append("thead").append("tr")

@@ -19,13 +19,19 @@ public struct ReportHistory: Sendable {
         self.comparisonNote = comparisonNote
     }
 
-    /// The previous snapshot's name, counts by transition, and the first changes in detail.
+    /// The previous snapshot's name, counts by category and transition, the first changes (worst first) in
+    /// detail, and all of them for `changes.csv`.
     public struct Changes: Sendable {
         public var previousSnapshot: String
-        /// `added`, `removed`, `HEALTHY→FAILED`, … → numbers.
-        public var counts: [String: Int]
+        /// Category → `added`, `HEALTHY→FAILED`, … → numbers.
+        public var byCategory: [SnapshotChange.Category: [String: Int]]
+        /// The first changes, worst first.
         public var examples: [SnapshotChange]
         public var total: Int
+        /// Every change, worst first (the examples when they are all).
+        public var all: [SnapshotChange]
+        /// The scopes' names: tonight's config, then the previous night's (for scopes no longer configured).
+        public var labels: ScopeLabels
     }
 
     /// One night's counts.
@@ -43,7 +49,7 @@ public struct ReportHistory: Sendable {
     /// - Parameter candidates: how many earlier snapshots, newest first, are tried for the comparison.
     static func gather(
         archive: SnapshotArchive, newRows: String, newKeys: [[SnapshotDiff.RowKey]]? = nil,
-        unfetchedScopes: Set<DiffScope> = [], tonight: TrendPoint,
+        unfetchedScopes: Set<DiffScope> = [], scopes: [ScopeSettings] = [], tonight: TrendPoint,
         nights: Int = 14, examples: Int = 50,
         candidates: Int = 7
     ) -> ReportHistory {
@@ -52,13 +58,17 @@ public struct ReportHistory: Sendable {
         var unreadable: [String] = []
         for previous in names.reversed().prefix(candidates) {
             do {
-                let summary = try SnapshotDiff(
+                let diff = SnapshotDiff(
                     oldRows: SnapshotLocation(directory: archive.directory, name: previous).path(of: .numbersNDJSON),
-                    newRows: newRows, unfetchedScopes: unfetchedScopes
-                ).summary(examples: examples, newKeys: newKeys)
+                    newRows: newRows, unfetchedScopes: unfetchedScopes)
+                let summary = try diff.summary(examples: examples, newKeys: newKeys)
+                // Most nights change a few numbers: the examples are all of them, and the rows are not read again.
+                let all = summary.total <= summary.examples.count ? summary.examples : try diff.allChanges()
+                let previousScopes = ScopeLabels.scopes(
+                    inSnapshot: SnapshotLocation(directory: archive.directory, name: previous).path)
                 changes = Changes(
-                    previousSnapshot: previous, counts: summary.counts, examples: summary.examples,
-                    total: summary.total)
+                    previousSnapshot: previous, byCategory: summary.byCategory, examples: summary.examples,
+                    total: summary.total, all: all, labels: ScopeLabels(scopes + previousScopes))
                 break
             } catch {
                 // Named relative to the archive: the reader knows the snapshot, not the server's paths.

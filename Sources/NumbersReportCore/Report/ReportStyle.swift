@@ -11,6 +11,8 @@ enum ReportStyle {
     static let codeCell = cell + "font-family:Consolas,Menlo,monospace;font-size:12px;word-break:break-all;"
     static let reasonCell = cell + "font-family:Consolas,Menlo,monospace;font-size:12px;white-space:nowrap;"
     static let note = "color:#4b5563;margin:4px 0 8px 0;"
+    /// A phone number or a code: never broken inside.
+    static let unbroken = "white-space:nowrap;"
     static let link = "color:#1d4ed8;"
     static let warningNote =
         "color:#7c2d12;background-color:#fff7ed;border-left:4px solid #c2410c;padding:6px 10px;margin:4px 0 8px 0;"

@@ -29,6 +29,7 @@ struct ReportTextSummary {
             }
             lines.append("")
         }
+        lines += changeLines()
         lines.append("Run of \(APITimestamp.format(context.clock)), \(digest.rowCount) numbers.")
         lines.append("")
         if let note = document.history?.comparisonNote {
@@ -62,5 +63,30 @@ struct ReportTextSummary {
         lines.append("")
         lines.append("The full report is the HTML part of this message; every row is in numbers.csv.")
         return lines.map { SafeText.line($0) }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Changes since the previous night, worst first: a line a category, then the first changes.
+    private func changeLines() -> [String] {
+        guard let changes = document.history?.changes, changes.total > 0 else { return [] }
+        var lines = ["Changes since \(changes.previousSnapshot):"]
+        for category in SnapshotChange.Category.allCases {
+            guard let count = changes.byCategory[category]?.values.reduce(0, +), count > 0 else { continue }
+            lines.append("  - \(category.title): \(count)")
+        }
+        let labels = changes.labels
+        let examples = changes.examples.prefix(document.maxChangeExamples ?? 10)
+        for change in examples {
+            let scope = labels.previousLabel(of: change).map { "\($0) → " } ?? ""
+            lines.append(
+                "    \(change.phoneNumber)  \(change.category.title): \(change.healthText) "
+                    + "(\(scope)\(labels.label(of: change)))"
+                    + (change.newErrorCodes.isEmpty ? "" : " " + change.newErrorCodes.joined(separator: " ")))
+        }
+        if changes.total > examples.count {
+            lines.append(
+                "    \(changes.total - examples.count) more in \(PayloadPath.changes.fileName) of the snapshot.")
+        }
+        lines.append("")
+        return lines
     }
 }

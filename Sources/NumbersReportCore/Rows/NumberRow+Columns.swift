@@ -51,14 +51,16 @@ extension NumberRow {
             "The worst level of the health rules v2: FAILED > STALE > MISCONFIGURED > REVIEW > PENDING > HEALTHY."
     ) { .text($0.verdict.level.name) }
 
+    static let smsReady = RowColumn(
+        "sms_ready", .boolean, required: true,
+        description: "Whether everything the API said shows that the number can send SMS under the scope's "
+            + "campaign today (MMS aside)."
+    ) { .boolean($0.verdict.smsReady) }
+
     private static let healthColumns: [RowColumn] = [
         phoneNumber,
         health,
-        RowColumn(
-            "sms_ready", .boolean, required: true,
-            description: "Whether everything the API said shows that the number can send SMS under the scope's "
-                + "campaign today (MMS aside)."
-        ) { .boolean($0.verdict.smsReady) },
+        smsReady,
         RowColumn(
             "health_reasons",
             description: "Every finding, worst first, as stable codes with detail (see the README's glossary). "

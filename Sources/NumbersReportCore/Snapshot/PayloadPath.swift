@@ -17,6 +17,8 @@ public struct PayloadPath: Sendable, Hashable, CustomStringConvertible {
     public static let numbersCSV = PayloadPath("numbers.csv")
     /// The rows as gzipped NDJSON: what `diff` and the report's comparison read.
     public static let numbersNDJSON = PayloadPath("numbers.ndjson.gz")
+    /// Every change since the previous night, worst first (``SnapshotChange/columns``).
+    public static let changes = PayloadPath("changes.csv")
     /// The XHTML report.
     public static let report = PayloadPath("report.xhtml")
     /// The report as an email, ready for `sendmail -t`.

@@ -1,0 +1,21 @@
+import ReportWriters
+
+/// `changes.csv`: every change since the previous night, worst first, in the columns of
+/// ``SnapshotChange/columns``, encoded as `numbers.csv` is (the same byte order mark, formula guard and list escapes).
+/// Only a header when there is no previous night to compare with. Not written for row format v1 (rebuilt as it was).
+struct ChangesOutput: SnapshotOutput {
+    let file = PayloadPath.changes
+
+    func write(_ night: NightReport, into snapshot: SnapshotDirectory) throws {
+        let results = night.facts.results
+        guard results.rowFormat != .v1 else { return }
+        let output = results.configuration.output
+        let encoder = RowFilesWriter.csvEncoder(output: output, format: results.rowFormat)
+        var bytes: [UInt8] = output.csvByteOrderMark ? CSVEncoder.byteOrderMark : []
+        encoder.appendHeader(SnapshotChange.columnNames, to: &bytes)
+        if let changes = night.facts.history.changes {
+            for change in changes.all { encoder.appendRecord(change.cells(labels: changes.labels), to: &bytes) }
+        }
+        try snapshot.writePayloadFile(file, bytes)
+    }
+}
