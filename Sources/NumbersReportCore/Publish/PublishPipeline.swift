@@ -11,7 +11,7 @@
 struct PublishPipeline {
     /// The files written from the report, in order.
     var outputs: [any SnapshotOutput] = [
-        ReportOutput(), EmailOutput(), SummaryOutput(), DataPackageOutput(), RunRecordOutput(),
+        ReportOutput(), WorkbookOutput(), EmailOutput(), SummaryOutput(), DataPackageOutput(), RunRecordOutput(),
     ]
 
     /// What publication gives back: where the snapshot is, and the facts it was built from.
