@@ -54,7 +54,8 @@ struct WorkbookTests {
         let sink = MemorySink()
         let workbook = WorkbookWriter(downstream: sink, maximumRowsPerSheet: 3)
         try workbook.beginTable(
-            "Problems", columns: [WorkbookColumn("phone_number"), WorkbookColumn("at", .date), WorkbookColumn("ok", .boolean)])
+            "Problems",
+            columns: [WorkbookColumn("phone_number"), WorkbookColumn("at", .date), WorkbookColumn("ok", .boolean)])
         for index in 0..<5 {
             try workbook.appendRow([
                 .text("+1206555010\(index)"), .date(secondsSince1970: 1_795_000_000.123456 + Double(index)),

@@ -28,7 +28,7 @@ extension ReasonCatalog {
             "| level | code | meaning | who acts | next step |",
             "|---|---|---|---|---|",
         ]
-        let glossary = glossary
+        let glossary = Self.glossary
         for line in glossary.kinds {
             let entry = line.entry
             lines.append(

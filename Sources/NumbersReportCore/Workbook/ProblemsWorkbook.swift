@@ -39,8 +39,9 @@ struct ProblemsWorkbook {
         let glossary = ReasonCatalog.glossary
         for line in glossary.kinds + glossary.codes {
             try workbook.appendRow([
-                line.level.map { .text($0.name) } ?? .empty, .text(line.code), .text(line.entry.meaning),
-                .text(line.entry.actor.title), .text(line.entry.nextStep), line.entry.link.map(WorkbookCell.text) ?? .empty,
+                line.level.map { WorkbookCell.text($0.name) } ?? .empty, .text(line.code), .text(line.entry.meaning),
+                .text(line.entry.actor.title), .text(line.entry.nextStep),
+                line.entry.link.map(WorkbookCell.text) ?? .empty,
             ])
         }
     }

@@ -36,7 +36,8 @@ extension WorkbookWriter {
         return try Self.document("Types", namespace: "http://schemas.openxmlformats.org/package/2006/content-types") {
             xml in
             try xml.empty(
-                "Default", ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
+                "Default",
+                ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
             try xml.empty("Default", ["Extension": "xml", "ContentType": "application/xml"])
             try xml.empty("Override", ["PartName": "/xl/workbook.xml", "ContentType": spreadsheet + "sheet.main+xml"])
             for index in sheets.indices {
@@ -94,7 +95,10 @@ extension WorkbookWriter {
             try xml.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0"])
             try xml.empty(
                 "xf",
-                ["numFmtId": "164", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0", "applyNumberFormat": "1"])
+                [
+                    "numFmtId": "164", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0",
+                    "applyNumberFormat": "1",
+                ])
             try xml.empty(
                 "xf", ["numFmtId": "0", "fontId": "1", "fillId": "0", "borderId": "0", "xfId": "0", "applyFont": "1"])
             try xml.end()
