@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlwriter.h>
 
 /// `xmlFree` is a C global function pointer, which Swift 6 refuses as shared mutable state.
 static inline void cxml_free(void *p) { xmlFree(p); }

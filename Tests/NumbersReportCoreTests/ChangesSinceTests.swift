@@ -118,6 +118,17 @@ struct ChangesSinceTests {
         let text = try #require(email["text"] as? String)
         #expect(text.contains("Changes since ") && text.contains("  - Newly unable to send SMS: 5"), "\(text)")
 
+        // The workbook's Changes sheet: the same rows as changes.csv (openpyxl).
+        let script = """
+            import json, sys, openpyxl
+            sheet = openpyxl.load_workbook(sys.argv[1])["Changes"]
+            print(json.dumps([["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in row]
+                for row in sheet.iter_rows(values_only=True)]))
+            """
+        let sheet = try await runTool(["python3", "-c", script, second + "/data/problems.xlsx"])
+        let sheetRows = try JSONDecoder().decode([[String]].self, from: sheet.output)
+        #expect(sheetRows == changes, "the Changes sheet holds changes.csv")
+
         // diff: the same rows as changes.csv, scopes by name in its table.
         let csv = try await ToolProcess.run(["diff", first, second, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.standardError)")

@@ -1,4 +1,26 @@
 extension ReasonCatalog {
+    /// One line of the glossary: a kind of finding (with its level) or a code with advice of its own.
+    public struct GlossaryLine: Sendable, Hashable {
+        /// The kind's level; `nil` for a code's own entry.
+        public var level: HealthLevel?
+        /// The kind's code pattern, or the code.
+        public var code: String
+        public var entry: Entry
+    }
+
+    /// Every kind of finding, worst first, then every code with an entry of its own, sorted: what the
+    /// README's glossary and the workbook's *Glossary* sheet show.
+    public static var glossary: (kinds: [GlossaryLine], codes: [GlossaryLine]) {
+        let ordered = HealthReason.Kind.allCases.enumerated().sorted { lhs, rhs in
+            lhs.element.level != rhs.element.level
+                ? lhs.element.level > rhs.element.level : lhs.offset < rhs.offset
+        }.map(\.element)
+        return (
+            ordered.map { GlossaryLine(level: $0.level, code: $0.codePattern, entry: kinds[$0]!) },
+            codes.keys.sorted().map { GlossaryLine(level: nil, code: $0, entry: codes[$0]!) }
+        )
+    }
+
     /// The README's glossary: every kind of finding (worst first), then every code with its own entry.
     public static var markdownGlossary: String {
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
@@ -6,14 +28,11 @@ extension ReasonCatalog {
             "| level | code | meaning | who acts | next step |",
             "|---|---|---|---|---|",
         ]
-        let ordered = HealthReason.Kind.allCases.enumerated().sorted { lhs, rhs in
-            lhs.element.level != rhs.element.level
-                ? lhs.element.level > rhs.element.level : lhs.offset < rhs.offset
-        }.map(\.element)
-        for kind in ordered {
-            let entry = kinds[kind]!
+        let glossary = Self.glossary
+        for line in glossary.kinds {
+            let entry = line.entry
             lines.append(
-                "| \(kind.level.name) | `\(cell(kind.codePattern))` | \(cell(entry.meaning)) | \(entry.actor.title) | "
+                "| \(line.level?.name ?? "") | `\(cell(line.code))` | \(cell(entry.meaning)) | \(entry.actor.title) | "
                     + "\(cell(entry.nextStep)) |")
         }
         lines += [
@@ -23,10 +42,10 @@ extension ReasonCatalog {
             "| code | meaning | who acts | next step |",
             "|---|---|---|---|",
         ]
-        for code in codes.keys.sorted() {
-            let entry = codes[code]!
+        for line in glossary.codes {
+            let entry = line.entry
             let step = entry.link.map { "\(entry.nextStep) (<\($0)>)" } ?? entry.nextStep
-            lines.append("| `\(code)` | \(cell(entry.meaning)) | \(entry.actor.title) | \(cell(step)) |")
+            lines.append("| `\(line.code)` | \(cell(entry.meaning)) | \(entry.actor.title) | \(cell(step)) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -11,7 +11,8 @@
 struct PublishPipeline {
     /// The files written from the report, in order.
     var outputs: [any SnapshotOutput] = [
-        ReportOutput(), EmailOutput(), SummaryOutput(), DataPackageOutput(), ChangesOutput(), RunRecordOutput(),
+        ReportOutput(), WorkbookOutput(), EmailOutput(), SummaryOutput(), DataPackageOutput(), ChangesOutput(),
+        RunRecordOutput(),
     ]
 
     /// What publication gives back: where the snapshot is, and the facts it was built from.

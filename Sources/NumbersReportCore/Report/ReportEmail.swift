@@ -5,15 +5,18 @@ import SinchImportedNumbers
 /// `data/report.eml`: the report as an RFC 5322 / MIME message, ready for `sendmail -t`.
 ///
 /// `multipart/mixed` holding `multipart/alternative` (a plain-text summary and the XHTML report as
-/// `text/html`) and `numbers.csv` as an attachment, gzipped above a size. Every body part is base64,
+/// `text/html`), `numbers.csv` as an attachment, gzipped above a size, and `problems.xlsx`. Every body part is base64,
 /// so no line is longer than 78 octets; line ends are CRLF.
 struct ReportEmail {
     var settings: EmailSettings
     var document: ReportDocument
     var runID: String
 
-    /// Writes the message to `sink` and closes it: the report's `html`, and the CSV as prepared while it was joined.
-    func write(to sink: any ByteSink, html: [UInt8], attachment: CSVAttachment) throws {
+    /// Writes the message to `sink` and closes it: the report's `html`, the CSV as prepared while it was joined,
+    /// and the workbook.
+    func write(
+        to sink: any ByteSink, html: [UInt8], attachment: CSVAttachment, workbook: WorkbookAttachment
+    ) throws {
         let mixed = "=_mixed_\(runID)"
         let alternative = "=_alternative_\(runID)"
         var head: [UInt8] = []
@@ -38,6 +41,8 @@ struct ReportEmail {
         try part(sink, contentType: "text/html; charset=UTF-8", body: html)
         try sink.write(Array("\r\n--\(alternative)--\r\n\r\n--\(mixed)\r\n".utf8))
         try attachCSV(sink, attachment)
+        try sink.write(Array("\r\n--\(mixed)\r\n".utf8))
+        try attachWorkbook(sink, workbook)
         try sink.write(Array("\r\n--\(mixed)--\r\n".utf8))
         try sink.close()
     }
@@ -66,6 +71,24 @@ struct ReportEmail {
             try part(sink, contentType: "text/plain; charset=UTF-8", body: Array(note.utf8))
             return
         }
+        try attach(sink, name: name, contentType: contentType, body: body)
+    }
+
+    private func attachWorkbook(_ sink: any ByteSink, _ workbook: WorkbookAttachment) throws {
+        let name = PayloadPath.problemsWorkbook.fileName
+        switch workbook {
+        case .attached(let bytes):
+            try attach(
+                sink, name: name, contentType: "\(WorkbookAttachment.contentType); name=\"\(name)\"", body: bytes)
+        case .tooLarge(let size):
+            let note =
+                "\(name) is not attached: it is \(size) bytes, larger than email.maxAttachmentBytes "
+                + "(\(settings.maxAttachmentBytes) bytes). It is in the snapshot's data/ directory.\r\n"
+            try part(sink, contentType: "text/plain; charset=UTF-8", body: Array(note.utf8))
+        }
+    }
+
+    private func attach(_ sink: any ByteSink, name: String, contentType: String, body: [UInt8]) throws {
         var head = MIMEHeader.structuredLine("Content-Type", contentType)
         head += MIMEHeader.structuredLine("Content-Disposition", "attachment; filename=\"\(name)\"")
         head += MIMEHeader.structuredLine("Content-Transfer-Encoding", "base64")

@@ -23,6 +23,8 @@ public struct PayloadPath: Sendable, Hashable, CustomStringConvertible {
     public static let report = PayloadPath("report.xhtml")
     /// The report as an email, ready for `sendmail -t`.
     public static let email = PayloadPath("report.eml")
+    /// The night's problem numbers, its changes and the reason glossary as an Excel workbook.
+    public static let problemsWorkbook = PayloadPath("problems.xlsx")
     /// Counts by scope and level, pages, requests, retries, failures.
     public static let summary = PayloadPath("summary.json")
     /// The Frictionless Data Package describing `numbers.csv`.

@@ -49,6 +49,10 @@ public struct CSVEncoder: Sendable {
         output.append(UInt8(ascii: "\n"))
     }
 
+    /// A list cell's text as it stands in a field (before quoting): items `;`-joined, escaped when
+    /// ``escapesListItems`` is set.
+    public func listText(_ items: [Cell]) -> String { joined(items) }
+
     private func joined(_ items: [Cell]) -> String {
         var bytes: [UInt8] = []
         for (index, item) in items.enumerated() {

@@ -13,7 +13,7 @@ public final class XHTMLDocument {
     public let templateName: String
 
     /// libxml2 must be initialised once, before threads use it.
-    private static let libraryInitialized: Bool = {
+    static let libraryInitialized: Bool = {
         xmlInitParser()
         return true
     }()

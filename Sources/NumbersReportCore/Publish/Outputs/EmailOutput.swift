@@ -1,4 +1,5 @@
-/// `report.eml`: the same report as an email, with the CSV attachment prepared while the rows were joined.
+/// `report.eml`: the same report as an email, with the CSV attachment prepared while the rows were joined and
+/// `problems.xlsx` (``WorkbookOutput`` writes it first).
 struct EmailOutput: SnapshotOutput {
     let file = PayloadPath.email
 
@@ -7,6 +8,9 @@ struct EmailOutput: SnapshotOutput {
         try ReportEmail(settings: results.configuration.email, document: night.document.forEmail, runID: results.runID)
             .write(
                 to: try snapshot.createPayloadFile(file), html: night.emailHTML,
-                attachment: night.facts.rowFiles.csvAttachment)
+                attachment: night.facts.rowFiles.csvAttachment,
+                workbook: try WorkbookAttachment.of(
+                    path: snapshot.pathOfWrittenFile(.problemsWorkbook),
+                    maxBytes: results.configuration.email.maxAttachmentBytes))
     }
 }

@@ -1,0 +1,12 @@
+/// `problems.xlsx`: the night's problem rows, its changes and the glossary as a workbook (``ProblemsWorkbook``),
+/// written before the email, which attaches it.
+struct WorkbookOutput: SnapshotOutput {
+    let file = PayloadPath.problemsWorkbook
+
+    func write(_ night: NightReport, into snapshot: SnapshotDirectory) throws {
+        let results = night.facts.results
+        try ProblemsWorkbook(
+            format: results.rowFormat, output: results.configuration.output, changes: night.facts.history.changes
+        ).write(rowsFile: night.facts.rowFiles.ndjsonPath, to: try snapshot.createPayloadFile(file))
+    }
+}

@@ -1,0 +1,48 @@
+import ReportWriters
+
+/// `problems.xlsx`: the night's rows that are not HEALTHY (sheet *Problems*, the columns of `numbers.csv`
+/// in its order, typed), the changes since the previous night (*Changes*) and the reason catalog
+/// (*Glossary*), with a *Notes* sheet when something needs saying (a table split over sheets, no
+/// previous night). A pure function of the night's rows and its comparison: the same night gives the same
+/// bytes.
+struct ProblemsWorkbook {
+    /// The row format the rows were written in: the *Problems* sheet's columns.
+    var format: RowFormat
+    var output: OutputSettings
+    /// The night's comparison with the previous one, as the report shows it.
+    var changes: ReportHistory.Changes?
+    /// Where a table goes on to its next sheet.
+    var maximumRowsPerSheet = WorkbookWriter.maximumRowsPerSheet
+
+    /// Writes the workbook to `sink` and closes it, the problem rows read from tonight's `numbers.ndjson.gz`.
+    func write(rowsFile: String, to sink: any ByteSink) throws {
+        let workbook = WorkbookWriter(downstream: sink, maximumRowsPerSheet: maximumRowsPerSheet)
+        let columns = format.columns
+        try workbook.beginTable("Problems", columns: columns.map(\.workbookColumn))
+        let reader = ProblemRowReader(
+            columns: columns, csvEncoder: RowFilesWriter.csvEncoder(output: output, format: format))
+        try reader.forEachProblem(in: rowsFile) { try workbook.appendRow($0) }
+        try writeChanges(to: workbook)
+        try writeGlossary(to: workbook)
+        try workbook.close()
+    }
+
+    /// *Glossary*: every kind of finding, worst first, then the codes with advice of their own.
+    private func writeGlossary(to workbook: WorkbookWriter) throws {
+        try workbook.beginTable(
+            "Glossary",
+            columns: [
+                WorkbookColumn("level"), WorkbookColumn("code", width: 34), WorkbookColumn("meaning", width: 80),
+                WorkbookColumn("who acts", width: 20), WorkbookColumn("next step", width: 80),
+                WorkbookColumn("link", width: 40),
+            ])
+        let glossary = ReasonCatalog.glossary
+        for line in glossary.kinds + glossary.codes {
+            try workbook.appendRow([
+                line.level.map { WorkbookCell.text($0.name) } ?? .empty, .text(line.code), .text(line.entry.meaning),
+                .text(line.entry.actor.title), .text(line.entry.nextStep),
+                line.entry.link.map(WorkbookCell.text) ?? .empty,
+            ])
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// Writes an Office Open XML workbook (`.xlsx`) as a stream: tables of typed cells, each on a sheet of
+/// its own with a frozen, filtered header row, into a deterministic zip (``ZipWriter``). The sheets' XML is
+/// written with libxml2's `xmlTextWriter`; rows go to the zip entry as they come, so a table of a million
+/// rows is never held in memory.
+///
+/// A table longer than a sheet (Excel's 1,048,576 rows, the header included) goes on over sheets named
+/// `Name (2)`, `Name (3)`, … each with the header again, and a *Notes* sheet, last, says so. ``addNote(_:)``
+/// puts other notes there. The same calls give the same bytes.
+public final class WorkbookWriter {
+    /// Rows of one Excel sheet, the header included.
+    public static let maximumRowsPerSheet = 1_048_576
+
+    static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// A sheet written: its name and the range of its autofilter.
+    struct Sheet {
+        var name: String
+        var filterRange: String
+    }
+
+    private let zip: ZipWriter
+    private let maximumRows: Int
+    private(set) var sheets: [Sheet] = []
+    private var notes: [String] = []
+    private var table: (name: String, columns: [WorkbookColumn], part: Int, sheet: WorksheetWriter)?
+
+    /// - Parameter maximumRowsPerSheet: where a table goes on to its next sheet (tests make it small).
+    public init(downstream: any ByteSink, maximumRowsPerSheet: Int = WorkbookWriter.maximumRowsPerSheet) {
+        zip = ZipWriter(downstream: downstream)
+        maximumRows = max(2, maximumRowsPerSheet)
+    }
+
+    /// Starts a table on a new sheet `name` (at most 31 characters, none of `[]:*?/\`).
+    public func beginTable(_ name: String, columns: [WorkbookColumn]) throws {
+        try endTable()
+        table = (name, columns, 1, try startSheet(name, columns: columns))
+    }
+
+    /// Appends a row to the table begun last, on its next sheet when this one is full.
+    public func appendRow(_ cells: [WorkbookCell]) throws {
+        guard var current = table else { throw ZipError.misuse("a row without a table") }
+        if current.sheet.rowCount >= maximumRows {
+            try finishSheet(current.sheet)
+            current.part += 1
+            let name = "\(current.name) (\(current.part))"
+            if current.part == 2 {
+                notes.append(
+                    "\(current.name) has more rows than a sheet holds (\(maximumRows - 1) below its header): "
+                        + "they go on in \(name) and the sheets after it, in order.")
+            }
+            current.sheet = try startSheet(name, columns: current.columns)
+            table = current
+        }
+        try current.sheet.appendRow(cells)
+    }
+
+    /// A line of the *Notes* sheet.
+    public func addNote(_ note: String) { notes.append(note) }
+
+    /// Ends the table begun last (done by ``beginTable(_:columns:)`` and ``close()`` too).
+    public func endTable() throws {
+        guard let current = table else { return }
+        table = nil
+        try finishSheet(current.sheet)
+    }
+
+    /// Writes the *Notes* sheet (when there are notes), the workbook's parts and the zip's directory, and
+    /// closes the downstream sink.
+    public func close() throws {
+        try endTable()
+        if !notes.isEmpty {
+            try beginTable("Notes", columns: [WorkbookColumn("note", width: 120)])
+            for note in notes { try table?.sheet.appendRow([.text(note)]) }
+            try endTable()
+        }
+        try zip.add("xl/workbook.xml", try workbookXML())
+        try zip.add("xl/_rels/workbook.xml.rels", try workbookRelationships())
+        try zip.add("xl/styles.xml", try Self.stylesXML())
+        try zip.add("_rels/.rels", try Self.packageRelationships())
+        try zip.add("[Content_Types].xml", try contentTypes())
+        try zip.close()
+    }
+
+    private func startSheet(_ name: String, columns: [WorkbookColumn]) throws -> WorksheetWriter {
+        sheets.append(Sheet(name: name, filterRange: ""))
+        return try WorksheetWriter(columns: columns, into: try zip.entry("xl/worksheets/sheet\(sheets.count).xml"))
+    }
+
+    private func finishSheet(_ sheet: WorksheetWriter) throws {
+        sheets[sheets.count - 1].filterRange = sheet.filterRange
+        try sheet.finish()
+    }
+}

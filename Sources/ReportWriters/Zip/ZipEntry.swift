@@ -1,0 +1,43 @@
+import CZlib
+
+/// The bytes of one entry of a ``ZipWriter``: deflated (raw, as zip stores them) and checksummed as they
+/// arrive. ``close()`` ends the entry, not the archive.
+public final class ZipEntry: ByteSink {
+    private let name: String
+    private let writer: ZipWriter
+    private let headerOffset: Int
+    private let deflater: Deflater
+    private var crc: uLong = crc32(0, nil, 0)
+    private var compressed = 0
+    private var uncompressed = 0
+    private var closed = false
+
+    init(name: String, level: Int32, writer: ZipWriter, headerOffset: Int) throws {
+        self.name = name
+        self.writer = writer
+        self.headerOffset = headerOffset
+        deflater = try Deflater(level: level, windowBits: -MAX_WBITS)
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        precondition(!closed, "write after close")
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        crc = crc32(crc, base.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
+        uncompressed += bytes.count
+        try deflater.compress(bytes, emit: emit)
+    }
+
+    public func close() throws {
+        guard !closed else { return }
+        closed = true
+        try deflater.finish(emit: emit)
+        try writer.finishEntry(
+            name: name, crc: UInt32(truncatingIfNeeded: crc), compressed: compressed, uncompressed: uncompressed,
+            headerOffset: headerOffset)
+    }
+
+    private func emit(_ bytes: UnsafeRawBufferPointer) throws {
+        compressed += bytes.count
+        try writer.emit(bytes)
+    }
+}

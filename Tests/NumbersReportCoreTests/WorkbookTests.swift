@@ -1,0 +1,129 @@
+import Foundation
+import NumbersReportCore
+import ReportWriters
+import Testing
+
+/// `problems.xlsx` and what it is made of: the zip writer, the workbook writer, and the night's workbook
+/// as openpyxl and LibreOffice read it (CI installs both: `scripts/bootstrap --test`).
+@Suite("WorkbookTests")
+struct WorkbookTests {
+    private static func zip(_ entries: [(String, [UInt8])]) throws -> [UInt8] {
+        let sink = MemorySink()
+        let zip = ZipWriter(downstream: sink)
+        for (name, bytes) in entries { try zip.add(name, bytes) }
+        try zip.close()
+        return sink.bytes
+    }
+
+    @Test("the zip writer gives the same bytes twice, and Python's zipfile and unzip -t read them back whole")
+    func zipWriter() async throws {
+        let entries: [(String, [UInt8])] = [
+            ("a.txt", Array(String(repeating: "+12065550100,FAILED\r\n", count: 5000).utf8)),
+            ("dir/b.bin", (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }),
+            ("empty", []),
+        ]
+        let bytes = try Self.zip(entries)
+        #expect(try Self.zip(entries) == bytes)
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/test.zip"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let script = """
+            import json, sys, zipfile
+            with zipfile.ZipFile(sys.argv[1]) as z:
+                print(json.dumps({"bad": z.testzip(), "names": z.namelist(),
+                    "sizes": [len(z.read(n)) for n in z.namelist()],
+                    "times": sorted({str(i.date_time) for i in z.infolist()}),
+                    "head": z.read("a.txt")[:21].decode()}))
+            """
+        let result = try await runTool(["python3", "-c", script, path], captureErrors: true)
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: result.output) as? [String: Any],
+            "\(String(decoding: result.output, as: UTF8.self))")
+        #expect(json["bad"] is NSNull)
+        #expect(json["names"] as? [String] == ["a.txt", "dir/b.bin", "empty"])
+        #expect(json["sizes"] as? [Int] == entries.map(\.1.count))
+        #expect(json["times"] as? [String] == ["(1980, 1, 1, 0, 0, 0)"])
+        #expect(json["head"] as? String == "+12065550100,FAILED\r\n")
+        let unzip = try await runTool(["unzip", "-t", path], captureErrors: true)
+        #expect(unzip.status == 0, "\(String(decoding: unzip.output, as: UTF8.self))")
+    }
+
+    @Test("a table longer than a sheet goes on over sheets named (2), (3)…, each with its header, and a note says so")
+    func split() async throws {
+        let sink = MemorySink()
+        let workbook = WorkbookWriter(downstream: sink, maximumRowsPerSheet: 3)
+        try workbook.beginTable(
+            "Problems",
+            columns: [WorkbookColumn("phone_number"), WorkbookColumn("at", .date), WorkbookColumn("ok", .boolean)])
+        for index in 0..<5 {
+            try workbook.appendRow([
+                .text("+1206555010\(index)"), .date(secondsSince1970: 1_795_000_000.123456 + Double(index)),
+                .boolean(index % 2 == 0),
+            ])
+        }
+        try workbook.close()
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/split.xlsx"
+        try Data(sink.bytes).write(to: URL(fileURLWithPath: path))
+        let script = """
+            import json, sys, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            print(json.dumps({name: [[v if isinstance(v, (str, bool)) or v is None else v.isoformat()
+                for v in row] for row in book[name].iter_rows(values_only=True)] for name in book.sheetnames}))
+            """
+        let result = try await runTool(["python3", "-c", script, path], captureErrors: true)
+        let sheets = try #require(
+            try JSONSerialization.jsonObject(with: result.output) as? [String: [[Any]]],
+            "\(String(decoding: result.output, as: UTF8.self))")
+        #expect(sheets.keys.sorted() == ["Notes", "Problems", "Problems (2)", "Problems (3)"])
+        #expect(sheets["Problems (2)"]?.first as? [String] == ["phone_number", "at", "ok"])
+        let phones = ["Problems", "Problems (2)", "Problems (3)"].flatMap { sheets[$0]?.dropFirst() ?? [] }
+            .map { $0.first as? String }
+        #expect(phones == (0..<5).map { "+1206555010\($0)" })
+        #expect(sheets["Problems (3)"]?.last?[2] as? Bool == true)
+        #expect((sheets["Problems"]?[1][1] as? String)?.hasPrefix("2026-11-18T") == true)
+        #expect((sheets["Notes"]?[1].first as? String)?.contains("Problems (2)") == true)
+    }
+
+    @Test("problems.xlsx holds numbers.csv's rows that are not HEALTHY, typed, in openpyxl and in LibreOffice")
+    func nightWorkbook() async throws {
+        try await RunHarness.with { harness in
+            let snapshot = try #require(try await harness.run().snapshotPath)
+            let workbook = snapshot + "/data/problems.xlsx"
+            let csv = snapshot + "/data/numbers.csv"
+            let read = try await OutsideTools.python("check_workbook.py", ["openpyxl", workbook, csv])
+            #expect(read["mismatches"] as? [Any] == nil || (read["mismatches"] as? [Any])?.isEmpty == true, "\(read)")
+            let rows = try #require(read["rows"] as? Int)
+            #expect(rows > 0 && rows == read["expectedRows"] as? Int)
+            #expect((read["sheets"] as? [String])?.prefix(3) == ["Problems", "Changes", "Glossary"])
+            #expect(read["freeze"] as? String == "A2")
+            #expect((read["filter"] as? String)?.hasPrefix("A1:") == true)
+            let types = try #require(read["types"] as? [String: [String]])
+            #expect(types["phone_number"] == ["str"])
+            #expect(types["sms_ready"] == ["bool"])
+            #expect(types["snapshot_time"] == ["datetime"])
+            #expect(types["pending_since"] == ["datetime"])
+            #expect((read["glossaryRows"] as? Int ?? 0) > 10)
+            #expect((read["changesHeader"] as? [String])?.first == "change")
+            #expect(BagVerifier().verify(snapshot: snapshot).isEmpty)
+            let email = try String(contentsOfFile: snapshot + "/data/report.eml", encoding: .utf8)
+            #expect(email.contains("attachment; filename=\"problems.xlsx\""))
+
+            // LibreOffice, once (it is slow): the Problems sheet as CSV, with a private profile.
+            let converted = harness.outputDirectory + "/converted"
+            let profile = "file://" + harness.outputDirectory + "/soffice-profile"
+            let soffice = try await runTool(
+                [
+                    "soffice", "-env:UserInstallation=" + profile, "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", converted, workbook,
+                ], captureErrors: true)
+            #expect(soffice.status == 0, "\(String(decoding: soffice.output, as: UTF8.self))")
+            let office = try await OutsideTools.python(
+                "check_workbook.py", ["csv", converted + "/problems.csv", csv])
+            #expect((office["mismatches"] as? [Any])?.isEmpty == true, "\(office)")
+            #expect(office["rows"] as? Int == rows)
+        }
+    }
+}
