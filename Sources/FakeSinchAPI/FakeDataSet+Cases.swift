@@ -339,32 +339,4 @@ extension FakeDataSet {
             referenceMicros - minimum - Int64(next() % UInt64(spread))
         }
     }
-
-    // MARK: - Changes between nights
-
-    private func apply(
-        _ change: FakeNumberChange, scope: FakeScope, to record: inout FakeRecordPlan, clock: inout TimeSource
-    ) {
-        switch change {
-        case .smsTmoFailed(let errorCode):
-            var mno = record.mnoConfiguration ?? FakeMnoPlan()
-            mno.smsTmo = FakeCarrierEntryPlan(
-                state: "FAILED", errorCode: errorCode, errorMessage: "Injected failure \(errorCode)",
-                updateMicros: clock.fresh(), operation: "PROVISIONING")
-            record.mnoConfiguration = mno
-        case .recovered:
-            var mno = FakeMnoPlan()
-            for carrier in 0..<4 { mno[carrier] = .done(at: clock.recent()) }
-            record.mnoConfiguration = mno
-            record.smsConfiguration = FakeSmsConfigurationPlan(
-                servicePlanId: scope.servicePlanId, campaignId: scope.campaignId, migrateToSinchTmo: false,
-                scheduledProvisioning: nil)
-            record.smsProvisioning = FakeProvisioningPlan(
-                serviceType: "SMS", serviceId: scope.servicePlanId, type: "PROVISIONING", state: "DONE",
-                updateMicros: clock.recent(), errorMessage: "", errorCode: "")
-            record.campaignProvisioning = FakeProvisioningPlan(
-                serviceType: "CAMPAIGN", serviceId: scope.campaignId, type: "PROVISIONING", state: "DONE",
-                updateMicros: clock.recent(), errorMessage: "", errorCode: "")
-        }
-    }
 }

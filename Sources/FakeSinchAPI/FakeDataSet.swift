@@ -2,6 +2,9 @@ import Foundation
 
 /// The deterministic data set: record `i` of scope `s` is a pure function of (seed, configuration, s, i).
 ///
+/// Scope `s` serves records `0..<numbers` in that order, unless the night (``FakeNightPlan``) removed some of them
+/// or added records past `numbers`: then it serves ``served``.
+///
 /// Nothing is stored per record; pages are generated on demand. See `FakeDataSet+Cases.swift` for which indices
 /// carry which edge cases.
 struct FakeDataSet: Sendable {
@@ -21,7 +24,11 @@ struct FakeDataSet: Sendable {
     }
 
     let scopes: [FakeScope]
-    let changes: [String: FakeNumberChange]
+    /// The changes of ``FakeSinchAPIConfiguration/changes`` over those of the night (``FakeNightPlan``).
+    private(set) var changes: [String: FakeNumberChange]
+    /// The record indices each scope serves, in created order, when the night added or removed numbers;
+    /// `nil`: scope `s` serves records `0..<scopes[s].numbers`.
+    private(set) var served: [[Int32]]?
     /// See ``FakeSinchAPIConfiguration/undecodableEvery``.
     let undecodableEvery: Int
     let seed: UInt64
@@ -56,6 +63,11 @@ struct FakeDataSet: Sendable {
             if byKey[key] == nil { byKey[key] = index }
         }
         indexByKey = byKey
+        if configuration.night > 0 {
+            let night = FakeNightPlan(night: configuration.night, dataSet: self)
+            changes = night.changes.merging(configuration.changes) { _, explicit in explicit }
+            served = night.served
+        }
     }
 
     /// Whether every phone number of every scope is unique (the 7-digit space is large but finite).
@@ -68,8 +80,14 @@ struct FakeDataSet: Sendable {
         indexByKey[ScopeKey(projectId: projectId, servicePlanId: servicePlanId, campaignId: campaignId)]
     }
 
+    /// How many records scope `scope` serves (its `totalSize` unfiltered).
     func count(scope: Int) -> Int {
-        scopes[scope].numbers
+        served?[scope].count ?? scopes[scope].numbers
+    }
+
+    /// The record index of row `row` (0-based, created order) of scope `scope`.
+    func recordIndex(scope: Int, row: Int) -> Int {
+        served.map { Int($0[scope][row]) } ?? row
     }
 
     /// `+1` + area code + 7 digits; unique across all scopes while ``fitsNumberingPlan``.
@@ -92,8 +110,8 @@ struct FakeDataSet: Sendable {
     func recordsJSON(scope: Int) -> [UInt8] {
         var writer = FakeJSONWriter(capacity: count(scope: scope) * 1400 + 2)
         writer.beginArray()
-        for index in 0..<count(scope: scope) {
-            writeRecord(scope: scope, index: index, to: &writer)
+        for row in 0..<count(scope: scope) {
+            writeRecord(scope: scope, index: recordIndex(scope: scope, row: row), to: &writer)
         }
         writer.endArray()
         return writer.bytes

@@ -2,7 +2,8 @@ import Synchronization
 
 /// The record indices a filtered or `updatedTime`-ordered query selects, computed once per query and kept.
 ///
-/// Unfiltered `createdTime` queries need no list (record `i` is row `i`) and never reach the cache.
+/// Unfiltered `createdTime` queries need no list (row `r` is ``FakeDataSet/recordIndex(scope:row:)``) and never
+/// reach the cache.
 final class FakeIndexCache: Sendable {
     /// Beyond this many cached queries the cache starts over (a fake sees few distinct queries).
     private static let capacity = 64
@@ -27,9 +28,9 @@ final class FakeIndexCache: Sendable {
         let count = dataSet.count(scope: scope)
         var selected: [Int32] = []
         if query.regionCode == nil && query.pattern == nil {
-            selected = (0..<count).map { Int32($0) }
+            selected = (0..<count).map { Int32(dataSet.recordIndex(scope: scope, row: $0)) }
         } else {
-            for index in 0..<count
+            for index in (0..<count).lazy.map({ dataSet.recordIndex(scope: scope, row: $0) })
             where query.matches(
                 phoneNumber: dataSet.phoneNumber(scope: scope, index: index),
                 regionCode: dataSet.regionCode(index: index)

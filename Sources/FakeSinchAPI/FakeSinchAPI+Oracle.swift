@@ -21,7 +21,10 @@ extension FakeSinchAPI {
     /// The phone numbers of one scope in API order (cheap even for large scopes).
     public func phoneNumbers(for scope: FakeScope) -> [String] {
         guard let index = scopeIndex(of: scope) else { return [] }
-        return (0..<handler.dataSet.count(scope: index)).map { handler.dataSet.phoneNumber(scope: index, index: $0) }
+        let dataSet = handler.dataSet
+        return (0..<dataSet.count(scope: index)).map {
+            dataSet.phoneNumber(scope: index, index: dataSet.recordIndex(scope: index, row: $0))
+        }
     }
 
     /// How many records a query for `scope` matches: its `totalSize`.

@@ -40,8 +40,13 @@ public struct FakeSinchAPIConfiguration: Sendable {
     public var faultEvery = 0
     /// Faults of every token request, in a cycle (``FakeSinchAPIFault/tokenWithCRLF``, a 500, …); empty: none.
     public var recurringTokenFaults: [FakeSinchAPIFault] = []
-    /// Changes to single numbers, by phone number, applied over the generated data set.
+    /// Changes to single numbers, by phone number, applied over the generated data set (and over the night's).
     public var changes: [String: FakeNumberChange] = [:]
+    /// How many nights the data set has evolved: `0` serves it as generated; night `n ≥ 1` adds `n` nights of
+    /// deterministic changes (numbers failing, recovering, going stale, added and removed; see ``FakeNightPlan``)
+    /// drawn from the seed, the night and each phone number, never the wall clock. Nights are taken to be a day
+    /// apart: give night `n` a ``referenceTime`` one day after night `n - 1`'s.
+    public var night = 0
     /// Every this-many-th record of each scope (case index, from the scope's 1st) is sent in a shape that does not
     /// decode (`migrateToSinchTmo: "true"`, `servicePlanId: 123`, a lone surrogate in `displayName`, in turn);
     /// 0 turns it off. 100 gives 1%.

@@ -104,7 +104,7 @@ extension FakeSinchAPIHandler {
         writer.key("importedNumbers")
         writer.beginArray()
         for row in offset..<end {
-            let index = selection.map { Int($0[row]) } ?? row
+            let index = selection.map { Int($0[row]) } ?? dataSet.recordIndex(scope: scope, row: row)
             dataSet.writeRecord(scope: scope, index: index, to: &writer)
         }
         writer.endArray()

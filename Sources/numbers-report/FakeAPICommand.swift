@@ -79,6 +79,14 @@ struct FakeAPICommand: AsyncParsableCommand {
     @Option(help: "The data set's clock (update times are before it); default now. Example: --now 2026-11-29T02:00:00Z")
     var now: String?
 
+    @Option(
+        help: """
+            Serve the data as it stands after N nights of evolution (numbers failing, recovering, going stale, \
+            added and removed; 0: as generated), as `demo --nights` does; give each night a --now a day later. \
+            Example: --night 2
+            """)
+    var night = 0
+
     func validate() throws {
         if let numbers, numbers < 0 { throw ValidationError("--numbers must not be negative") }
         if let scopes, !(1...1000).contains(scopes) { throw ValidationError("--scopes must be 1 to 1000") }
@@ -86,6 +94,7 @@ struct FakeAPICommand: AsyncParsableCommand {
         if pageSizeCap < 1 { throw ValidationError("--page-size-cap must be at least 1") }
         if let now, APITimestamp.parse(now) == nil { throw ValidationError("--now: not an ISO 8601 date-time") }
         if faultEvery < 0 { throw ValidationError("--fault-every must not be negative") }
+        if night < 0 { throw ValidationError("--night must not be negative") }
         if undecodableEvery < 0 { throw ValidationError("--undecodable-every must not be negative") }
         for name in faultNames where FakeSinchAPIFault(name: name) == nil {
             throw ValidationError("--faults: unknown fault \"\(name)\"")
@@ -122,6 +131,7 @@ struct FakeAPICommand: AsyncParsableCommand {
         if let clock = now.flatMap(APITimestamp.parse) { configuration.referenceTime = clock }
         configuration.faultEvery = faultEvery
         configuration.undecodableEvery = undecodableEvery
+        configuration.night = night
         configuration.recurringFaults = faultNames.compactMap(FakeSinchAPIFault.init(name:))
         configuration.recurringTokenFaults = Self.names(tokenFaults).compactMap(FakeSinchAPIFault.init(name:))
         configuration.unknownScopesAnswerEmpty = unknownScopesEmpty
@@ -148,8 +158,10 @@ struct FakeAPICommand: AsyncParsableCommand {
         for (projectId, key) in configuration.projectKeys.sorted(by: { $0.key < $1.key }) {
             banner += "project \(projectId): key id \(key.keyID), key secret \(key.keySecret)\n"
         }
+        if night > 0 { banner += "night \(night) of the data's evolution\n" }
         for scope in configuration.scopes {
-            banner += "scope \(scope.projectId) \(scope.servicePlanId) \(scope.campaignId): \(scope.numbers) numbers\n"
+            let numbers = fake.recordCount(for: scope)
+            banner += "scope \(scope.projectId) \(scope.servicePlanId) \(scope.campaignId): \(numbers) numbers\n"
         }
         FileHandle.standardOutput.write(Data(banner.utf8))  // unbuffered: scripts wait for this line
         try await fake.runUntilCancelled()
