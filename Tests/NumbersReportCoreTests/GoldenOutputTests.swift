@@ -17,7 +17,7 @@ struct GoldenOutputTests {
     static let expected = [
         "numbers.csv": "b9adc50ee8fc93e2b609db7d84db02eee01dbd0fed95a9fed0f0566252e94886",
         "numbers.ndjson.gz": "f4f0ff647a6e14b51e6446a8c3b82de773344dfc4afc3541e7137e8ef03f16f8",
-        "report.xhtml": "4a4d5b16f146b8a62ebb70853182b32b16a353bc090790313a92d989eaaf80d5",
+        "report.xhtml": "40b3d62e75c8fd5fdab2eede33055ebdf8a2658b70f67618bd134d84594877cf",
     ]
 
     @Test("numbers.csv, numbers.ndjson.gz and report.xhtml of the demo at 2026-11-29T02:00:00Z")

@@ -28,36 +28,32 @@ extension ReportDocument {
             for (transition, count) in transitions.sorted(by: {
                 $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
             }) {
-                how.append("span", ["style": "white-space:nowrap;"], text: "\(transition) \(count)")
-                how.appendText(" ")
+                how.appendItem(style: ReportStyle.countSpan, text: "\(transition) \(count)")
             }
         }
+        // A change a row, stacked in one cell: the number and what happened, its scope, its codes.
         let details = slot.append("table", ["style": ReportStyle.table, "summary": "Changed numbers"])
-        let detailsHead = details.append("thead").append("tr")
-        for title in ["Number", "Change", "Scope", "Error codes"] {
-            detailsHead.append("th", ["style": ReportStyle.headerCell], text: title)
-        }
+        details.append("thead").append("tr").append(
+            "th", ["style": ReportStyle.headerCell], text: "Number: change, scope and error codes")
         let detailsBody = details.append("tbody")
         let examples = maxChangeExamples.map { Array(changes.examples.prefix($0)) } ?? changes.examples
         let labels = changes.labels
         for change in examples {
-            let row = detailsBody.append("tr")
-            row.append("td", ["style": ReportStyle.cell + ReportStyle.unbroken], text: change.phoneNumber)
-            let what = row.append("td", ["style": ReportStyle.cell])
-            what.append("div", ["style": Self.changeColour(change.category)], text: change.category.title)
-            what.append("div", ["style": ReportStyle.unbroken + "font-size:12px;"], text: change.healthText)
-            let scope = row.append("td", ["style": ReportStyle.cell])
-            if let previous = labels.previousLabel(of: change) {
-                scope.appendText("\(previous) → ")
-            }
+            let cell = detailsBody.append("tr").append("td", ["style": ReportStyle.cell])
+            let first = cell.append("div")
+            first.appendItem(style: ReportStyle.countSpan + "font-weight:bold;", text: change.phoneNumber)
+            first.appendItem(
+                style: "margin-right:10px;" + Self.changeColour(change.category), text: change.category.title)
+            first.appendItem(style: ReportStyle.countSpan + "font-size:12px;", text: change.healthText)
+            let scope = cell.append("div", ["style": ReportStyle.meaning])
+            if let previous = labels.previousLabel(of: change) { scope.appendText("\(previous) → ") }
             scope.appendText(labels.label(of: change))
-            let codes = row.append("td", ["style": ReportStyle.cell])
             if change.oldErrorCodes != change.newErrorCodes, !change.oldErrorCodes.isEmpty {
-                let before = codes.append("div", ["style": "color:#6b7280;"])
+                let before = cell.append("div", ["style": "color:#6b7280;"])
                 before.appendText("was ")
                 Self.appendCodes(before, change.oldErrorCodes)
             }
-            Self.appendCodes(codes.append("div"), change.newErrorCodes)
+            if !change.newErrorCodes.isEmpty { Self.appendCodes(cell.append("div"), change.newErrorCodes) }
         }
         if changes.total > examples.count {
             slot.append(

@@ -129,10 +129,10 @@ public struct ReportDocument {
         let head = table.append("thead").append("tr")
         head.append("th", ["style": ReportStyle.headerCell], text: "Health")
         head.append("th", ["style": ReportStyle.headerNumberCell], text: "Numbers")
-        head.append("th", ["style": ReportStyle.headerNumberCell], text: "Share")
         let changes = headline.levels
         let hasChanges = changes.contains { $0.change != nil }
         if hasChanges { head.append("th", ["style": ReportStyle.headerNumberCell], text: "Since previous night") }
+        head.append("th", ["style": ReportStyle.headerNumberCell], text: "Share")
         head.append("th", ["style": ReportStyle.headerCell + "width:45%;"], text: "")
         let body = table.append("tbody")
         for (level, change) in zip(HealthLevel.worstFirst, changes.map(\.change)) {
@@ -163,13 +163,8 @@ public struct ReportDocument {
     private func fillScopes(_ slot: XHTMLElement) {
         let table = slot.append("table", ["style": ReportStyle.table, "summary": "Scopes"])
         let head = table.append("thead").append("tr")
-        for title in ["Scope", "Campaign", "Service plan"] {
-            head.append("th", ["style": ReportStyle.headerCell], text: title)
-        }
-        for title in ["Rows / totalSize", "Pages"] + HealthLevel.worstFirst.map(\.name) {
-            head.append("th", ["style": ReportStyle.headerNumberCell], text: title)
-        }
-        head.append("th", ["style": ReportStyle.headerCell], text: "Status")
+        head.append("th", ["style": ReportStyle.headerCell], text: "Scope")
+        head.append("th", ["style": ReportStyle.headerCell], text: "Rows, pages and levels")
         let body = table.append("tbody")
         var listed = Array(context.scopes.enumerated())
         if let limit = maxScopeRows, listed.count > limit {
@@ -180,20 +175,12 @@ public struct ReportDocument {
         }
         for (index, result) in listed {
             let row = body.append("tr", ["id": "scope-\(index)"])
-            row.append("td", ["style": ReportStyle.cell], text: result.scope.displayName)
-            row.append("td", ["style": ReportStyle.codeCell], text: result.scope.campaignId)
-            row.append("td", ["style": ReportStyle.codeCell], text: result.scope.servicePlanId)
-            let mismatch = result.totalSizeDiffers
-            row.append(
-                "td", ["style": ReportStyle.numberCell + (mismatch ? "color:#b91c1c;font-weight:bold;" : "")],
-                text: "\(result.rows) / \(result.totalSize.map(String.init) ?? "–")")
-            row.append("td", ["style": ReportStyle.numberCell], text: String(result.pages))
-            for level in HealthLevel.worstFirst {
-                row.append(
-                    "td", ["style": ReportStyle.numberCell, "class": "level-\(level.name)"],
-                    text: String(result.levelCounts[level] ?? 0))
-            }
+            let scope = row.append("td", ["style": ReportStyle.cell])
+            scope.append("div", ["style": "font-weight:bold;"], text: result.scope.displayName)
+            scope.append("div", ["style": ReportStyle.idSpan], text: "campaign " + result.scope.campaignId)
+            scope.append("div", ["style": ReportStyle.idSpan], text: result.scope.servicePlanId)
             if result.isComplete {
+                let mismatch = result.totalSizeDiffers
                 var notes = [
                     mismatch
                         ? "complete, \(result.received) received of totalSize \(result.totalSize ?? 0)" : "complete"
@@ -203,16 +190,30 @@ public struct ReportDocument {
                 if result.rejectedCount > 0 {
                     notes.append("\(result.rejectedCount) records rejected (see summary.json)")
                 }
-                row.append(
-                    "td",
+                scope.append(
+                    "div",
                     [
-                        "style": ReportStyle.cell
+                        "style": ReportStyle.detailLine
                             + (notes.count > 1 || mismatch || result.answeredEmpty
                                 ? "color:#b45309;" : "color:#15803d;")
                     ],
                     text: notes.joined(separator: "; "))
             } else {
-                row.append("td", ["style": ReportStyle.cell + "color:#b91c1c;font-weight:bold;"], text: "FAILED")
+                scope.append(
+                    "div", ["style": ReportStyle.detailLine + "color:#b91c1c;font-weight:bold;"], text: "FAILED")
+            }
+            let counts = row.append("td", ["style": ReportStyle.cell])
+            let sizes = counts.append("div")
+            sizes.appendItem(
+                style: ReportStyle.countSpan + (result.totalSizeDiffers ? "color:#b91c1c;font-weight:bold;" : ""),
+                text: "\(result.rows) of \(result.totalSize.map(String.init) ?? "–") rows")
+            sizes.appendItem(style: ReportStyle.countSpan, text: "\(result.pages) pages")
+            let levels = counts.append("div", ["style": ReportStyle.detailLine])
+            for level in HealthLevel.worstFirst {
+                let span = levels.appendItem(style: ReportStyle.countSpan)
+                span.append("span", ["style": ReportStyle.levelLabel(level)], text: level.name)
+                span.appendText(" ")
+                span.append("span", ["class": "level-\(level.name)"], text: String(result.levelCounts[level] ?? 0))
             }
         }
         if listed.count < context.scopes.count {
@@ -235,21 +236,21 @@ public struct ReportDocument {
         let table = slot.append("table", ["style": ReportStyle.table, "summary": "States per channel"])
         let head = table.append("thead").append("tr")
         head.append("th", ["style": ReportStyle.headerCell], text: "Channel")
-        for state in known { head.append("th", ["style": ReportStyle.headerNumberCell], text: state) }
-        head.append("th", ["style": ReportStyle.headerCell], text: "Other states")
+        head.append("th", ["style": ReportStyle.headerCell], text: "Numbers by state")
         let body = table.append("tbody")
         let titles = Dictionary(uniqueKeysWithValues: ProvisioningChannel.allCases.map { ($0.name, $0.title) })
         for channel in ReportDigest.channels {
             let states = digest.channelStates[channel] ?? [:]
             let row = body.append("tr")
             row.append("td", ["style": ReportStyle.cell], text: titles[channel] ?? channel)
-            for state in known {
-                row.append("td", ["style": ReportStyle.numberCell], text: String(states[state] ?? 0))
-            }
+            let cell = row.append("td", ["style": ReportStyle.cell])
+            // The usual states always (0 included), then any other state the API sent.
             let others = states.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }
-            row.append(
-                "td", ["style": ReportStyle.codeCell],
-                text: others.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
+            for (state, count) in known.map({ ($0, states[$0] ?? 0) }) + others.map({ ($0.key, $0.value) }) {
+                let span = cell.appendItem(style: ReportStyle.countSpan)
+                span.append("span", ["style": ReportStyle.idSpan], text: state)
+                span.appendText(" \(count)")
+            }
         }
     }
 
@@ -261,17 +262,19 @@ public struct ReportDocument {
         }
         let table = slot.append("table", ["style": ReportStyle.table, "summary": "Error codes"])
         let head = table.append("thead").append("tr")
-        for title in ["Channel", "Code"] { head.append("th", ["style": ReportStyle.headerCell], text: title) }
         head.append("th", ["style": ReportStyle.headerNumberCell], text: "Numbers")
-        for title in ["Message", "Example"] { head.append("th", ["style": ReportStyle.headerCell], text: title) }
+        head.append("th", ["style": ReportStyle.headerCell], text: "Code, channel, message and an example")
         let body = table.append("tbody")
         for (key, tally) in errors.prefix(maxErrorCodes) {
             let row = body.append("tr")
-            row.append("td", ["style": ReportStyle.cell], text: key.channel)
-            row.append("td", ["style": ReportStyle.codeCell], text: key.code)
             row.append("td", ["style": ReportStyle.numberCell], text: String(tally.count))
-            row.append("td", ["style": ReportStyle.cell], text: tally.message)
-            row.append("td", ["style": ReportStyle.codeCell], text: tally.examplePhoneNumber)
+            let cell = row.append("td", ["style": ReportStyle.cell])
+            let code = cell.append("div")
+            code.append("span", ["style": ReportStyle.codeSpan], text: key.code)
+            code.appendText(" on \(key.channel)")
+            cell.append("div", ["style": ReportStyle.carrierMessage], text: tally.message)
+            cell.append(
+                "div", ["style": ReportStyle.meaning + ReportStyle.unbroken], text: "e.g. " + tally.examplePhoneNumber)
         }
         if errors.count > maxErrorCodes {
             slot.append(
@@ -292,32 +295,38 @@ public struct ReportDocument {
             "p", ["style": ReportStyle.note],
             text: "Worst first, then longest-standing. \(total) numbers need attention.")
         if !rows.isEmpty {
+            // A number a row, its facts stacked in one cell (level, number and since; scope; reasons; name; callback),
+            // so that a phone shows it without scrolling sideways and codes stay whole.
             let table = slot.append("table", ["style": ReportStyle.table, "summary": "Problem numbers"])
-            let head = table.append("thead").append("tr")
-            for title in ["Health", "Number", "Scope", "Reasons", "Since", "Display name", "Callback URL"] {
-                head.append("th", ["style": ReportStyle.headerCell], text: title)
-            }
+            table.append("thead").append("tr").append(
+                "th", ["style": ReportStyle.headerCell], text: "Number: level, scope, reasons, name and callback")
             let body = table.append("tbody")
             for row in rows {
-                let line = body.append("tr")
-                line.append(
-                    "td", ["style": ReportStyle.cell + ReportStyle.levelLabel(row.verdict.level)],
+                let facts = body.append("tr").append("td", ["style": ReportStyle.cell])
+                let first = facts.append("div")
+                first.appendItem(
+                    style: ReportStyle.countSpan + ReportStyle.levelLabel(row.verdict.level),
                     text: row.verdict.level.name)
-                line.append(
-                    "td", ["style": ReportStyle.codeCell + "white-space:nowrap;"], text: row.number.phoneNumber ?? "")
-                line.append("td", ["style": ReportStyle.cell], text: row.scope.displayName)
-                let reasons = line.append("td", ["style": ReportStyle.reasonCell])
+                first.appendItem(style: ReportStyle.countSpan + "font-weight:bold;", text: row.number.phoneNumber ?? "")
+                if let since = ProblemList.since(row) {
+                    first.appendItem(
+                        style: ReportStyle.countSpan + "color:#4b5563;font-size:12px;",
+                        text: "since " + APITimestamp.format(since))
+                }
+                facts.append("div", text: row.scope.displayName)
                 for reason in row.verdict.reasons {
                     // The code whole, and the carrier's or API's message beside it.
-                    let line = reasons.append("div")
-                    line.append("span", ["style": "white-space:nowrap;"], text: reason.code)
-                    if let message = reason.message { line.appendText(" — " + Self.shortened(message, limit: 120)) }
+                    let item = facts.append("div", ["style": ReportStyle.detailLine])
+                    item.append("span", ["style": ReportStyle.codeSpan], text: reason.code)
+                    if let message = reason.message { item.appendText(" — " + Self.shortened(message, limit: 120)) }
                 }
-                let since = ProblemList.since(row).map { APITimestamp.format($0) } ?? ""
-                line.append("td", ["style": ReportStyle.cell + "white-space:nowrap;"], text: since)
-                line.append("td", ["style": ReportStyle.cell], text: Self.shortened(row.number.displayName ?? ""))
-                line.append("td", ["style": ReportStyle.codeCell]).appendLink(
-                    Self.shortened(row.number.callbackUrl ?? ""), style: ReportStyle.link)
+                if let name = row.number.displayName, !name.isEmpty {
+                    facts.append("div", ["style": ReportStyle.meaning], text: Self.shortened(name))
+                }
+                if let url = row.number.callbackUrl, !url.isEmpty {
+                    facts.append("div", ["style": ReportStyle.meaning + "overflow-wrap:anywhere;"]).appendLink(
+                        Self.shortened(url), style: ReportStyle.link)
+                }
             }
         }
         if total > rows.count {
@@ -331,24 +340,26 @@ public struct ReportDocument {
         let table = slot.append("table", ["style": ReportStyle.table, "summary": "Recent nights"])
         let head = table.append("thead").append("tr")
         head.append("th", ["style": ReportStyle.headerCell], text: "Snapshot")
-        for level in HealthLevel.worstFirst {
-            head.append("th", ["style": ReportStyle.headerNumberCell], text: level.name)
-        }
-        head.append("th", ["style": ReportStyle.headerCell + "width:30%;"], text: "Numbers by level")
+        head.append("th", ["style": ReportStyle.headerCell + "width:60%;"], text: "Numbers by level")
         let body = table.append("tbody")
-        // One stacked bar a night, every level its colour, scaled to the largest night: shares and size both show.
+        // One stacked bar a night, every level its colour, scaled to the largest night: shares and size both show;
+        // the counts under it.
         let largest = max(trend.map { $0.levels.values.reduce(0, +) }.max() ?? 1, 1)
         for point in trend {
             let row = body.append("tr")
-            row.append(
-                "td", ["style": ReportStyle.codeCell], text: point.snapshot + (point.complete ? "" : " (incomplete)"))
-            for level in HealthLevel.worstFirst {
-                row.append("td", ["style": ReportStyle.numberCell], text: String(point.levels[level] ?? 0))
-            }
+            let name = row.append("td", ["style": ReportStyle.cell])
+            name.append("div", ["style": ReportStyle.idSpan], text: point.snapshot)
+            if !point.complete { name.append("div", ["style": "color:#b91c1c;font-size:12px;"], text: "incomplete") }
+            let cell = row.append("td", ["style": ReportStyle.cell])
             Self.appendBar(
-                row.append("td", ["style": ReportStyle.cell]),
-                HealthLevel.worstFirst.map { ($0, Double(point.levels[$0] ?? 0) * 100 / Double(largest)) },
+                cell, HealthLevel.worstFirst.map { ($0, Double(point.levels[$0] ?? 0) * 100 / Double(largest)) },
                 label: "Numbers by level, \(point.snapshot)")
+            let counts = cell.append("div", ["style": ReportStyle.detailLine + "font-size:12px;"])
+            for level in HealthLevel.worstFirst {
+                let span = counts.appendItem(style: ReportStyle.countSpan)
+                span.append("span", ["style": ReportStyle.levelLabel(level)], text: level.name)
+                span.appendText(" \(point.levels[level] ?? 0)")
+            }
         }
     }
 

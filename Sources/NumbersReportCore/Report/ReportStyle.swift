@@ -22,7 +22,15 @@ enum ReportStyle {
     static let headlineComplete = "font-size:13px;color:#15803d;margin-top:4px;"
     static let headlineIncomplete = "font-size:13px;font-weight:bold;color:#b91c1c;margin-top:4px;"
     static let actionsTitle = "font-size:16px;margin:12px 0 6px 0;color:#111827;"
-    static let codeSpan = "font-family:Menlo,Consolas,monospace;font-size:12px;white-space:nowrap;font-weight:bold;"
+    /// A code (a reason, an error code, an id): unbroken, in a face and size that keep the longest reason code
+    /// (52 characters) inside a phone's 414 px.
+    static let codeSpan = "font-family:Menlo,Consolas,monospace;font-size:11px;white-space:nowrap;font-weight:bold;"
+    /// The same, not bold: ids and codes beside the text.
+    static let idSpan = "font-family:Menlo,Consolas,monospace;font-size:11px;white-space:nowrap;color:#4b5563;"
+    /// A line of a stacked cell: one fact of a number, scope or cause.
+    static let detailLine = "margin-top:2px;"
+    /// A label and its count, kept together; the next may wrap onto the next line.
+    static let countSpan = "white-space:nowrap;margin-right:10px;"
     static let carrierMessage = "font-size:12px;color:#7c2d12;margin-top:2px;"
     static let meaning = "font-size:12px;color:#4b5563;margin-top:2px;"
     static let banner =

@@ -14,7 +14,7 @@ extension ReportTemplate {
         <title id="report-title">Imported numbers report</title>
         </head>
         <body style="margin:0;padding:0;background-color:#eef0f3;font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1f2937;">
-        <div style="max-width:1000px;margin:0 auto;padding:20px 24px;background-color:#ffffff;">
+        <div style="max-width:1000px;margin:0 auto;padding:16px 12px;background-color:#ffffff;">
         <h1 style="font-size:22px;margin:0 0 4px 0;color:#111827;">Sinch imported numbers: provisioning health</h1>
         <div id="header" style="color:#4b5563;margin:0 0 16px 0;"></div>
         <div id="banner"></div>
