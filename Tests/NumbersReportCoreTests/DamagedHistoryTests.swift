@@ -83,7 +83,7 @@ struct DamagedHistoryTests {
             #expect(
                 text.contains(
                     "Compared with \(firstName) instead of the previous night: \(secondName) could not be read"))
-            #expect(text.contains("changed since \(firstName)."))
+            #expect(text.contains("changed since \(firstName)"))
         }
     }
 }
