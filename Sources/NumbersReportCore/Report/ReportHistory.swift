@@ -61,13 +61,14 @@ public struct ReportHistory: Sendable {
                 let diff = SnapshotDiff(
                     oldRows: SnapshotLocation(directory: archive.directory, name: previous).path(of: .numbersNDJSON),
                     newRows: newRows, unfetchedScopes: unfetchedScopes)
-                let summary = try diff.summary(examples: examples, newKeys: newKeys)
-                // Most nights change a few numbers: the examples are all of them, and the rows are not read again.
-                let all = summary.total <= summary.examples.count ? summary.examples : try diff.allChanges()
+                // Every change in detail (changes.csv, the workbook), in one reading of both nights side by side;
+                // the report shows the first.
+                let summary = try diff.summary(examples: .max, newKeys: newKeys)
+                let all = summary.examples
                 let previousScopes = ScopeLabels.scopes(
                     inSnapshot: SnapshotLocation(directory: archive.directory, name: previous).path)
                 changes = Changes(
-                    previousSnapshot: previous, byCategory: summary.byCategory, examples: summary.examples,
+                    previousSnapshot: previous, byCategory: summary.byCategory, examples: Array(all.prefix(examples)),
                     total: summary.total, all: all, labels: ScopeLabels(scopes + previousScopes))
                 break
             } catch {

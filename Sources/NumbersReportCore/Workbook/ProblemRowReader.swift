@@ -21,8 +21,16 @@ struct ProblemRowReader {
     func forEachProblem(in path: String, _ body: ([WorkbookCell]) throws -> Void) throws {
         let reader = try GzipReader(path: path)
         let decoder = JSONDecoder()
+        // The lines as this tool writes them: the columns' names in order, read by the scanner.
+        let keys = columns.map { Array($0.name.utf8) }
+        let healthIndex = columns.firstIndex { $0.name == NumberRow.health.name } ?? 0
         while let line = try reader.nextLine() {
             guard !line.isEmpty, !Self.contains(line, Self.healthyMember) else { continue }
+            if let values = FlatJSONScanner.values(of: line, keys: keys) {
+                guard values[healthIndex] != .text(HealthLevel.healthy.name) else { continue }
+                try body(zip(values, columns).map { cell($0, of: $1) })
+                continue
+            }
             let row = try decoder.decode([String: FlatJSONValue].self, from: Data(line))
             guard row[NumberRow.health.name] != .text(HealthLevel.healthy.name) else { continue }
             try body(columns.map { cell(row[$0.name] ?? .null, of: $0) })

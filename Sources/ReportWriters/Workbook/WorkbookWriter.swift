@@ -25,9 +25,14 @@ public final class WorkbookWriter {
     private var notes: [String] = []
     private var table: (name: String, columns: [WorkbookColumn], part: Int, sheet: WorksheetWriter)?
 
+    /// The deflate level of the workbook's parts. Sheet XML is verbose and compresses well: at 200,000 numbers
+    /// (195 MB of sheet XML) level 3 takes 1.1 s and gives 24 MB, where level 6 takes 2.5 s for 20 MB and level 1
+    /// 0.9 s for 27 MB (zlib, measured on the demo's data).
+    public static let deflateLevel: Int32 = 3
+
     /// - Parameter maximumRowsPerSheet: where a table goes on to its next sheet (tests make it small).
     public init(downstream: any ByteSink, maximumRowsPerSheet: Int = WorkbookWriter.maximumRowsPerSheet) {
-        zip = ZipWriter(downstream: downstream)
+        zip = ZipWriter(downstream: downstream, level: Self.deflateLevel)
         maximumRows = max(2, maximumRowsPerSheet)
     }
 
