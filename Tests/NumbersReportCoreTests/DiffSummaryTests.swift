@@ -43,7 +43,7 @@ struct DiffSummaryTests {
                 code: Bool.random(using: &generator) ? nil : String(Int.random(in: 1000...1003, using: &generator)),
                 scheduled: Bool.random(using: &generator) ? [] : [Int.random(in: 1...2, using: &generator)])
         }
-        let old = (0..<1200).map { random($0 % 400, $0 / 400) }
+        var old = (0..<1200).map { random($0 % 400, $0 / 400) }
         var new: [[Cell]] = []
         for (index, previous) in old.enumerated() {
             // Scope 2 stopped half-way tonight: the rest of its numbers were not fetched.
@@ -61,6 +61,14 @@ struct DiffSummaryTests {
             }
             if Int.random(in: 0..<12, using: &generator) == 0 { new.append(random(1000 + index, index % 2)) }  // added
         }
+        // Undecodable records without a phone number (never compared), and a key repeated in the old file.
+        var phoneless = random(0, 0)
+        phoneless[3] = .absent
+        old.insert(phoneless, at: 17)
+        old.insert(phoneless, at: 300)
+        old.insert(old[40], at: 41)
+        new.insert(phoneless, at: 5)
+        new.insert(phoneless, at: 500)
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try write(old, to: directory + "/old.ndjson.gz")
@@ -80,10 +88,15 @@ struct DiffSummaryTests {
         #expect(moved.allSatisfy { $0.servicePlanId == "plan-3" && $0.previousServicePlanId != nil })
         let unpaired = all.filter { $0.kind == .added && $0.servicePlanId == "plan-3" }
         #expect(!moved.isEmpty && unpaired.isEmpty, "\(unpaired.prefix(3))")
+        #expect(!all.contains { $0.phoneNumber.isEmpty }, "a row without a phone number is not compared")
+        let byCategory = Dictionary(grouping: all, by: \.category).mapValues { changes in
+            changes.reduce(into: [String: Int]()) { $0[$1.countKey, default: 0] += 1 }
+        }
         for limit in [0, 10, 50, all.count, all.count + 5] {
             let summary = try diff.summary(examples: limit)
             #expect(summary.total == all.count)
             #expect(summary.counts == counts)
+            #expect(summary.byCategory == byCategory)
             #expect(summary.examples == Array(all.prefix(limit)), "limit \(limit)")
         }
     }

@@ -9,9 +9,7 @@ public struct DiffOutput {
 
     public var format: Format
     private let labels: ScopeLabels
-    private let csv = {
-        var encoder = CSVEncoder(excelSafe: true); encoder.escapesListItems = true; return encoder
-    }()
+    private let csv = SnapshotChange.csvEncoder
     private let json = NDJSONEncoder(keys: SnapshotChange.columnNames)
     private var rows: [SnapshotChange] = []
     private var count = 0
@@ -35,6 +33,7 @@ public struct DiffOutput {
         if format == .json { write("[") }
     }
 
+    /// One change: written at once in CSV and JSON, gathered for the table.
     public mutating func add(_ change: SnapshotChange) {
         defer { count += 1 }
         switch format {
@@ -52,6 +51,7 @@ public struct DiffOutput {
         }
     }
 
+    /// Ends the output: the table and its counts, or the JSON array's end.
     public func finish() {
         switch format {
         case .table:
@@ -70,7 +70,7 @@ public struct DiffOutput {
             write(TextTable.render([header] + lines) + "\n")
             let counts = Dictionary(grouping: rows, by: \.category).mapValues(\.count)
             write(
-                "\(rows.count) changes: "
+                "\(rows.count) \(rows.count == 1 ? "change" : "changes"): "
                     + SnapshotChange.Category.allCases.compactMap { category in
                         counts[category].map { "\($0) \(category.title.lowercased())" }
                     }.joined(separator: ", ") + "\n")

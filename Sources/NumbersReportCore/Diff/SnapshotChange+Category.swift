@@ -53,6 +53,7 @@ extension SnapshotChange {
 
         /// Worse tonight (red in the report), better (green), or neither.
         public var isWorse: Bool { self == .cannotSend || self == .failedOrStale }
+        /// Better tonight: recovered.
         public var isBetter: Bool { self == .recovered }
     }
 

@@ -62,6 +62,15 @@ extension SnapshotChange {
     /// The column names, in order.
     public static let columnNames = columns.map(\.name)
 
+    /// How `changes.csv`, `diff --format csv` and the workbook's *Changes* sheet encode a change, whatever the
+    /// config says of `numbers.csv`: formula-like text guarded, list items escaped — so that `diff` prints what
+    /// `changes.csv` holds (after its byte order mark).
+    public static var csvEncoder: CSVEncoder {
+        var encoder = CSVEncoder(excelSafe: true)
+        encoder.escapesListItems = true
+        return encoder
+    }
+
     /// The change's cells, in the order of ``columns``.
     public func cells(labels: ScopeLabels) -> [Cell] { Self.columns.map { $0.cell(self, labels) } }
 }

@@ -32,7 +32,9 @@ public struct SnapshotChange: Sendable, Hashable, Codable {
     public var newSmsReady: Bool?
     /// For ``Kind/moved``: the scope that listed the number the previous night.
     public var previousProjectId: String?
+    /// For ``Kind/moved``: the previous scope's service plan.
     public var previousServicePlanId: String?
+    /// For ``Kind/moved``: the previous scope's campaign.
     public var previousCampaignId: String?
 
     public init(

@@ -25,7 +25,7 @@ extension SnapshotDiff {
     /// The counts of every change and the first `examples` changes in detail, equal to what
     /// ``allChanges()`` would give, in less time: the old and the new file are read side by side on two
     /// threads (the old one kept as 32 bytes a number, the new one as 32), and read a second time, again
-    /// side by side, only as far as the examples' details need.
+    /// side by side, only as far as the examples' details need. Rows without a phone number are not compared.
     /// - Parameter newKeys: the new rows' keys when they are known (taken from the rows as they were
     ///   written, in runs that follow each other in file order): the new file is then not read for the counts.
     public func summary(examples: Int) throws -> Summary { try summary(examples: examples, newKeys: nil) }
@@ -44,7 +44,7 @@ extension SnapshotDiff {
         var candidates: [SnapshotChange.Category: [(place: Int, example: Example)]] = [:]
         var added: [(index: Int, phone: UInt64)] = []  // places in the new file
         var changed: [UInt64: Int] = [:]  // identity → place in the new file
-        for (index, row) in new.joined().enumerated() {
+        for (index, row) in new.joined().enumerated() where row.phone != Self.noPhone {
             guard let previous = remaining.removeValue(forKey: row.identity) else {
                 added.append((index, row.phone))
                 continue
@@ -69,7 +69,7 @@ extension SnapshotDiff {
         for (identity, row) in remaining where !row.unfetched {
             removedByPhone[row.phone, default: []].append((row.order, identity))
         }
-        for key in removedByPhone.keys { removedByPhone[key]!.sort { $0.order < $1.order } }
+        removedByPhone = removedByPhone.mapValues { $0.sorted { $0.order < $1.order } }
         for entry in added {
             guard var matches = removedByPhone[entry.phone], !matches.isEmpty else {
                 count(.added, SnapshotChange.Kind.added.rawValue)
@@ -112,18 +112,18 @@ extension SnapshotDiff {
         let (oldDetails, newDetails) = try Self.inParallel(
             { [oldRows, wantedOld] in try Self.details(oldRows, identities: wantedOld) },
             { [newRows] in try Self.details(newRows, indices: wantedNew) })
-        let changes = chosen.map { example -> SnapshotChange in
+        let changes = try chosen.map { example -> SnapshotChange in
             switch example {
-            case .added(let index): Self.change(.added, old: nil, new: newDetails[index])
+            case .added(let index): try Self.change(.added, old: nil, new: newDetails[index])
             case .moved(let identity, let index):
                 if let old = oldDetails[identity], let new = newDetails[index] {
-                    Self.moved(old: old, new: new)
+                    try Self.moved(old: old, new: new)
                 } else {
-                    Self.change(.moved, old: oldDetails[identity], new: newDetails[index])
+                    try Self.change(.moved, old: oldDetails[identity], new: newDetails[index])
                 }
             case .changed(let identity, let kind):
-                Self.change(kind, old: oldDetails[identity], new: changed[identity].flatMap { newDetails[$0] })
-            case .gone(let identity, let kind): Self.change(kind, old: oldDetails[identity], new: nil)
+                try Self.change(kind, old: oldDetails[identity], new: changed[identity].flatMap { newDetails[$0] })
+            case .gone(let identity, let kind): try Self.change(kind, old: oldDetails[identity], new: nil)
             }
         }
         return Summary(byCategory: byCategory, total: total, examples: changes)
@@ -169,11 +169,12 @@ extension SnapshotDiff {
     private static func readOld(_ path: String, unfetched: Set<DiffScope>) throws -> [UInt64: OldRow] {
         var rows: [UInt64: OldRow] = [:]
         var order: Int32 = 0
-        try forEachRow(path) { row in
+        try forEachComparedRow(path) { row in
+            defer { order += 1 }
+            guard rows[row.identityHash] == nil else { return }  // a key repeated in the file: its first row
             rows[row.identityHash] = OldRow(
                 fingerprint: row.stateFingerprint, phone: row.phoneHash, order: order, health: healthCode(row.health),
                 ready: readinessCode(row.smsReady), unfetched: !unfetched.isEmpty && unfetched.contains(row.scope))
-            order += 1
         }
         return rows
     }
@@ -216,6 +217,9 @@ extension SnapshotDiff {
     /// Ends a read early.
     private struct Stop: Error {}
 
+    /// The phone-number hash of a row without a phone number: such rows are not compared.
+    static let noPhone = FNV1a.hash("")
+
     /// A health level as one byte; 0 for none.
     static func healthCode(_ level: HealthLevel?) -> UInt8 {
         level.map { UInt8($0.rawValue + 1) } ?? 0
@@ -253,7 +257,7 @@ extension SnapshotDiff {
         }
         let secondResult = Result { try second() }
         done.wait()
-        let firstResult = result.withLock { $0! }
+        let firstResult = result.withLock { $0! }  // set before `done` was signalled
         return (try firstResult.get(), try secondResult.get())
     }
 }

@@ -4,8 +4,9 @@ import ReportWriters
 /// What changed between two snapshots' rows (`numbers.ndjson.gz`): numbers that can no longer send, health
 /// transitions, numbers added, removed and moved between scopes, changed error codes — worst first.
 ///
-/// Streams both files; of the old one it keeps only a 64-bit identity hash and a state fingerprint
-/// per row (16 bytes), then reads it a second time for the details of removed and changed rows.
+/// ``allChanges()`` reads both files; of the old one it keeps a 64-bit identity hash, a state fingerprint and
+/// `sms_ready` per row, then reads it a second time for the details of removed and changed rows; every change is
+/// held until they are sorted, worst first. Rows without a phone number (an undecodable record) are not compared.
 public struct SnapshotDiff: Sendable {
     public var oldRows: String
     public var newRows: String
@@ -44,10 +45,12 @@ public struct SnapshotDiff: Sendable {
     /// numbers, in old-file order, pair with the first added ones, in new-file order).
     public func allChanges() throws -> [SnapshotChange] {
         var old: [UInt64: (fingerprint: UInt64, ready: Bool?)] = [:]
-        try Self.forEachRow(oldRows) { row in old[row.identityHash] = (row.stateFingerprint, row.smsReady) }
+        try Self.forEachComparedRow(oldRows) { row in  // a key repeated in the file: its first row
+            if old[row.identityHash] == nil { old[row.identityHash] = (row.stateFingerprint, row.smsReady) }
+        }
         var added: [DiffRow] = []
         var changed: [UInt64: DiffRow] = [:]  // identity → the new row, for rows whose state changed
-        try Self.forEachRow(newRows) { row in
+        try Self.forEachComparedRow(newRows) { row in
             let identity = row.identityHash
             guard let previous = old.removeValue(forKey: identity) else {
                 added.append(row)
@@ -60,17 +63,17 @@ public struct SnapshotDiff: Sendable {
         var later: [SnapshotChange] = []  // removed, not fetched and changed, in the old file's order
         var removed: [(row: DiffRow, place: Int)] = []
         if !old.isEmpty || !changed.isEmpty {
-            try Self.forEachRow(oldRows) { row in
+            try Self.forEachComparedRow(oldRows) { row in
                 let identity = row.identityHash
-                if old[identity] != nil {
+                if old.removeValue(forKey: identity) != nil {  // once: a key repeated in the file counts once
                     if unfetchedScopes.contains(row.scope) {
-                        later.append(Self.change(.notFetched, old: row, new: nil))
+                        later.append(try Self.change(.notFetched, old: row, new: nil))
                     } else {
                         removed.append((row, later.count))
-                        later.append(Self.change(.removed, old: row, new: nil))
+                        later.append(try Self.change(.removed, old: row, new: nil))
                     }
                 } else if let new = changed.removeValue(forKey: identity) {
-                    later.append(Self.change(Self.kind(old: row, new: new), old: row, new: new))
+                    later.append(try Self.change(Self.kind(old: row, new: new), old: row, new: new))
                 }
             }
         }
@@ -78,15 +81,15 @@ public struct SnapshotDiff: Sendable {
         var removedByPhone: [String: [(row: DiffRow, place: Int)]] = [:]
         for entry in removed { removedByPhone[entry.row.phoneNumber ?? "", default: []].append(entry) }
         var movedPlaces = Set<Int>()
-        var first = added.map { row -> SnapshotChange in
+        var first = try added.map { row -> SnapshotChange in
             let phone = row.phoneNumber ?? ""
             guard var candidates = removedByPhone[phone], !candidates.isEmpty else {
-                return Self.change(.added, old: nil, new: row)
+                return try Self.change(.added, old: nil, new: row)
             }
             let previous = candidates.removeFirst()
             removedByPhone[phone] = candidates
             movedPlaces.insert(previous.place)
-            return Self.moved(old: previous.row, new: row)
+            return try Self.moved(old: previous.row, new: row)
         }
         first += later.enumerated().filter { !movedPlaces.contains($0.offset) }.map(\.element)
         // Stable: within a category, the order above (added and moved first, in new-file order).
@@ -107,8 +110,10 @@ public struct SnapshotDiff: Sendable {
         old.health != new.health ? .health : old.errorCodes != new.errorCodes ? .errorCodes : .smsReady
     }
 
-    static func change(_ kind: SnapshotChange.Kind, old: DiffRow?, new: DiffRow?) -> SnapshotChange {
-        let row = (new ?? old)!
+    static func change(_ kind: SnapshotChange.Kind, old: DiffRow?, new: DiffRow?) throws -> SnapshotChange {
+        guard let row = new ?? old else {
+            throw DiffError(description: "a changed row could not be found again (did a rows file change meanwhile?)")
+        }
         return SnapshotChange(
             kind: kind, projectId: row.projectId ?? "", servicePlanId: row.servicePlanId ?? "",
             campaignId: row.campaignId ?? "", phoneNumber: row.phoneNumber ?? "", oldHealth: old?.health,
@@ -116,12 +121,20 @@ public struct SnapshotDiff: Sendable {
             oldSmsReady: old?.smsReady, newSmsReady: new?.smsReady)
     }
 
-    static func moved(old: DiffRow, new: DiffRow) -> SnapshotChange {
-        var change = change(.moved, old: old, new: new)
+    static func moved(old: DiffRow, new: DiffRow) throws -> SnapshotChange {
+        var change = try change(.moved, old: old, new: new)
         change.previousProjectId = old.projectId ?? ""
         change.previousServicePlanId = old.servicePlanId ?? ""
         change.previousCampaignId = old.campaignId ?? ""
         return change
+    }
+
+    /// The rows the comparison can tell apart: those with a phone number (a record that could not be decoded may
+    /// have none, and is not compared).
+    static func forEachComparedRow(_ path: String, _ body: (DiffRow) throws -> Void) throws {
+        try forEachRow(path) { row in
+            if let phone = row.phoneNumber, !phone.isEmpty { try body(row) }
+        }
     }
 
     static func forEachRow(_ path: String, _ body: (DiffRow) throws -> Void) throws {

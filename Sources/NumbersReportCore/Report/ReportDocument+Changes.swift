@@ -8,7 +8,8 @@ extension ReportDocument {
             "p", ["style": ReportStyle.note],
             text: changes.total == 0
                 ? "Nothing changed since \(changes.previousSnapshot)."
-                : "\(changes.total) numbers changed since \(changes.previousSnapshot), worst first.")
+                : "\(changes.total) \(changes.total == 1 ? "number" : "numbers") changed since "
+                    + "\(changes.previousSnapshot), worst first.")
         guard changes.total > 0 else { return }
         let summary = slot.append("table", ["style": ReportStyle.table, "summary": "Changes by kind"])
         let head = summary.append("thead").append("tr")
@@ -58,8 +59,9 @@ extension ReportDocument {
         if changes.total > examples.count {
             slot.append(
                 "p", ["style": ReportStyle.note],
-                text: "\(changes.total - examples.count) more: every change is in \(PayloadPath.changes.fileName) "
-                    + "of the snapshot.")
+                text: "\(changes.total - examples.count) more: every change is on the Changes sheet of "
+                    + "\(PayloadPath.problemsWorkbook.fileName) and in \(PayloadPath.changes.fileName) of the snapshot."
+            )
         }
     }
 

@@ -13,9 +13,9 @@ struct ReportEmail {
     var runID: String
 
     /// Writes the message to `sink` and closes it: the report's `html`, the CSV as prepared while it was joined,
-    /// and the workbook.
+    /// and the workbook (none for a snapshot of row format v1, which had none).
     func write(
-        to sink: any ByteSink, html: [UInt8], attachment: CSVAttachment, workbook: WorkbookAttachment
+        to sink: any ByteSink, html: [UInt8], attachment: CSVAttachment, workbook: WorkbookAttachment?
     ) throws {
         let mixed = "=_mixed_\(runID)"
         let alternative = "=_alternative_\(runID)"
@@ -42,7 +42,7 @@ struct ReportEmail {
         try sink.write(Array("\r\n--\(alternative)--\r\n\r\n--\(mixed)\r\n".utf8))
         try attachCSV(sink, attachment)
         try sink.write(Array("\r\n--\(mixed)\r\n".utf8))
-        try attachWorkbook(sink, workbook)
+        if let workbook { try attachWorkbook(sink, workbook) }
         try sink.write(Array("\r\n--\(mixed)--\r\n".utf8))
         try sink.close()
     }
@@ -82,8 +82,9 @@ struct ReportEmail {
                 sink, name: name, contentType: "\(WorkbookAttachment.contentType); name=\"\(name)\"", body: bytes)
         case .tooLarge(let size):
             let note =
-                "\(name) is not attached: it is \(size) bytes, larger than email.maxAttachmentBytes "
-                + "(\(settings.maxAttachmentBytes) bytes). It is in the snapshot's data/ directory.\r\n"
+                "\(name) is not attached: it is \(size) bytes, and the attachments together may not be larger than "
+                + "email.maxAttachmentBytes (\(settings.maxAttachmentBytes) bytes). It is in the snapshot's data/ "
+                + "directory.\r\n"
             try part(sink, contentType: "text/plain; charset=UTF-8", body: Array(note.utf8))
         }
     }

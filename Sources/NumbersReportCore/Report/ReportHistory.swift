@@ -27,6 +27,7 @@ public struct ReportHistory: Sendable {
         public var byCategory: [SnapshotChange.Category: [String: Int]]
         /// The first changes, worst first.
         public var examples: [SnapshotChange]
+        /// How many changes there are in all.
         public var total: Int
         /// Every change, worst first (the examples when they are all).
         public var all: [SnapshotChange]

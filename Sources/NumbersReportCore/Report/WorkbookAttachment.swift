@@ -1,7 +1,7 @@
 /// What the email attaches of `problems.xlsx`: its bytes, or why it is not attached.
 enum WorkbookAttachment: Sendable, Hashable {
     case attached([UInt8])
-    /// Larger than `email.maxAttachmentBytes`: its size.
+    /// Larger than what `email.maxAttachmentBytes` leaves beside the CSV: its size.
     case tooLarge(Int)
 
     /// The workbook's MIME type.

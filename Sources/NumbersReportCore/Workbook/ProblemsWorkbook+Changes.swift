@@ -10,14 +10,13 @@ extension ProblemsWorkbook {
             columns: SnapshotChange.columns.map { column in
                 column.type == .boolean
                     ? WorkbookColumn(column.name, .boolean)
-                    : WorkbookColumn(column.name, width: column.name == "phone_number" ? 16 : nil)
+                    : WorkbookColumn(column.name, width: column.name == NumberRow.phoneNumber.name ? 16 : nil)
             })
         guard let changes else {
             workbook.addNote("Changes: no previous snapshot to compare with, so no changes are listed.")
             return
         }
-        var encoder = CSVEncoder()
-        encoder.escapesListItems = true
+        let encoder = SnapshotChange.csvEncoder
         for change in changes.all {
             try workbook.appendRow(
                 change.cells(labels: changes.labels).map { cell in

@@ -1,7 +1,8 @@
 import ReportWriters
 
 /// `changes.csv`: every change since the previous night, worst first, in the columns of
-/// ``SnapshotChange/columns``, encoded as `numbers.csv` is (the same byte order mark, formula guard and list escapes).
+/// ``SnapshotChange/columns``, encoded by ``SnapshotChange/csvEncoder`` as `diff --format csv` prints them, with
+/// `numbers.csv`'s byte order mark.
 /// Only a header when there is no previous night to compare with. Not written for row format v1 (rebuilt as it was).
 struct ChangesOutput: SnapshotOutput {
     let file = PayloadPath.changes
@@ -10,7 +11,7 @@ struct ChangesOutput: SnapshotOutput {
         let results = night.facts.results
         guard results.rowFormat != .v1 else { return }
         let output = results.configuration.output
-        let encoder = RowFilesWriter.csvEncoder(output: output, format: results.rowFormat)
+        let encoder = SnapshotChange.csvEncoder
         var bytes: [UInt8] = output.csvByteOrderMark ? CSVEncoder.byteOrderMark : []
         encoder.appendHeader(SnapshotChange.columnNames, to: &bytes)
         if let changes = night.facts.history.changes {
