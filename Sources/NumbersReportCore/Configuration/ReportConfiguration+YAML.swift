@@ -186,10 +186,19 @@ extension ReportConfiguration {
             email.subject = subject
         }
         if let value = entries["sendCommand"] {
-            let words = try reader.identifier(value, "email.sendCommand").split(separator: " ").map(String.init)
+            // A list (the program and its arguments, each as it is: `[/usr/sbin/sendmail, -t]`), or a string split
+            // at spaces (`/usr/sbin/sendmail -t`).
+            let words: [String]
+            if case .sequence = value {
+                words = try reader.sequence(value, "email.sendCommand").enumerated().map { index, item in
+                    try reader.identifier(item, "email.sendCommand[\(index)]")
+                }
+            } else {
+                words = try reader.identifier(value, "email.sendCommand").split(separator: " ").map(String.init)
+            }
             guard let program = words.first, program.hasPrefix("/") else {
                 throw reader.error(
-                    value, "email.sendCommand", "give the program's absolute path, e.g. /usr/sbin/sendmail -t")
+                    value, "email.sendCommand", "give the program's absolute path, e.g. [/usr/sbin/sendmail, -t]")
             }
             email.sendCommand = words
         }
