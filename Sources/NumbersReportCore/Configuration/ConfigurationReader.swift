@@ -53,6 +53,18 @@ struct ConfigurationReader {
         return value
     }
 
+    /// A file mode in octal (`"0640"`, `640`): at most 0777, with the `owner` bits set (the tool must write what
+    /// it creates).
+    func mode(_ node: Node, _ path: String, owner: Int, example: String) throws -> Int {
+        let text = try identifier(node, path)
+        guard let mode = Int(text, radix: 8), (0...0o777).contains(mode), mode & owner == owner else {
+            throw error(
+                node, path,
+                "expected an octal mode up to 0777 that lets the owner write (e.g. \(example)), found \(text)")
+        }
+        return mode
+    }
+
     func integer(_ node: Node, _ path: String, range: ClosedRange<Int>) throws -> Int {
         guard case .scalar = node, let value = node.int else {
             throw error(node, path, "expected an integer, found \(describe(node))")

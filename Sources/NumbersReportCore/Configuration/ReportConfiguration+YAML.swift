@@ -232,7 +232,10 @@ extension ReportConfiguration {
 
     private static func readOutput(_ node: Node, _ reader: ConfigurationReader) throws -> OutputSettings {
         let entries = try reader.mapping(
-            node, "output", allowed: ["directory", "keep", "csv", "gzipLevel", "xhtml", "sourceOrganization"])
+            node, "output",
+            allowed: [
+                "directory", "keep", "csv", "gzipLevel", "xhtml", "sourceOrganization", "fileMode", "directoryMode",
+            ])
         var output = OutputSettings()
         if let value = entries["directory"] { output.directory = try reader.identifier(value, "output.directory") }
         if let value = entries["sourceOrganization"] {
@@ -241,6 +244,12 @@ extension ReportConfiguration {
         if let value = entries["keep"] { output.keep = try reader.integer(value, "output.keep", range: 0...100_000) }
         if let value = entries["gzipLevel"] {
             output.gzipLevel = try reader.integer(value, "output.gzipLevel", range: 0...9)
+        }
+        if let value = entries["fileMode"] {
+            output.fileMode = try reader.mode(value, "output.fileMode", owner: 0o600, example: "\"0640\"")
+        }
+        if let value = entries["directoryMode"] {
+            output.directoryMode = try reader.mode(value, "output.directoryMode", owner: 0o700, example: "\"0750\"")
         }
         if let csv = entries["csv"] {
             let csvEntries = try reader.mapping(csv, "output.csv", allowed: ["bom", "excelSafe"])

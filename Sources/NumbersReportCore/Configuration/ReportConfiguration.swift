@@ -123,6 +123,21 @@ public struct OutputSettings: Sendable, Hashable, Codable {
     public var xhtmlMaxProblemRows = 1000
     /// `output.sourceOrganization`: written to each bag's `bag-info.txt`.
     public var sourceOrganization = "unknown"
+    /// `output.fileMode` (octal, e.g. `"0640"`): the mode of every file of a snapshot; `nil` is
+    /// ``defaultFileMode``. Snapshots hold phone numbers, names and callback URLs: not for other users.
+    public var fileMode: Int?
+    /// `output.directoryMode` (octal, e.g. `"0750"`): the mode of the directories of a snapshot (and of the output
+    /// directory when the run creates it); `nil` is ``defaultDirectoryMode``.
+    public var directoryMode: Int?
+
+    /// Files readable by the owner and its group (e.g. an `adm` or auditors' group), nobody else.
+    public static let defaultFileMode = 0o640
+    /// Directories the owner and its group can list, nobody else.
+    public static let defaultDirectoryMode = 0o750
+    /// The mode snapshot files are created with.
+    public var effectiveFileMode: Int { fileMode ?? Self.defaultFileMode }
+    /// The mode snapshot directories are created with.
+    public var effectiveDirectoryMode: Int { directoryMode ?? Self.defaultDirectoryMode }
 
     public init() {}
 }

@@ -42,10 +42,13 @@ public final class ScopePart: @unchecked Sendable {
         self.scope = configuration.scopes[index]
         self.builder = builder
         rows = try RowFilesWriter(
-            csv: try FileSink(path: paths.csv), ndjson: try FileSink(path: paths.ndjson), output: configuration.output,
+            csv: try FileSink(path: paths.csv, mode: paths.mode),
+            ndjson: try FileSink(path: paths.ndjson, mode: paths.mode),
+            output: configuration.output,
             format: builder.format)
         rawPages = try RawPagesWriter(
-            file: try FileSink(path: paths.rawPages), gzipLevel: Int32(configuration.output.gzipLevel))
+            file: try FileSink(path: paths.rawPages, mode: paths.mode), gzipLevel: Int32(configuration.output.gzipLevel)
+        )
         summary = Summary(
             result: ScopeResult(scope: scope),
             digest: ReportDigest(maxProblemRows: configuration.output.xhtmlMaxProblemRows))

@@ -35,7 +35,10 @@ public final class SnapshotAssembler: @unchecked Sendable {
         self.clock = clock
         self.runID = runID
         self.template = template
-        snapshot = try SnapshotDirectory(outputDirectory: configuration.output.directory, runID: runID)
+        snapshot = try SnapshotDirectory(
+            outputDirectory: configuration.output.directory, runID: runID,
+            fileMode: configuration.output.effectiveFileMode, directoryMode: configuration.output.effectiveDirectoryMode
+        )
         builder = RowBuilder(
             rules: HealthRules(clock: clock, staleAfterHours: configuration.health.staleAfterHours), format: rowFormat)
         summaries = Array(repeating: nil, count: configuration.scopes.count)

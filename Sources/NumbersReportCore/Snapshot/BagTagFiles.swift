@@ -6,6 +6,8 @@ import ReportWriters
 struct BagTagFiles {
     var payload: [PayloadEntry]
     var bagInfo: BagInfo
+    /// The tag files' mode (`output.fileMode`).
+    var fileMode: Int = OutputSettings.defaultFileMode
 
     static let bagitText = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
     /// The tag files listed in the tag manifest, in order.
@@ -21,14 +23,14 @@ struct BagTagFiles {
         ]
         var tagManifest = ""
         for (name, text) in files {
-            try Self.writeFile(bagPath + "/" + name, Array(text.utf8))
+            try Self.writeFile(bagPath + "/" + name, Array(text.utf8), mode: fileMode)
             tagManifest += "\(Hex.sha256(Array(text.utf8)))  \(name)\n"
         }
-        try Self.writeFile(bagPath + "/tagmanifest-sha256.txt", Array(tagManifest.utf8))
+        try Self.writeFile(bagPath + "/tagmanifest-sha256.txt", Array(tagManifest.utf8), mode: fileMode)
     }
 
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-        let file = try FileSink(path: path)
+    private static func writeFile(_ path: String, _ bytes: [UInt8], mode: Int) throws {
+        let file = try FileSink(path: path, mode: mode)
         try file.write(bytes)
         try file.close()
     }

@@ -11,18 +11,18 @@ import ReportWriters
 
 /// The few POSIX file operations publishing needs, with errors that name the path.
 enum FileSystem {
-    static func makeDirectory(_ path: String) throws {
-        guard mkdir(path, 0o755) == 0 else {
+    static func makeDirectory(_ path: String, mode: Int = 0o755) throws {
+        guard mkdir(path, mode_t(mode)) == 0 else {
             throw OutputFileError(operation: "create directory", path: path, errno: errno)
         }
     }
 
     /// Creates `path` and any missing parents.
-    static func makeDirectories(_ path: String) throws {
+    static func makeDirectories(_ path: String, mode: Int = 0o755) throws {
         var current = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             current += "/" + component
-            if mkdir(current, 0o755) != 0, errno != EEXIST {
+            if mkdir(current, mode_t(mode)) != 0, errno != EEXIST {
                 throw OutputFileError(operation: "create directory", path: current, errno: errno)
             }
         }

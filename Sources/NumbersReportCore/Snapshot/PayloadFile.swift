@@ -21,9 +21,9 @@ public final class PayloadFile: ByteSink {
     private let register: (PayloadEntry) -> Void
     private var closed = false
 
-    init(path: String, absolutePath: String, register: @escaping (PayloadEntry) -> Void) throws {
+    init(path: String, absolutePath: String, mode: Int, register: @escaping (PayloadEntry) -> Void) throws {
         self.path = path
-        self.file = try FileSink(path: absolutePath)
+        self.file = try FileSink(path: absolutePath, mode: mode)
         self.register = register
     }
 

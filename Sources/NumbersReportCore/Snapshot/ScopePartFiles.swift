@@ -7,4 +7,6 @@ public struct ScopePartFiles: Sendable, Hashable {
     public let ndjson: String
     /// One gzip member of raw page lines.
     public let rawPages: String
+    /// The mode they are created with (`output.fileMode`).
+    public var mode: Int = OutputSettings.defaultFileMode
 }

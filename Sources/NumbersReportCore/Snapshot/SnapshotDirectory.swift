@@ -21,16 +21,26 @@ public final class SnapshotDirectory {
 
     private enum State { case building, published(String), discarded }
 
-    /// Creates `OUTPUT/.partial-<run id>/data/` (and OUTPUT if missing).
-    public init(outputDirectory: String, runID: String) throws {
+    /// The mode of every file written here (`output.fileMode`).
+    public let fileMode: Int
+    /// The mode of every directory made here (`output.directoryMode`).
+    public let directoryMode: Int
+
+    /// Creates `OUTPUT/.partial-<run id>/data/` (and OUTPUT if missing), with `directoryMode`.
+    public init(
+        outputDirectory: String, runID: String, fileMode: Int = OutputSettings.defaultFileMode,
+        directoryMode: Int = OutputSettings.defaultDirectoryMode
+    ) throws {
         self.outputDirectory = outputDirectory
         self.runID = runID
+        self.fileMode = fileMode
+        self.directoryMode = directoryMode
         self.partialPath = outputDirectory + "/" + SnapshotArchive.partialPrefix + runID
-        try FileSystem.makeDirectories(outputDirectory)
-        try FileSystem.makeDirectory(partialPath)
-        try FileSystem.makeDirectory(dataPath)
+        try FileSystem.makeDirectories(outputDirectory, mode: directoryMode)
+        try FileSystem.makeDirectory(partialPath, mode: directoryMode)
+        try FileSystem.makeDirectory(dataPath, mode: directoryMode)
         do {
-            try FileSystem.makeDirectory(partsPath)
+            try FileSystem.makeDirectory(partsPath, mode: directoryMode)
         } catch {
             FileSystem.removeTree(partialPath)
             throw error
@@ -47,7 +57,8 @@ public final class SnapshotDirectory {
     /// its gzip member of raw pages, joined in config order by ``joinParts(scopeIndices:header:)``.
     public func partFiles(scopeIndex: Int) -> ScopePartFiles {
         let base = partsPath + "/scope-\(scopeIndex)"
-        return ScopePartFiles(csv: base + ".csv", ndjson: base + ".ndjson.gz", rawPages: base + ".pages.ndjson.gz")
+        return ScopePartFiles(
+            csv: base + ".csv", ndjson: base + ".ndjson.gz", rawPages: base + ".pages.ndjson.gz", mode: fileMode)
     }
 
     /// Removes the part files once they are joined.
@@ -59,9 +70,9 @@ public final class SnapshotDirectory {
         var directory = dataPath
         for component in components.dropLast() {
             directory += "/" + component
-            if !FileSystem.exists(directory) { try FileSystem.makeDirectory(directory) }
+            if !FileSystem.exists(directory) { try FileSystem.makeDirectory(directory, mode: directoryMode) }
         }
-        return try PayloadFile(path: file.bagPath, absolutePath: dataPath + "/" + file.relativePath) {
+        return try PayloadFile(path: file.bagPath, absolutePath: dataPath + "/" + file.relativePath, mode: fileMode) {
             [unowned self] entry in self.payload.append(entry)
         }
     }
@@ -87,7 +98,7 @@ public final class SnapshotDirectory {
     /// - Returns: the published path.
     public func publish(clock: Date, bagInfo: BagInfo) throws -> SnapshotLocation {
         guard case .building = state else { preconditionFailure("publish called twice") }
-        try BagTagFiles(payload: payload, bagInfo: bagInfo).write(to: partialPath)
+        try BagTagFiles(payload: payload, bagInfo: bagInfo, fileMode: fileMode).write(to: partialPath)
         for directory in Set(
             payload.map { partialPath + "/" + $0.path.split(separator: "/").dropLast().joined(separator: "/") })
         {

@@ -20,11 +20,11 @@ public final class FileSink: ByteSink {
     /// Bytes taken so far.
     public private(set) var byteCount = 0
 
-    /// Creates `path` (mode 0644); fails if it exists.
-    public init(path: String, bufferCapacity: Int = 1 << 16) throws {
+    /// Creates `path` with `mode` (less the umask); fails if it exists.
+    public init(path: String, mode: Int = 0o644, bufferCapacity: Int = 1 << 16) throws {
         self.path = path
         self.bufferCapacity = bufferCapacity
-        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
         guard descriptor >= 0 else { throw OutputFileError(operation: "create", path: path, errno: errno) }
         buffer.reserveCapacity(bufferCapacity)
     }
