@@ -8,6 +8,8 @@ struct Diagnostics {
     let logger: Logger
     let format: LoggingOptions.Format
     let progress: TerminalProgress?
+    /// When the command started: the closing line's duration.
+    let startedAt = ContinuousClock.now
 
     func error(_ message: String) {
         switch (format, progress) {

@@ -146,9 +146,15 @@ struct RunOptions: ParsableArguments {
             diagnostics.error("the report email was not sent: \(failure)")
             status = .partial
         }
-        if status == .complete, let failOn = failOn.flatMap(HealthLevel.init(name:)), outcome.meetsFailOn(failOn) {
+        let failOnLevel = failOn.flatMap(HealthLevel.init(name:))
+        if status == .complete, let failOnLevel, outcome.meetsFailOn(failOnLevel) {
             status = .healthThreshold
         }
+        let elapsed = ContinuousClock.now - diagnostics.startedAt
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        diagnostics.logger.log(
+            level: status == .complete ? .notice : .error, "run finished",
+            metadata: outcome.closingMetadata(status: status, failOn: failOnLevel, seconds: seconds))
         writeMetrics(status, outcome: outcome, diagnostics: diagnostics)
         throw ExitCode(status.rawValue)
     }

@@ -116,11 +116,23 @@ struct OperatorExperienceTests {
             }
             let pages = objects.filter { $0["message"] as? String == "page written" }
             #expect(pages.count > 5)
-            #expect(pages.contains { $0["scope"] as? String == "Retail alerts" && $0["page"] as? String == "1" })
+            // Numbers are JSON numbers.
+            #expect(pages.contains { $0["scope"] as? String == "Retail alerts" && $0["page"] as? Int == 1 })
             let retry = try #require(objects.first { $0["message"] as? String == "retrying after a transient failure" })
             #expect(retry["level"] as? String == "notice")
-            #expect(retry["status"] as? String == "503")
-            #expect(retry["attempt"] as? String == "1")
+            // One short line: the request once, attempt n/N, the delay in whole milliseconds.
+            #expect(retry["status"] as? Int == 503)
+            #expect((retry["attempt"] as? String)?.hasPrefix("1/") == true, "\(retry)")
+            #expect(retry["delay_ms"] is Int, "\(retry)")
+            let request = try #require(retry["request"] as? String)
+            #expect((retry["reason"] as? String)?.contains(request) == false, "the request is named once: \(retry)")
+            // The last line: the exit code and why, with the night's totals as numbers.
+            let closing = try #require(objects.last)
+            #expect(closing["message"] as? String == "run finished", "\(closing)")
+            #expect(
+                closing["exit"] as? Int == 0 && (closing["rows"] as? Int ?? 0) > 0
+                    && (closing["retries"] as? Int ?? 0) >= 1)
+            #expect((closing["why"] as? String)?.hasPrefix("complete") == true && closing["seconds"] is Double)
             #expect(!result.standardError.contains("demo-key-secret"))
 
             // What the tool says besides its log (nothing published, a metrics file it could not write)
@@ -149,6 +161,20 @@ struct OperatorExperienceTests {
                 "run", "--config", setup.config, "--output", setup.output, "--fail-on", "FAILED",
             ])
             #expect(failing.status == 4)
+            // The closing line says why: the level and how many numbers are at it or worse.
+            let failed = try #require(
+                String(
+                    decoding: try Data(
+                        contentsOf: URL(
+                            fileURLWithPath: failing.standardOutput
+                                .trimmingCharacters(in: .whitespacesAndNewlines) + "/data/numbers.csv")), as: UTF8.self
+                )
+                .components(separatedBy: "\r\n").dropFirst().filter { $0.contains(",FAILED,") }.count as Int?)
+            let closing = try #require(
+                failing.standardError.split(separator: "\n").last { $0.contains("run finished") })
+            #expect(
+                closing.contains("exit=4")
+                    && closing.contains("why=--fail-on FAILED: \(failed) numbers at FAILED or worse"), "\(closing)")
             let path = failing.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(FileManager.default.fileExists(atPath: path + "/data/numbers.csv"))
             let usage = try await setup.run(["run", "--config", setup.config, "--fail-on", "BROKEN"])

@@ -65,7 +65,13 @@ public struct JSONLogHandler: LogHandler {
         case .string(let text):
             NDJSONEncoder.appendString(text, to: &line)
         case .stringConvertible(let convertible):
-            NDJSONEncoder.appendString(convertible.description, to: &line)
+            // Numbers and booleans given as such (`.stringConvertible(42)`) stay JSON numbers and booleans.
+            switch convertible {
+            case let number as Int: line += Array(String(number).utf8)
+            case let number as Double where number.isFinite: line += Array(String(number).utf8)
+            case let flag as Bool: line += Array((flag ? "true" : "false").utf8)
+            default: NDJSONEncoder.appendString(convertible.description, to: &line)
+            }
         case .array(let items):
             line.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {

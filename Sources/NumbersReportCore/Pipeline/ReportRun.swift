@@ -176,8 +176,8 @@ public struct ReportRun: Sendable {
                 logger.debug(
                     "page written",
                     metadata: [
-                        "scope": "\(scope.displayName)", "page": "\(page.number)",
-                        "records": "\(page.response.importedNumbers.count)",
+                        "scope": "\(scope.displayName)", "page": .stringConvertible(page.number),
+                        "records": .stringConvertible(page.response.importedNumbers.count),
                     ])
                 progress?(
                     .pageWritten(
@@ -210,8 +210,9 @@ public struct ReportRun: Sendable {
         logger.info(
             "scope complete",
             metadata: [
-                "scope": "\(scope.displayName)", "pages": "\(summary.result.pages)", "rows": "\(summary.result.rows)",
-                "totalSize": "\(summary.result.totalSize.map(String.init) ?? "-")",
+                "scope": "\(scope.displayName)", "pages": .stringConvertible(summary.result.pages),
+                "rows": .stringConvertible(summary.result.rows),
+                "totalSize": summary.result.totalSize.map { .stringConvertible($0) } ?? "-",
             ])
         return summary
     }

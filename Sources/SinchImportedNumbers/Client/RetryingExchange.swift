@@ -55,11 +55,16 @@ struct RetryingExchange: Sendable {
                 guard attempt < maxAttempts else { throw error }
                 let delay = policy.delay(afterAttempt: attempt, retryAfter: retryAfter)
                 counters.record { $0.retries += 1 }
+                // One short line: the request once, the attempt of how many, the wait in whole milliseconds.
+                let milliseconds = Int(
+                    (Double(delay.components.seconds) * 1_000 + Double(delay.components.attoseconds) / 1e15)
+                        .rounded())
                 var metadata: Logger.Metadata = [
-                    "request": "\(ServerText.sanitize(target, limit: 300))", "attempt": "\(attempt)",
-                    "reason": "\(error)", "delay": "\(delay)",
+                    "request": "\(ServerText.sanitize(target, limit: 300))", "attempt": "\(attempt)/\(maxAttempts)",
+                    "reason": "\(ServerText.sanitize(error.reason, limit: 200))",
+                    "delay_ms": .stringConvertible(milliseconds),
                 ]
-                if let status = error.statusCode { metadata["status"] = "\(status)" }
+                if let status = error.statusCode { metadata["status"] = .stringConvertible(status) }
                 logger.log(level: retryLogLevel, "retrying after a transient failure", metadata: metadata)
                 try await Task.sleep(for: delay)
             }

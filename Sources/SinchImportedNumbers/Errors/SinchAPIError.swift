@@ -125,6 +125,20 @@ public struct SinchAPIError: Error, Hashable, Sendable, CustomStringConvertible 
         }
     }
 
+    /// What went wrong without naming the request, for a line that names it already (a retry's): `HTTP 503:
+    /// UNAVAILABLE: …`, `no complete answer within 30.0 s`.
+    public var reason: String {
+        switch storage {
+        case .httpStatus(let status, let body, _): "HTTP \(status)" + (body.map { ": \($0)" } ?? "")
+        case .invalidResponse(let reason, _): "invalid response: \(ServerText.sanitize(reason))"
+        case .transport(let reason, _): "connection failure: \(ServerText.sanitize(reason))"
+        case .connectFailed(let endpoint, let reason, _):
+            "could not connect to \(endpoint): \(ServerText.sanitize(reason))"
+        case .timedOut(let seconds, _): "no complete answer within \(seconds) s"
+        default: description
+        }
+    }
+
     /// A request target as shown in errors: its page token may be kilobytes long and is the server's text.
     private static func shown(_ request: String) -> String { ServerText.sanitize(request, limit: 300) }
 
