@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NumbersReportCore
 
 /// `numbers-report`: the nightly audit of numbers imported (hosted) on Sinch for 10DLC SMS.
 @main
@@ -15,6 +16,7 @@ struct NumbersReport: AsyncParsableCommand {
             Example, your config:     numbers-report check --config nightly.yaml
                                       (then schedule `run`: see the README)
             """,
+        version: ToolVersion.current,
         subcommands: [
             RunCommand.self, CheckCommand.self, DemoCommand.self, VerifyCommand.self, DiffCommand.self,
             RenderCommand.self,
