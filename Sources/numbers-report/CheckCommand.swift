@@ -8,10 +8,12 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check a config against the API: token, then the first page of every scope; publishes nothing.",
         discussion: """
-            Validates the config, reads the credential variables it names, fetches an access token and the first \
-            page of every scope, and prints a table: scope, reachable, totalSize, the page size the server granted, \
-            latency. Writes no file. Exit codes as for run: 0 every scope answered, 1 usage or config error, \
-            2 some scopes did not answer, 3 none did.
+            Validates the config and its template, reads the access keys it names, fetches an access token and the \
+            first page of every scope, checks that the output directory can be written (a temporary file, removed) \
+            and that the mailer can be run, and prints a table: scope, reachable, totalSize, the page size the \
+            server granted, latency; then the rest. Exit codes as for run: 0 ready, 1 usage or config error, \
+            2 some scopes did not answer or the mailer cannot be run, 3 none did or the output directory cannot \
+            be written.
 
             Example:  SINCH_KEY_ID=… SINCH_KEY_SECRET=… numbers-report check --config /etc/numbers-report/nightly.yaml
             """)
@@ -30,9 +32,10 @@ struct CheckCommand: AsyncParsableCommand {
             Diagnostics(logger: logger, format: logging.logFormat, progress: nil).error(error.message)
             throw ExitCode(ExitStatus.usageOrConfiguration.rawValue)
         }
-        let report = try await ConfigCheck(
+        var report = try await ConfigCheck(
             configuration: file.configuration, scopeKeys: file.scopeKeys, logger: logger
         ).run()
+        report.local = try await ConfigCheck.localReadiness(file.configuration)
         print(report.table(pageSize: file.configuration.api.pageSize), terminator: "")
         throw ExitCode(report.exitStatus.rawValue)
     }

@@ -42,6 +42,29 @@ struct OperatorExperienceTests {
         }
     }
 
+    @Test("check fails what run would fail: an output directory it cannot create (3), a mailer it cannot run (2)")
+    func checkChecksTheMachine() async throws {
+        let mailer = "\nemail: { to: [ops@example.com], sendCommand: [/nonexistent/sendmail, -t] }\n"
+        try await ToolSetup.with(editConfig: { $0 + mailer }) { setup in
+            let result = try await setup.run(["check", "--config", setup.config])
+            #expect(result.status == 2, "\(result.standardOutput)\(result.standardError)")
+            #expect(result.standardOutput.contains("mailer /nonexistent/sendmail: FAILED: does not exist"))
+            #expect(
+                result.standardOutput.contains("output directory \(setup.output): ready"), "\(result.standardOutput)")
+            #expect(!FileManager.default.fileExists(atPath: setup.output), "check creates nothing")
+        }
+        try await ToolSetup.with(editConfig: { $0.replacingOccurrences(of: "./reports", with: "./blocker/reports") }) {
+            setup in
+            // A file where the output directory's parent should be: run could not create it.
+            FileManager.default.createFile(atPath: setup.directory + "/blocker", contents: Data("x".utf8))
+            let result = try await setup.run(["check", "--config", setup.config])
+            #expect(result.status == 3, "\(result.standardOutput)\(result.standardError)")
+            #expect(result.standardOutput.contains("/blocker/reports: FAILED"), "\(result.standardOutput)")
+            let run = try await setup.run(["run", "--config", setup.config])
+            #expect(run.status == 3, "run fails as check said: \(run.standardError)")
+        }
+    }
+
     @Test("check: a table of every scope with totalSize, granted page size and latency; publishes nothing")
     func checkPublishesNothing() async throws {
         try await ToolSetup.with(change: { $0.pageSizeCap = 30 }) { setup in

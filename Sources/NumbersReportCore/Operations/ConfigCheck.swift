@@ -28,6 +28,11 @@ public struct ConfigCheck: Sendable {
             logger: logger)
     }
 
+    /// ``LocalReadiness`` of `configuration`, off the cooperative pool (it touches the file system).
+    public static func localReadiness(_ configuration: ReportConfiguration) async throws -> [LocalReadiness.Finding] {
+        try await BlockingWork.run { LocalReadiness.check(configuration) }
+    }
+
     /// Runs the check: a token per key first, then the scopes, up to `api.concurrency` at once.
     public func run() async throws -> ConfigCheckReport {
         try await withImportedNumbersClients(

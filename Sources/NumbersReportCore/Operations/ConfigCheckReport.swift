@@ -34,12 +34,20 @@ public struct ConfigCheckReport: Sendable {
 
     public var authorization: Authorization
     public var scopes: [Scope]
+    /// This machine: the output directory and the mailer (``LocalReadiness``).
+    public var local: [LocalReadiness.Finding] = []
 
-    /// `0` when every scope answered, `2` when some did, `3` when none did (as `run` would end).
+    /// `0` when every scope answered and the machine is ready, `2` when some scope did not (or the mailer cannot
+    /// be run), `3` when none did (or the output directory cannot be written): as `run` would end.
     public var exitStatus: ExitStatus {
         let reachable = scopes.filter(\.isReachable).count
-        if reachable == scopes.count { return .complete }
-        return reachable == 0 ? .nothingFetched : .partial
+        var status: ExitStatus = reachable == scopes.count ? .complete : reachable == 0 ? .nothingFetched : .partial
+        for finding in local where finding.problem != nil {
+            if finding.failing == .nothingFetched || (finding.failing == .partial && status == .complete) {
+                status = finding.failing
+            }
+        }
+        return status
     }
 
     /// The table `check` prints: scope, reachable, totalSize, granted page size, latency; then the failures.
@@ -64,6 +72,9 @@ public struct ConfigCheckReport: Sendable {
                 rows.append([name, "NO", "-", "-", "-"])
                 notes.append("\(name): \(message)")
             }
+        }
+        for finding in local {
+            notes.append("\(finding.item): " + (finding.problem.map { "FAILED: \($0)" } ?? "ready"))
         }
         return TextTable.render(rows) + "\n" + notes.map { SafeText.line($0) }.joined(separator: "\n") + "\n"
     }
