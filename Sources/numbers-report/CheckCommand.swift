@@ -21,6 +21,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "The YAML (or JSON) config file. Example: --config /etc/numbers-report/nightly.yaml")
     var config: String
 
+    @Flag(help: "The report as JSON instead of the table.")
+    var json = false
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -36,7 +39,7 @@ struct CheckCommand: AsyncParsableCommand {
             configuration: file.configuration, scopeKeys: file.scopeKeys, logger: logger
         ).run()
         report.local = try await ConfigCheck.localReadiness(file.configuration)
-        print(report.table(pageSize: file.configuration.api.pageSize), terminator: "")
+        print(json ? try report.json() : report.table(pageSize: file.configuration.api.pageSize), terminator: "")
         throw ExitCode(report.exitStatus.rawValue)
     }
 }

@@ -18,7 +18,8 @@ struct NumbersReport: AsyncParsableCommand {
             """,
         version: ToolVersion.current,
         subcommands: [
-            RunCommand.self, CheckCommand.self, DemoCommand.self, VerifyCommand.self, DiffCommand.self,
+            RunCommand.self, CheckCommand.self, DemoCommand.self, VerifyCommand.self, ListCommand.self,
+            DiffCommand.self,
             RenderCommand.self,
             FakeAPICommand.self,
         ]

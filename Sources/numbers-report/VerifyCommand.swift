@@ -28,6 +28,9 @@ struct VerifyCommand: ParsableCommand {
     @Argument(help: "A snapshot directory (or, with --all, an output directory). Example: reports/2026-11-29T020000Z")
     var path: String
 
+    @Flag(help: "The result as JSON: {checked, ok, problems: [{snapshot, file, problem}]}.")
+    var json = false
+
     func run() throws {
         let verifier = BagVerifier()
         let path = self.path.hasSuffix("/") ? String(self.path.dropLast()) : self.path
@@ -48,6 +51,14 @@ struct VerifyCommand: ParsableCommand {
             checked = 1
             problems = verifier.verify(snapshot: path)
         }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let result = VerifyResult(checked: checked, ok: problems.isEmpty, problems: problems)
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            if !problems.isEmpty { throw ExitCode(1) }
+            return
+        }
         for problem in problems { print(problem) }
         if problems.isEmpty {
             print("OK: \(checked) snapshot\(checked == 1 ? "" : "s") verified")
@@ -56,4 +67,11 @@ struct VerifyCommand: ParsableCommand {
             throw ExitCode(1)
         }
     }
+}
+
+/// What `verify --json` prints.
+private struct VerifyResult: Encodable {
+    var checked: Int
+    var ok: Bool
+    var problems: [BagVerifier.Problem]
 }

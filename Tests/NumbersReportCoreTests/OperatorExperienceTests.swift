@@ -10,7 +10,7 @@ import Testing
 struct OperatorExperienceTests {
     @Test(
         "every command's --help renders, with an example",
-        arguments: [[], ["run"], ["check"], ["demo"], ["verify"], ["diff"], ["render"], ["fake-api"]])
+        arguments: [[], ["run"], ["check"], ["demo"], ["verify"], ["list"], ["diff"], ["render"], ["fake-api"]])
     func help(command: [String]) async throws {
         let result = try await ToolProcess.run(command + ["--help"])
         #expect(result.status == 0)
@@ -24,7 +24,7 @@ struct OperatorExperienceTests {
         let text = try await ToolProcess.run(["--help"]).standardOutput
         #expect(text.contains("Each night, `run` fetches every number of every configured scope and judges its\n"))
         #expect(text.contains("provisioning health, then publishes a dated, checksummed snapshot of them.\n"))
-        for command in ["run", "check", "demo", "verify", "diff", "render", "fake-api"] {
+        for command in ["run", "check", "demo", "verify", "list", "diff", "render", "fake-api"] {
             #expect(text.contains("  \(command) "), "\(command)")
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import ReportWriters
 import SinchImportedNumbers
 
@@ -81,5 +82,42 @@ public struct ConfigCheckReport: Sendable {
 
     static func milliseconds(_ duration: Duration) -> String {
         "\(Int(duration.inSeconds * 1000)) ms"
+    }
+
+    /// The report as JSON (keys sorted), for scripts: the token, each scope's answer, this machine's findings, and
+    /// the exit status.
+    public func json() throws -> String {
+        var token: [String: Any] = [:]
+        switch authorization {
+        case .success(let latency?): token = ["ok": true, "latencyMs": Int(latency.inSeconds * 1000)]
+        case .success(nil): token = ["ok": true, "basicAuthentication": true]
+        case .failure(let message): token = ["ok": false, "error": message]
+        }
+        let scopeObjects: [[String: Any]] = scopes.map { result in
+            var object: [String: Any] = [
+                "scope": result.scope.displayName, "projectId": result.scope.projectId,
+                "servicePlanId": result.scope.servicePlanId, "campaignId": result.scope.campaignId,
+                "reachable": result.isReachable,
+            ]
+            switch result.answer {
+            case let .page(totalSize, records, hasNextPage, latency):
+                object["totalSize"] = totalSize ?? NSNull()
+                object["records"] = records
+                object["hasNextPage"] = hasNextPage
+                object["answeredEmpty"] = result.answeredEmpty
+                object["latencyMs"] = Int(latency.inSeconds * 1000)
+            case .failure(let message): object["error"] = message
+            }
+            return object
+        }
+        let localObjects: [[String: Any]] = local.map { finding in
+            ["item": finding.item, "ready": finding.problem == nil, "problem": finding.problem ?? NSNull()]
+        }
+        let object: [String: Any] = [
+            "token": token, "scopes": scopeObjects, "local": localObjects, "exitStatus": Int(exitStatus.rawValue),
+        ]
+        let data = try JSONSerialization.data(
+            withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -9,7 +9,7 @@ import ReportWriters
 /// never opened), tag files are read only up to 64 MiB, and every payload file must be listed once.
 public struct BagVerifier: Sendable {
     /// One thing wrong, naming the file.
-    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+    public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
         public var snapshot: String
         public var file: String
         public var problem: String
