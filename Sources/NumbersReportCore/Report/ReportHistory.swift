@@ -23,16 +23,29 @@ public struct ReportHistory: Sendable {
     /// detail, and all of them for `changes.csv`.
     public struct Changes: Sendable {
         public var previousSnapshot: String
-        /// Category → `added`, `HEALTHY→FAILED`, … → numbers.
-        public var byCategory: [SnapshotChange.Category: [String: Int]]
         /// The first changes, worst first.
         public var examples: [SnapshotChange]
-        /// How many changes there are in all.
-        public var total: Int
-        /// Every change, worst first (the examples when they are all).
+        /// Every change, worst first.
         public var all: [SnapshotChange]
         /// The scopes' names: tonight's config, then the previous night's (for scopes no longer configured).
         public var labels: ScopeLabels
+
+        /// Category → `added`, `HEALTHY→FAILED`, … → numbers: counted from ``all``, once.
+        public let byCategory: [SnapshotChange.Category: [String: Int]]
+
+        /// How many changes there are in all.
+        public var total: Int { all.count }
+
+        /// The comparison with `previousSnapshot`: every change, worst first, the first `examples` of them shown.
+        init(previousSnapshot: String, all: [SnapshotChange], examples: Int, labels: ScopeLabels) {
+            self.previousSnapshot = previousSnapshot
+            self.all = all
+            self.examples = Array(all.prefix(examples))
+            self.labels = labels
+            byCategory = all.reduce(into: [:]) { counts, change in
+                counts[change.category, default: [:]][change.countKey, default: 0] += 1
+            }
+        }
     }
 
     /// One night's counts.
@@ -64,13 +77,12 @@ public struct ReportHistory: Sendable {
                     newRows: newRows, unfetchedScopes: unfetchedScopes)
                 // Every change in detail (changes.csv, the workbook), in one reading of both nights side by side;
                 // the report shows the first.
-                let summary = try diff.summary(examples: .max, newKeys: newKeys)
-                let all = summary.examples
+                let all = try diff.summary(examples: .max, newKeys: newKeys).examples
                 let previousScopes = ScopeLabels.scopes(
                     inSnapshot: SnapshotLocation(directory: archive.directory, name: previous).path)
                 changes = Changes(
-                    previousSnapshot: previous, byCategory: summary.byCategory, examples: Array(all.prefix(examples)),
-                    total: summary.total, all: all, labels: ScopeLabels(scopes + previousScopes))
+                    previousSnapshot: previous, all: all, examples: examples,
+                    labels: ScopeLabels(scopes + previousScopes))
                 break
             } catch {
                 // Named relative to the archive: the reader knows the snapshot, not the server's paths.

@@ -1,3 +1,5 @@
+import SinchImportedNumbers
+
 /// Reads a line of `numbers.ndjson.gz` whose keys are the columns, in their order — as this tool writes them —
 /// much faster than `JSONDecoder` (which took three quarters of the workbook's time at 200,000 numbers). Anything
 /// else (another key, a nested object, a number with a fraction) gives `nil`, and the caller decodes the line with
@@ -101,11 +103,11 @@ struct FlatJSONScanner {
             case UInt8(ascii: "t"): text.append(0x09)
             case UInt8(ascii: "u"):
                 guard var scalar = hex4() else { return nil }
-                if (0xD800..<0xDC00).contains(scalar) {
+                if JSONEscape.isHighSurrogate(scalar) {
                     guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(),
-                        (0xDC00..<0xE000).contains(low)
+                        let pair = JSONEscape.scalarValue(high: scalar, low: low)
                     else { return nil }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    scalar = pair
                 }
                 guard let unicode = Unicode.Scalar(scalar) else { return nil }
                 text.append(contentsOf: Array(String(Character(unicode)).utf8))
@@ -117,12 +119,7 @@ struct FlatJSONScanner {
     }
 
     private mutating func hex4() -> UInt32? {
-        guard index + 4 <= bytes.count else { return nil }
-        var value: UInt32 = 0
-        for byte in bytes[index..<(index + 4)] {
-            guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else { return nil }
-            value = value * 16 + UInt32(digit)
-        }
+        guard index + 4 <= bytes.count, let value = JSONEscape.hex4(bytes[index..<(index + 4)]) else { return nil }
         index += 4
         return value
     }
