@@ -93,7 +93,9 @@ public struct ConfigCheck: Sendable {
     private func probe(_ scope: ScopeSettings, client: ImportedNumbersClient) async -> ConfigCheckReport.Scope {
         let start = ContinuousClock.now
         do {
-            let page = try await client.fetchPage(scope.query(pageSize: configuration.api.pageSize), pageToken: nil)
+            let page = try await client.fetchPage(
+                scope.query(pageSize: configuration.api.pageSize), pageToken: nil,
+                logMetadata: ["scope": "\(scope.displayName)"])
             let latency = ContinuousClock.now - start
             let response = page.response
             return ConfigCheckReport.Scope(

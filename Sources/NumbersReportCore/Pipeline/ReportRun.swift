@@ -170,7 +170,9 @@ public struct ReportRun: Sendable {
         let part = try await BlockingWork.run { try factory.makePart(scopeIndex: index) }
         progress?(.scopeStarted(index: index, scope: scope))
         do {
-            for try await page in client.pages(for: scope.query(pageSize: configuration.api.pageSize)) {
+            for try await page in client.pages(
+                for: scope.query(pageSize: configuration.api.pageSize), logMetadata: ["scope": "\(scope.displayName)"])
+            {
                 // Writing waits for the compression threads when they fall behind: off the concurrency pool.
                 try await BlockingWork.run { try part.add(page) }
                 logger.debug(

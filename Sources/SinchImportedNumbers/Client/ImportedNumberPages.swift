@@ -1,3 +1,5 @@
+import Logging
+
 /// Every page of one scope, in API order: an `AsyncSequence` that follows `nextPageToken` to the
 /// last page and stops with ``SinchAPIError/Kind/pageTokenRepeated`` if the server sends a token
 /// it has sent before in this scope (a loop), rather than fetching forever. The page that carried
@@ -12,16 +14,19 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
     let client: ImportedNumbersClient
     /// The scope being listed.
     public let query: ImportedNumbersQuery
+    /// How log lines name a request of this scope (see ``ImportedNumbersClient/pages(for:logMetadata:)``).
+    let logMetadata: Logger.Metadata
 
     /// An iterator that starts at the first page.
     public func makeAsyncIterator() -> Iterator {
-        Iterator(client: client, query: query)
+        Iterator(client: client, query: query, logMetadata: logMetadata)
     }
 
     /// Hands out one page per call to `next()`, with the following one already on its way.
     public struct Iterator: AsyncIteratorProtocol {
         let client: ImportedNumbersClient
         let query: ImportedNumbersQuery
+        let logMetadata: Logger.Metadata
         private var nextToken: String?
         private var pageNumber = 0
         private var finished = false
@@ -33,9 +38,10 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
         /// The request for the next page, started when the previous page was returned.
         private var prefetch: Prefetch?
 
-        init(client: ImportedNumbersClient, query: ImportedNumbersQuery) {
+        init(client: ImportedNumbersClient, query: ImportedNumbersQuery, logMetadata: Logger.Metadata) {
             self.client = client
             self.query = query
+            self.logMetadata = logMetadata
         }
 
         /// The next page, or `nil` after the last.
@@ -63,7 +69,8 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
                         prefetch.task.cancel()
                     }
                 } else {
-                    page = try await client.fetchPage(query, pageToken: nextToken, number: pageNumber)
+                    page = try await client.fetchPage(
+                        query, pageToken: nextToken, number: pageNumber, logMetadata: logMetadata)
                 }
             } catch {
                 finished = true
@@ -82,8 +89,12 @@ public struct ImportedNumberPages: AsyncSequence, Sendable {
             seenTokens[digest] = pageNumber
             nextToken = token
             if pageNumber < client.configuration.maxPagesPerScope {
-                let (client, query, number) = (client, query, pageNumber + 1)
-                prefetch = Prefetch(Task { try await client.fetchPage(query, pageToken: token, number: number) })
+                let (client, query, number, logMetadata) = (client, query, pageNumber + 1, logMetadata)
+                prefetch = Prefetch(
+                    Task {
+                        try await client.fetchPage(query, pageToken: token, number: number, logMetadata: logMetadata)
+                    }
+                )
             }
             return page
         }

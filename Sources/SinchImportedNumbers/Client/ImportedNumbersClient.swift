@@ -107,20 +107,24 @@ public final class ImportedNumbersClient: Sendable {
     public var statistics: ClientStatistics { counters.snapshot }
 
     /// Every page of one scope, in order, following `nextPageToken` to the end.
-    public func pages(for query: ImportedNumbersQuery) -> ImportedNumberPages {
-        ImportedNumberPages(client: self, query: query)
+    /// - Parameter logMetadata: how log lines about a request of this scope (a retry) name it, e.g. the
+    ///   caller's name for the scope; the page number is added. When empty, a request is named by its target.
+    public func pages(for query: ImportedNumbersQuery, logMetadata: Logger.Metadata = [:]) -> ImportedNumberPages {
+        ImportedNumberPages(client: self, query: query, logMetadata: logMetadata)
     }
 
     /// One page of a scope.
+    /// - Parameter logMetadata: as for ``pages(for:logMetadata:)``.
     public func fetchPage(
-        _ query: ImportedNumbersQuery, pageToken: String?, number: Int = 1
+        _ query: ImportedNumbersQuery, pageToken: String?, number: Int = 1, logMetadata: Logger.Metadata = [:]
     ) async throws
         -> ImportedNumbersPage
     {
         let target = query.requestTarget(pageToken: pageToken)
         var authorization = ""
         var refreshedAfterExpiry = false
-        return try await exchange.run(target: target) {
+        let describedAs = logMetadata.isEmpty ? nil : logMetadata.merging(["page": .stringConvertible(number)]) { $1 }
+        return try await exchange.run(target: target, describedAs: describedAs) {
             authorization = try await authorizationHeader()
             let request = TransportRequest(
                 method: "GET", url: configuration.baseURL + target,

@@ -30,8 +30,11 @@ struct RetryingExchange: Sendable {
     /// An error thrown by `makeRequest` (obtaining the token, which has a retry budget of its own) ends the
     /// request at once: budgets are never nested, so an unreachable token endpoint costs `maxAttempts`
     /// attempts, not `maxAttempts²`.
+    ///
+    /// - Parameter describedAs: what the retry line says the request was (the caller's scope and page);
+    ///   `nil` names it by `target`.
     func run<Value>(
-        target: String, makeRequest: () async throws -> TransportRequest,
+        target: String, describedAs: Logger.Metadata? = nil, makeRequest: () async throws -> TransportRequest,
         interpret: (TransportResponse) async throws -> Verdict<Value>
     ) async throws -> Value {
         var attempt = 0
@@ -55,15 +58,15 @@ struct RetryingExchange: Sendable {
                 guard attempt < maxAttempts else { throw error }
                 let delay = policy.delay(afterAttempt: attempt, retryAfter: retryAfter)
                 counters.record { $0.retries += 1 }
-                // One short line: the request once, the attempt of how many, the wait in whole milliseconds.
+                // One short line: the request once (by scope and page when the caller named them), the attempt
+                // of how many, the wait in whole milliseconds.
                 let milliseconds = Int(
                     (Double(delay.components.seconds) * 1_000 + Double(delay.components.attoseconds) / 1e15)
                         .rounded())
-                var metadata: Logger.Metadata = [
-                    "request": "\(ServerText.sanitize(target, limit: 300))", "attempt": "\(attempt)/\(maxAttempts)",
-                    "reason": "\(ServerText.sanitize(error.reason, limit: 200))",
-                    "delay_ms": .stringConvertible(milliseconds),
-                ]
+                var metadata = describedAs ?? ["request": "\(ServerText.sanitize(target, limit: 300))"]
+                metadata["attempt"] = "\(attempt)/\(maxAttempts)"
+                metadata["reason"] = "\(ServerText.sanitize(error.reason, limit: 200))"
+                metadata["delay_ms"] = .stringConvertible(milliseconds)
                 if let status = error.statusCode { metadata["status"] = .stringConvertible(status) }
                 logger.log(level: retryLogLevel, "retrying after a transient failure", metadata: metadata)
                 try await Task.sleep(for: delay)
