@@ -15,7 +15,9 @@ struct CheckCommand: AsyncParsableCommand {
             2 some scopes did not answer or the mailer cannot be run, 3 none did or the output directory cannot \
             be written.
 
-            Example:  SINCH_KEY_ID=… SINCH_KEY_SECRET=… numbers-report check --config /etc/numbers-report/nightly.yaml
+            Example (the key files the config names, read from the directory systemd's LoadCredential= would use):
+              CREDENTIALS_DIRECTORY=/etc/numbers-report/credentials numbers-report check \\
+                --config /etc/numbers-report/nightly.yaml
             """)
 
     @Option(help: "The YAML (or JSON) config file. Example: --config /etc/numbers-report/nightly.yaml")

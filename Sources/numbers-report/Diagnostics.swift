@@ -11,6 +11,12 @@ struct Diagnostics {
     /// When the command started: the closing line's duration.
     let startedAt = ContinuousClock.now
 
+    /// Seconds since the command started.
+    var elapsedSeconds: Double {
+        let elapsed = ContinuousClock.now - startedAt
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
     func error(_ message: String) {
         switch (format, progress) {
         case (.json, _): logger.error("\(message)")

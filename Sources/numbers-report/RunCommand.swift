@@ -18,8 +18,8 @@ struct RunCommand: AsyncParsableCommand {
             could not be sent), 3 nothing fetched (nothing published), 4 --fail-on matched, 130/143 stopped by \
             SIGINT/SIGTERM before publishing (nothing published).
 
-            Example:  SINCH_KEY_ID=… SINCH_KEY_SECRET=… numbers-report run --config /etc/numbers-report/nightly.yaml \\
-                        --fail-on FAILED --metrics-file /var/lib/prometheus/node-exporter/numbers_report.prom
+            Example:  numbers-report run --config /etc/numbers-report/nightly.yaml --fail-on FAILED \\
+                        --metrics-file /var/lib/prometheus/node-exporter/numbers_report.prom
             """)
 
     @Option(help: "The YAML (or JSON) config file. Example: --config /etc/numbers-report/nightly.yaml")

@@ -87,9 +87,13 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    /// Ends a run that stopped before it had an outcome: the metrics, then the exit code.
+    /// Ends a run that stopped before it had an outcome: the message, the closing line, the metrics, then the
+    /// exit code.
     func fail(_ status: ExitStatus, _ message: String, diagnostics: Diagnostics) -> ExitCode {
         diagnostics.error(message)
+        diagnostics.logger.error(
+            "run finished",
+            metadata: RunOutcome.closingMetadata(status: status, why: message, seconds: diagnostics.elapsedSeconds))
         writeMetrics(status, outcome: nil, diagnostics: diagnostics)
         return ExitCode(status.rawValue)
     }
@@ -150,11 +154,9 @@ struct RunOptions: ParsableArguments {
         if status == .complete, let failOnLevel, outcome.meetsFailOn(failOnLevel) {
             status = .healthThreshold
         }
-        let elapsed = ContinuousClock.now - diagnostics.startedAt
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         diagnostics.logger.log(
             level: status == .complete ? .notice : .error, "run finished",
-            metadata: outcome.closingMetadata(status: status, failOn: failOnLevel, seconds: seconds))
+            metadata: outcome.closingMetadata(status: status, failOn: failOnLevel, seconds: diagnostics.elapsedSeconds))
         writeMetrics(status, outcome: outcome, diagnostics: diagnostics)
         throw ExitCode(status.rawValue)
     }

@@ -38,24 +38,17 @@ struct VerifyCommand: ParsableCommand {
         let checked: Int
         if all {
             (checked, problems) = verifier.verifyAll(directory: path)
-            if checked == 0 {
-                StandardError.write("\(path): no snapshots found\n")
-                throw ExitCode(1)
-            }
+            if checked == 0 { try nothingToVerify(path, "no snapshots found") }
         } else {
             // attributesOfItem does not follow a final symbolic link: a linked bagit.txt is the verifier's to refuse.
             guard (try? FileManager.default.attributesOfItem(atPath: path + "/bagit.txt")) != nil else {
-                StandardError.write("\(path): not a snapshot (no bagit.txt)\n")
-                throw ExitCode(1)
+                try nothingToVerify(path, "not a snapshot (no bagit.txt)")
             }
             checked = 1
             problems = verifier.verify(snapshot: path)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            let result = VerifyResult(checked: checked, ok: problems.isEmpty, problems: problems)
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            try printJSON(checked: checked, problems: problems)
             if !problems.isEmpty { throw ExitCode(1) }
             return
         }
@@ -66,6 +59,23 @@ struct VerifyCommand: ParsableCommand {
             print("FAILED: \(problems.count) problem\(problems.count == 1 ? "" : "s")")
             throw ExitCode(1)
         }
+    }
+}
+
+extension VerifyCommand {
+    /// Exit 1 when there is nothing to verify: said on stderr, and with `--json` as a problem on stdout too, so
+    /// that a JSON consumer always gets an object.
+    fileprivate func nothingToVerify(_ path: String, _ problem: String) throws -> Never {
+        StandardError.write("\(path): \(problem)\n")
+        if json { try printJSON(checked: 0, problems: [.init(snapshot: path, file: "", problem: problem)]) }
+        throw ExitCode(1)
+    }
+
+    fileprivate func printJSON(checked: Int, problems: [BagVerifier.Problem]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let result = VerifyResult(checked: checked, ok: problems.isEmpty, problems: problems)
+        print(String(decoding: try encoder.encode(result), as: UTF8.self))
     }
 }
 

@@ -45,8 +45,8 @@ struct DiffRowScannerTests {
                 }
             }
             let writer = try RowFilesWriter(
-                csv: try FileSink(path: directory + "/rows.csv"),
-                ndjson: try FileSink(path: directory + "/rows.ndjson.gz"),
+                csv: try FileSink(path: directory + "/rows.csv", mode: 0o644),
+                ndjson: try FileSink(path: directory + "/rows.ndjson.gz", mode: 0o644),
                 output: harness.configuration.output)
             try writer.append(rows)
             try writer.finish()

@@ -15,7 +15,7 @@ struct DiffSummaryTests {
         let encoder = NDJSONEncoder(keys: keys)
         var bytes: [UInt8] = []
         for row in rows { encoder.appendRecord(row, to: &bytes) }
-        let gzip = try GzipSink(downstream: try FileSink(path: path), level: 1)
+        let gzip = try GzipSink(downstream: try FileSink(path: path, mode: 0o644), level: 1)
         try gzip.write(bytes)
         try gzip.close()
     }

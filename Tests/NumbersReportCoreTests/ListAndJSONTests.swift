@@ -46,6 +46,16 @@ struct ListAndJSONTests {
             #expect(
                 (problems["problems"] as? [[String: Any]])?.contains { $0["file"] as? String == "data/report.xhtml" }
                     == true)
+            // Nothing to verify is still an answer in JSON: not ok, checked 0, the reason.
+            let empty = setup.directory + "/empty"
+            try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+            for arguments in [["verify", "--all", empty, "--json"], ["verify", empty, "--json"]] {
+                let nothing = try await setup.run(arguments)
+                #expect(nothing.status == 1)
+                let answer = try #require(try object(nothing.standardOutput) as? [String: Any], "\(arguments)")
+                #expect(answer["ok"] as? Bool == false && answer["checked"] as? Int == 0)
+                #expect((answer["problems"] as? [[String: Any]])?.count == 1)
+            }
         }
     }
 

@@ -141,6 +141,9 @@ struct OperatorExperienceTests {
             #expect(pages.count > 5)
             // Numbers are JSON numbers.
             #expect(pages.contains { $0["scope"] as? String == "Retail alerts" && $0["page"] as? Int == 1 })
+            let completed = objects.filter { $0["message"] as? String == "scope complete" }
+            #expect(completed.count == 3)
+            #expect(completed.allSatisfy { $0["pages"] is Int && $0["rows"] is Int && $0["totalSize"] is Int })
             let retry = try #require(objects.first { $0["message"] as? String == "retrying after a transient failure" })
             #expect(retry["level"] as? String == "notice")
             // One short line: the scope by its name and the page number, attempt n/N, the delay in whole
@@ -176,6 +179,19 @@ struct OperatorExperienceTests {
             }
             #expect(messages.contains("nothing could be fetched; no snapshot was published"))
             #expect(messages.contains { $0.hasPrefix("the metrics file was not written: ") })
+
+            // A run that ends before it has an outcome (here a config error) closes with the same line.
+            let broken = setup.directory + "/broken.yaml"
+            try "scopes: []\n".write(toFile: broken, atomically: true, encoding: .utf8)
+            let refused = try await setup.run([
+                "run", "--config", broken, "--output", setup.output, "--log-format", "json",
+            ])
+            #expect(refused.status == 1)
+            let last = try #require(refused.standardError.split(separator: "\n").last)
+            let closingLine = try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any]
+            #expect(closingLine?["message"] as? String == "run finished", "\(refused.standardError)")
+            #expect(closingLine?["exit"] as? Int == 1 && closingLine?["seconds"] is Double)
+            #expect((closingLine?["why"] as? String)?.contains("broken.yaml") == true, "\(refused.standardError)")
         }
     }
 

@@ -26,6 +26,30 @@ struct SamplesTests {
         if let command = configuration.email.sendCommand { #expect(command.first?.hasPrefix("/") == true) }
     }
 
+    @Test("production.yaml runs under the sample unit: every key from files that the unit hands over")
+    func productionKeysComeFromTheUnit() throws {
+        let configuration = try ReportConfiguration.load(
+            path: Self.samples.appendingPathComponent("production.yaml").path)
+        let unit = try String(
+            contentsOf: Self.samples.appendingPathComponent("numbers-report.service"), encoding: .utf8)
+        // The unit sets no environment: a key named by an environment variable could never be read.
+        #expect(!unit.contains("Environment"))
+        let sources = [configuration.api.keySource] + configuration.scopes.compactMap(\.key)
+        #expect(sources.count == 2, "the sample shows the shared key and a scope's own")
+        for source in sources {
+            guard case .files(let idFile, let secretFile) = source else {
+                Issue.record("production.yaml reads a key from the environment: \(source)")
+                continue
+            }
+            for name in [idFile, secretFile] {
+                // Handed over by the unit (a scope's own key as a line to uncomment).
+                #expect(
+                    unit.contains("\nLoadCredential=\(name):") || unit.contains("\n#LoadCredential=\(name):"),
+                    "\(name) is not in the unit's LoadCredential= lines")
+            }
+        }
+    }
+
     static func email(_ sendCommand: String) -> String {
         """
         scopes: [{ projectId: p, servicePlanId: s, campaignId: c }]

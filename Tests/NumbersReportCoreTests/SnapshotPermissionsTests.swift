@@ -23,11 +23,14 @@ struct SnapshotPermissionsTests {
         return found
     }
 
-    @Test("no file or directory of a snapshot is readable by others; files 0640, directories 0750")
+    @Test("nothing of a snapshot, nor the output directory the run creates, is readable by others: 0640 and 0750")
     func privateByDefault() async throws {
         try await RunHarness.with { harness in
-            let snapshot = try #require(try await harness.run().snapshotPath)
-            let entries = try modes(under: snapshot)
+            // An output directory the run must create (and its parent), as on a first night.
+            let output = harness.outputDirectory + "/var/reports"
+            let snapshot = try #require(try await harness.run(into: output).snapshotPath)
+            #expect(snapshot.hasPrefix(output + "/"))
+            let entries = try modes(under: harness.outputDirectory + "/var")
             #expect(entries.count > 10)
             for entry in entries {
                 #expect(entry.mode & 0o007 == 0, "\(entry.path): \(String(entry.mode, radix: 8))")
@@ -42,8 +45,9 @@ struct SnapshotPermissionsTests {
         try await RunHarness.with { harness in
             harness.configuration.output.fileMode = 0o600
             harness.configuration.output.directoryMode = 0o700
-            let snapshot = try #require(try await harness.run().snapshotPath)
-            for entry in try modes(under: snapshot) {
+            let output = harness.outputDirectory + "/reports"
+            _ = try #require(try await harness.run(into: output).snapshotPath)
+            for entry in try modes(under: output) {
                 #expect(
                     entry.mode == (entry.directory ? 0o700 : 0o600), "\(entry.path): \(String(entry.mode, radix: 8))")
             }

@@ -17,6 +17,15 @@ extension RunOutcome {
         ]
     }
 
+    /// The closing line of a run that ended before it had an outcome (a config error, a held output directory,
+    /// a stop signal): the exit code, why, and how long it took.
+    public static func closingMetadata(status: ExitStatus, why: String, seconds: Double) -> Logger.Metadata {
+        [
+            "exit": .stringConvertible(Int(status.rawValue)), "why": "\(why)",
+            "seconds": .stringConvertible((seconds * 10).rounded() / 10),
+        ]
+    }
+
     /// Why the run ends with `status`: `complete`, `2 of 3 scopes failed`, `--fail-on FAILED: 12 numbers at FAILED
     /// or worse`, …
     public func reason(status: ExitStatus, failOn: HealthLevel?) -> String {

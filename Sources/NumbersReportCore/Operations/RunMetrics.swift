@@ -96,10 +96,11 @@ public struct RunMetrics: Sendable {
         return Self.render(registry)
     }
 
-    /// Writes the file atomically: a temporary file beside it, synced, then renamed over it.
+    /// Writes the file atomically: a temporary file beside it, synced, then renamed over it. Mode 0644: the
+    /// metrics name no number, and node_exporter, another user, must read them.
     public func write(to path: String) throws {
         let previous = try? String(contentsOfFile: path, encoding: .utf8)
-        try FileSystem.writeAtomically(Array(text(previous: previous).utf8), to: path)
+        try FileSystem.writeAtomically(Array(text(previous: previous).utf8), to: path, mode: 0o644)
     }
 
     static func lastSuccess(in text: String) -> Double? {

@@ -55,7 +55,9 @@ public struct ReportRun: Sendable {
     ///   (the partial snapshot is removed first); API failures end up in the outcome.
     public func run() async throws -> RunOutcome {
         // One run at a time per output directory, held until publication and retention are done.
-        let lock = try OutputDirectoryLock(directory: configuration.output.directory)
+        let lock = try OutputDirectoryLock(
+            directory: configuration.output.directory, directoryMode: configuration.output.effectiveDirectoryMode,
+            fileMode: configuration.output.effectiveFileMode)
         defer { lock.release() }
         let archive = SnapshotArchive(directory: configuration.output.directory)
         for stale in archive.removeStalePartials() {
@@ -195,7 +197,9 @@ public struct ReportRun: Sendable {
             if error.kind != .credentialsRefused {  // a refused key is logged once, with its scopes (logRefusal)
                 logger.error(
                     "scope failed",
-                    metadata: ["scope": "\(scope.displayName)", "pages": "\(part.pages)", "error": "\(error)"])
+                    metadata: [
+                        "scope": "\(scope.displayName)", "pages": .stringConvertible(part.pages), "error": "\(error)",
+                    ])
             }
             return try await BlockingWork.run { try part.finish() }
         }
@@ -209,13 +213,12 @@ public struct ReportRun: Sendable {
                 ])
             return summary
         }
-        logger.info(
-            "scope complete",
-            metadata: [
-                "scope": "\(scope.displayName)", "pages": .stringConvertible(summary.result.pages),
-                "rows": .stringConvertible(summary.result.rows),
-                "totalSize": summary.result.totalSize.map { .stringConvertible($0) } ?? "-",
-            ])
+        var metadata: Logger.Metadata = [
+            "scope": "\(scope.displayName)", "pages": .stringConvertible(summary.result.pages),
+            "rows": .stringConvertible(summary.result.rows),
+        ]
+        if let totalSize = summary.result.totalSize { metadata["totalSize"] = .stringConvertible(totalSize) }
+        logger.info("scope complete", metadata: metadata)
         return summary
     }
 

@@ -21,8 +21,6 @@ public struct SnapshotRender: Sendable {
     /// Publishes the rebuilt snapshot under the output directory and returns its path. Holds the output
     /// directory's lock meanwhile, like a run: a run into the same directory cannot remove its partial.
     public func render() throws -> String {
-        let lock = try OutputDirectoryLock(directory: outputDirectory)
-        defer { lock.release() }
         let recordPath = SnapshotLocation(path: snapshot).path(of: .runRecord)
         guard let recordData = FileManager.default.contents(atPath: recordPath) else {
             throw RenderError(description: "\(recordPath): missing; render needs a snapshot written by numbers-report")
@@ -38,6 +36,11 @@ public struct SnapshotRender: Sendable {
         }
         var configuration = record.configuration
         configuration.output.directory = outputDirectory
+        // The output directory as that night's run would have made it.
+        let lock = try OutputDirectoryLock(
+            directory: outputDirectory, directoryMode: configuration.output.effectiveDirectoryMode,
+            fileMode: configuration.output.effectiveFileMode)
+        defer { lock.release() }
         let template =
             configuration.output.xhtmlTemplate.flatMap { try? ReportTemplate.load(path: $0, configFile: recordPath) }
             ?? .builtIn

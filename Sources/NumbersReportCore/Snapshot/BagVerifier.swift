@@ -15,6 +15,13 @@ public struct BagVerifier: Sendable {
         public var problem: String
         /// One line: names found in a bag are escaped (a file name may carry line breaks or escape codes).
         public var description: String { SafeText.line("\(snapshot)/\(file): \(problem)") }
+
+        /// A problem with `file` (empty: the snapshot or directory itself) of `snapshot`.
+        public init(snapshot: String, file: String, problem: String) {
+            self.snapshot = snapshot
+            self.file = file
+            self.problem = problem
+        }
     }
 
     public init() {}

@@ -11,14 +11,14 @@ import ReportWriters
 
 /// The few POSIX file operations publishing needs, with errors that name the path.
 enum FileSystem {
-    static func makeDirectory(_ path: String, mode: Int = 0o755) throws {
+    static func makeDirectory(_ path: String, mode: Int) throws {
         guard mkdir(path, mode_t(mode)) == 0 else {
             throw OutputFileError(operation: "create directory", path: path, errno: errno)
         }
     }
 
     /// Creates `path` and any missing parents.
-    static func makeDirectories(_ path: String, mode: Int = 0o755) throws {
+    static func makeDirectories(_ path: String, mode: Int) throws {
         var current = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             current += "/" + component
@@ -50,14 +50,14 @@ enum FileSystem {
 
     /// Replaces the file at `path` with `bytes` so that readers see the old or the new content, never a
     /// part: written to a temporary file beside it, synced, renamed over it, and the directory synced.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    static func writeAtomically(_ bytes: [UInt8], to path: String, mode: Int) throws {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let temporary = directory + "/." + name + ".tmp-\(getpid())"
         unlink(temporary)
         do {
-            let file = try FileSink(path: temporary)
+            let file = try FileSink(path: temporary, mode: mode)
             try file.write(bytes)
             try file.close()
             guard systemRename(temporary, path) == 0 else {

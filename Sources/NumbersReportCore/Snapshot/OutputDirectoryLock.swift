@@ -40,15 +40,17 @@ public final class OutputDirectoryLock {
     public var path: String { directory + "/" + Self.fileName }
     private var descriptor: Int32
 
-    /// Creates the output directory if needed and takes its lock, without waiting.
+    /// Creates the output directory if needed (with `directoryMode`, parents too) and takes its lock, without
+    /// waiting; the lock file is created with `fileMode`.
     /// - Throws: ``Held`` when another run holds it; `OutputFileError` when the lock file cannot be
     ///   opened (it is a symbolic link, not a regular file, or the directory is not writable).
-    public init(directory: String) throws {
+    public init(directory: String, directoryMode: Int, fileMode: Int) throws {
         self.directory = directory
-        try FileSystem.makeDirectories(directory)
+        try FileSystem.makeDirectories(directory, mode: directoryMode)
         let path = directory + "/" + Self.fileName
         while true {
-            let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0o644)
+            let descriptor = open(
+                path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, mode_t(fileMode))
             guard descriptor >= 0 else {
                 let code = errno
                 throw OutputFileError(

@@ -21,7 +21,7 @@ public final class FileSink: ByteSink {
     public private(set) var byteCount = 0
 
     /// Creates `path` with `mode` (less the umask); fails if it exists.
-    public init(path: String, mode: Int = 0o644, bufferCapacity: Int = 1 << 16) throws {
+    public init(path: String, mode: Int, bufferCapacity: Int = 1 << 16) throws {
         self.path = path
         self.bufferCapacity = bufferCapacity
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))

@@ -60,7 +60,7 @@ struct TokenFetcher: Sendable {
                         retryAfter: nil)
                 }
                 let lifetime = TimeInterval(answer.expiresIn ?? 3600)
-                logger.debug("obtained an access token", metadata: ["expiresIn": "\(Int(lifetime))"])
+                logger.debug("obtained an access token", metadata: ["expiresIn": .stringConvertible(Int(lifetime))])
                 return .done(
                     OAuth2Token(accessToken: answer.accessToken, expiresAt: Date().addingTimeInterval(lifetime)))
             case 400, 401, 403:
