@@ -234,7 +234,8 @@ extension ReportConfiguration {
         let entries = try reader.mapping(
             node, "output",
             allowed: [
-                "directory", "keep", "csv", "gzipLevel", "xhtml", "sourceOrganization", "fileMode", "directoryMode",
+                "directory", "keep", "csv", "gzipLevel", "rawGzipLevel", "xhtml", "sourceOrganization", "fileMode",
+                "directoryMode",
             ])
         var output = OutputSettings()
         if let value = entries["directory"] { output.directory = try reader.identifier(value, "output.directory") }
@@ -244,6 +245,9 @@ extension ReportConfiguration {
         if let value = entries["keep"] { output.keep = try reader.integer(value, "output.keep", range: 0...100_000) }
         if let value = entries["gzipLevel"] {
             output.gzipLevel = try reader.integer(value, "output.gzipLevel", range: 0...9)
+        }
+        if let value = entries["rawGzipLevel"] {
+            output.rawGzipLevel = try reader.integer(value, "output.rawGzipLevel", range: 0...9)
         }
         if let value = entries["fileMode"] {
             output.fileMode = try reader.mode(value, "output.fileMode", owner: 0o600, example: "\"0640\"")

@@ -47,7 +47,8 @@ public final class ScopePart: @unchecked Sendable {
             output: configuration.output,
             format: builder.format)
         rawPages = try RawPagesWriter(
-            file: try FileSink(path: paths.rawPages, mode: paths.mode), gzipLevel: Int32(configuration.output.gzipLevel)
+            file: try FileSink(path: paths.rawPages, mode: paths.mode),
+            gzipLevel: Int32(configuration.output.effectiveRawGzipLevel)
         )
         summary = Summary(
             result: ScopeResult(scope: scope),
