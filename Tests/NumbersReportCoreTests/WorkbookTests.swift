@@ -87,6 +87,53 @@ struct WorkbookTests {
         #expect((sheets["Notes"]?[1].first as? String)?.contains("Problems (2)") == true)
     }
 
+    /// Texts as the API may send them, and what a spreadsheet must show of each.
+    static let hostileTexts: [(sent: String, shown: String)] = [
+        ("a & b < c > d \"e\" 'f'", "a & b < c > d \"e\" 'f'"),
+        ("line one\r\nline two\ttab", "line one\r\nline two\ttab"),
+        ("  padded  ", "  padded  "),
+        ("bidi \u{202E}reversed\u{202C}", "bidi [U+202E]reversed[U+202C]"),
+        ("control \u{01} and \u{FFFE}", "control \u{FFFD} and \u{FFFD}"),
+        ("accents é ü, emoji 📵, CJK 号码", "accents é ü, emoji 📵, CJK 号码"),
+        ("]]> <![CDATA[ &amp;", "]]> <![CDATA[ &amp;"),
+    ]
+
+    @Test("cells hold any text as sent (escaped, made XML-safe, bidi controls shown), and an empty row stays a row")
+    func hostileTexts() async throws {
+        let sink = MemorySink()
+        let workbook = WorkbookWriter(downstream: sink)
+        try workbook.beginTable("Problems", columns: [WorkbookColumn("text"), WorkbookColumn("n", .number)])
+        for (index, text) in Self.hostileTexts.enumerated() {
+            try workbook.appendRow([.text(text.sent), .number(Double(index))])
+        }
+        try workbook.appendRow([.empty, .empty])
+        try workbook.appendRow([.text(String(repeating: "x", count: 40_000)), .number(-1.5)])
+        try workbook.close()
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/hostile.xlsx"
+        try Data(sink.bytes).write(to: URL(fileURLWithPath: path))
+        let script = """
+            import json, sys, openpyxl
+            sheet = openpyxl.load_workbook(sys.argv[1])["Problems"]
+            print(json.dumps([list(row) for row in sheet.iter_rows(values_only=True)], ensure_ascii=False))
+            """
+        let result = try await runTool(["python3", "-c", script, path], captureErrors: true)
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: result.output) as? [[Any]],
+            "\(String(decoding: result.output, as: UTF8.self))")
+        try #require(rows.count == Self.hostileTexts.count + 3)
+        #expect(rows[0] as? [String] == ["text", "n"])
+        for (index, text) in Self.hostileTexts.enumerated() {
+            #expect(rows[index + 1][0] as? String == text.shown, "row \(index + 1)")
+            #expect(rows[index + 1][1] as? Double == Double(index))
+        }
+        #expect(rows[Self.hostileTexts.count + 1].allSatisfy { $0 is NSNull })
+        let long = try #require(rows.last?.first as? String)
+        #expect(long.utf16.count == WorkbookCell.maximumTextLength && long.hasSuffix(WorkbookCell.truncationMarker))
+        #expect(rows.last?.last as? Double == -1.5)
+    }
+
     @Test("problems.xlsx holds numbers.csv's rows that are not HEALTHY, typed, in openpyxl and in LibreOffice")
     func nightWorkbook() async throws {
         try await RunHarness.with { harness in

@@ -1,5 +1,9 @@
-/// One worksheet's XML (`xl/worksheets/sheetN.xml`), written row by row with ``XMLStreamWriter`` into a
-/// zip entry: a frozen header row, the columns' widths, the rows, and an autofilter over the header.
+/// One worksheet's XML (`xl/worksheets/sheetN.xml`), written row by row into a zip entry: a frozen header
+/// row, the columns' widths, the rows, and an autofilter over the header.
+///
+/// A sheet holds as many rows as the night has problems, 40 cells each: its XML is written as bytes here
+/// (``SheetXML``), not through libxml2's text writer, whose per-call cost was most of the workbook's. The
+/// bytes are the ones libxml2's `xmlTextWriter` gave: the same declaration, escapes and attribute order.
 final class WorksheetWriter {
     /// The cell styles of `styles.xml`: default, date, header.
     enum Style: Int {
@@ -7,34 +11,33 @@ final class WorksheetWriter {
     }
 
     private let columns: [WorkbookColumn]
-    private let xml: XMLStreamWriter
+    /// `A`, `B`, …: each column's name, as bytes.
+    private let columnNames: [[UInt8]]
     private let sink: any ByteSink
+    private var buffer: [UInt8] = []
     /// Rows written so far, the header included.
     private(set) var rowCount = 0
-    private static let drainEvery = 256
+    /// The buffer is handed to the sink once it holds this many bytes.
+    private static let drainBytes = 1 << 16
 
     init(columns: [WorkbookColumn], into sink: any ByteSink) throws {
         self.columns = columns
         self.sink = sink
-        xml = try XMLStreamWriter()
-        try xml.start("worksheet")
-        try xml.attribute("xmlns", WorkbookWriter.mainNamespace)
-        try xml.attribute("xmlns:r", WorkbookWriter.relationshipNamespace)
-        try xml.start("sheetViews")
-        try xml.start("sheetView")
-        try xml.attribute("workbookViewId", "0")
-        try xml.empty("pane", ["ySplit": "1", "topLeftCell": "A2", "activePane": "bottomLeft", "state": "frozen"])
-        try xml.empty("selection", ["pane": "bottomLeft", "activeCell": "A2", "sqref": "A2"])
-        try xml.end()
-        try xml.end()
-        try xml.start("cols")
+        columnNames = columns.indices.map { Array(Self.columnName($0).utf8) }
+        buffer.reserveCapacity(Self.drainBytes + (1 << 14))
+        SheetXML.append(SheetXML.declaration, to: &buffer)
+        SheetXML.append(
+            "<worksheet xmlns=\"\(WorkbookWriter.mainNamespace)\" xmlns:r=\"\(WorkbookWriter.relationshipNamespace)\">"
+                + "<sheetViews><sheetView workbookViewId=\"0\">"
+                + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews><cols>",
+            to: &buffer)
         for (index, column) in columns.enumerated() {
             let number = String(index + 1)
-            try xml.empty(
-                "col", ["min": number, "max": number, "width": String(column.width), "customWidth": "1"])
+            SheetXML.append(
+                "<col min=\"\(number)\" max=\"\(number)\" width=\"\(column.width)\" customWidth=\"1\"/>", to: &buffer)
         }
-        try xml.end()
-        try xml.start("sheetData")
+        SheetXML.append("</cols><sheetData>", to: &buffer)
         try appendRow(columns.map { .text($0.title) }, style: .header)
     }
 
@@ -44,57 +47,79 @@ final class WorksheetWriter {
     /// Appends a row; cells past the columns are dropped.
     func appendRow(_ cells: [WorkbookCell], style: Style? = nil) throws {
         rowCount += 1
-        let row = String(rowCount)
-        try xml.start("row")
-        try xml.attribute("r", row)
+        var row: [UInt8] = []
+        SheetXML.appendDecimal(rowCount, to: &row)
+        buffer.append(contentsOf: SheetXML.rowStart)
+        buffer.append(contentsOf: row)
+        buffer.append(contentsOf: SheetXML.quoteClose)
+        var wroteCell = false
         for (index, cell) in zip(cells.indices, cells) where index < columns.count {
-            try write(cell, reference: Self.columnName(index) + row, style: style)
+            wroteCell = write(cell, column: columnNames[index], row: row, style: style) || wroteCell
         }
-        try xml.end()
-        if rowCount % Self.drainEvery == 0 { try xml.drain(into: sink) }
+        // libxml2 closed an element without content as `<row r="5"/>`.
+        if wroteCell {
+            buffer.append(contentsOf: SheetXML.rowEnd)
+        } else {
+            buffer.removeLast(1)
+            buffer.append(contentsOf: SheetXML.emptyEnd)
+        }
+        if buffer.count >= Self.drainBytes { try drain() }
     }
 
-    private func write(_ cell: WorkbookCell, reference: String, style: Style?) throws {
+    /// Writes one cell; `false` for an empty one, which is not written.
+    private func write(_ cell: WorkbookCell, column: [UInt8], row: [UInt8], style: Style?) -> Bool {
         switch cell {
-        case .empty: return
+        case .empty: return false
         case .text(let text):
-            try xml.start("c")
-            try xml.attribute("r", reference)
-            if let style { try xml.attribute("s", String(style.rawValue)) }
-            try xml.attribute("t", "inlineStr")
-            try xml.start("is")
-            try xml.start("t")
+            cellStart(column: column, row: row, style: style)
             let fitted = WorkbookCell.fitted(text)
             if fitted.first?.isWhitespace == true || fitted.last?.isWhitespace == true {
-                try xml.attribute("xml:space", "preserve")
+                buffer.append(contentsOf: SheetXML.inlineTextPreserved)
+            } else {
+                buffer.append(contentsOf: SheetXML.inlineText)
             }
-            try xml.text(fitted)
-            try xml.end()
-            try xml.end()
-            try xml.end()
+            SheetXML.appendEscaped(fitted, to: &buffer)
+            buffer.append(contentsOf: SheetXML.inlineTextEnd)
         case .date(let serial):
-            try value(reference: reference, type: nil, style: .date, String(serial))
-        case .boolean(let value):
-            try self.value(reference: reference, type: "b", style: style, value ? "1" : "0")
+            value(column: column, row: row, type: nil, style: .date, String(serial))
+        case .boolean(let flag):
+            value(column: column, row: row, type: "b", style: style, flag ? "1" : "0")
         case .number(let number):
-            try value(reference: reference, type: nil, style: style, String(number))
+            value(column: column, row: row, type: nil, style: style, String(number))
+        }
+        return true
+    }
+
+    /// `<c r="B5" s="2"` (the type attribute and the rest follow).
+    private func cellStart(column: [UInt8], row: [UInt8], style: Style?) {
+        buffer.append(contentsOf: SheetXML.cellStart)
+        buffer.append(contentsOf: column)
+        buffer.append(contentsOf: row)
+        buffer.append(UInt8(ascii: "\""))
+        if let style {
+            buffer.append(contentsOf: SheetXML.styleAttribute)
+            SheetXML.appendDecimal(style.rawValue, to: &buffer)
+            buffer.append(UInt8(ascii: "\""))
         }
     }
 
-    private func value(reference: String, type: String?, style: Style?, _ text: String) throws {
-        try xml.start("c")
-        try xml.attribute("r", reference)
-        if let style { try xml.attribute("s", String(style.rawValue)) }
-        if let type { try xml.attribute("t", type) }
-        try xml.element("v", text: text)
-        try xml.end()
+    private func value(column: [UInt8], row: [UInt8], type: String?, style: Style?, _ text: String) {
+        cellStart(column: column, row: row, style: style)
+        if let type { SheetXML.append(" t=\"\(type)\"", to: &buffer) }
+        buffer.append(contentsOf: SheetXML.valueStart)
+        SheetXML.appendEscaped(text, to: &buffer)
+        buffer.append(contentsOf: SheetXML.valueEnd)
+    }
+
+    private func drain() throws {
+        try sink.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Ends the rows, adds the autofilter, and closes the sheet's entry.
     func finish() throws {
-        try xml.end()  // sheetData
-        try xml.empty("autoFilter", ["ref": filterRange])
-        try xml.finish(into: sink)
+        SheetXML.append("</sheetData><autoFilter ref=\"\(filterRange)\"/></worksheet>\n", to: &buffer)
+        try drain()
         try sink.close()
     }
 

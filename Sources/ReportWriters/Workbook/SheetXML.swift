@@ -1,0 +1,66 @@
+/// The bytes of a worksheet's XML, as libxml2's `xmlTextWriter` writes them: the pieces a row is made of,
+/// and text escaped as its `xmlEncodeSpecialChars` escapes it (`&`, `<`, `>`, `"` and CR as references),
+/// after ``SafeText`` made it XML-safe.
+enum SheetXML {
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    static let rowStart = Array("<row r=\"".utf8)
+    static let quoteClose = Array("\">".utf8)
+    static let emptyEnd = Array("/>".utf8)
+    static let rowEnd = Array("</row>".utf8)
+    static let cellStart = Array("<c r=\"".utf8)
+    static let styleAttribute = Array(" s=\"".utf8)
+    static let inlineText = Array(" t=\"inlineStr\"><is><t>".utf8)
+    static let inlineTextPreserved = Array(" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
+    static let inlineTextEnd = Array("</t></is></c>".utf8)
+    static let valueStart = Array("><v>".utf8)
+    static let valueEnd = Array("</v></c>".utf8)
+
+    /// Appends `text` as it is (markup this type writes).
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Appends `value` in decimal.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        guard value >= 10 else {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: max(0, value)))
+            return
+        }
+        appendDecimal(value / 10, to: &bytes)
+        bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10))
+    }
+
+    /// Appends `text` as element content: made XML-safe by ``SafeText`` when it holds anything but printable
+    /// ASCII, TAB and LF (a quick look at its bytes decides), then escaped.
+    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                appendEscaped(utf8, to: &bytes)
+            } else {
+                var clean = SafeText.clean(String(decoding: utf8, as: UTF8.self))
+                clean.withUTF8 { appendEscaped($0, to: &bytes) }
+            }
+        }
+    }
+
+    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        var start = 0
+        for (index, byte) in utf8.enumerated() {
+            let reference: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): reference = "&amp;"
+            case UInt8(ascii: "<"): reference = "&lt;"
+            case UInt8(ascii: ">"): reference = "&gt;"
+            case UInt8(ascii: "\""): reference = "&quot;"
+            case 0x0D: reference = "&#13;"
+            default: continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            bytes.append(
+                contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
+            start = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+    }
+}
