@@ -73,7 +73,7 @@ final class WorksheetWriter {
         case .text(let text):
             cellStart(column: column, row: row, style: style)
             let fitted = WorkbookCell.fitted(text)
-            if fitted.first?.isWhitespace == true || fitted.last?.isWhitespace == true {
+            if Self.hasOuterWhitespace(fitted) {
                 buffer.append(contentsOf: SheetXML.inlineTextPreserved)
             } else {
                 buffer.append(contentsOf: SheetXML.inlineText)
@@ -121,6 +121,17 @@ final class WorksheetWriter {
         SheetXML.append("</sheetData><autoFilter ref=\"\(filterRange)\"/></worksheet>\n", to: &buffer)
         try drain()
         try sink.close()
+    }
+
+    /// Whether `text` starts or ends with whitespace (then its spaces are kept with `xml:space`): ASCII ends are
+    /// looked at as bytes, others as `Character`s (Unicode's properties are costly in a 40-column row).
+    static func hasOuterWhitespace(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        if first < 0x80 && last < 0x80 {
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            return isSpace(first) || isSpace(last)
+        }
+        return text.first?.isWhitespace == true || text.last?.isWhitespace == true
     }
 
     /// `A`, …, `Z`, `AA`, …: the name of the column at `index` (from 0).
