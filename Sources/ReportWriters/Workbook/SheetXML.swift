@@ -31,7 +31,7 @@ enum SheetXML {
     }
 
     /// Appends `text` as element content: made XML-safe by ``SafeText`` when it holds anything but printable
-    /// ASCII, TAB and LF (a quick look at its bytes decides), then escaped.
+    /// ASCII, TAB, LF and CR (a quick look at its bytes decides), then escaped.
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in

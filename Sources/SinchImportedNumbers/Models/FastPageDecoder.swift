@@ -257,10 +257,12 @@ final class FastPageDecoder {
         index += 1
         let start = index
         var escaped = false
+        var ascii = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { break }
             if byte < 0x20 { throw GiveUp() }
+            if byte >= 0x80 { ascii = false }
             if byte == UInt8(ascii: "\\") {
                 escaped = true
                 index += 2
@@ -272,6 +274,8 @@ final class FastPageDecoder {
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
         index += 1
         if !escaped {
+            // ASCII is valid UTF-8: made without the validation (a generic call, most of this function's cost).
+            if ascii { return String(decoding: raw, as: UTF8.self) }
             guard let text = String(validating: raw, as: UTF8.self) else { throw GiveUp() }
             return text
         }
