@@ -15,6 +15,17 @@ struct WorkbookTests {
         return sink.bytes
     }
 
+    /// What `script` (Python, given the path of a file holding `bytes`) prints as JSON.
+    private static func readByPython(_ bytes: [UInt8], _ script: String) async throws -> Any {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/book.xlsx"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let result = try await runTool(["python3", "-c", script, path], captureErrors: true)
+        return try #require(
+            try? JSONSerialization.jsonObject(with: result.output), "\(String(decoding: result.output, as: UTF8.self))")
+    }
+
     @Test("the zip writer gives the same bytes twice, and Python's zipfile and unzip -t read them back whole")
     func zipWriter() async throws {
         let entries: [(String, [UInt8])] = [
@@ -63,20 +74,13 @@ struct WorkbookTests {
             ])
         }
         try workbook.close()
-        let directory = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/split.xlsx"
-        try Data(sink.bytes).write(to: URL(fileURLWithPath: path))
         let script = """
             import json, sys, openpyxl
             book = openpyxl.load_workbook(sys.argv[1])
             print(json.dumps({name: [[v if isinstance(v, (str, bool)) or v is None else v.isoformat()
                 for v in row] for row in book[name].iter_rows(values_only=True)] for name in book.sheetnames}))
             """
-        let result = try await runTool(["python3", "-c", script, path], captureErrors: true)
-        let sheets = try #require(
-            try JSONSerialization.jsonObject(with: result.output) as? [String: [[Any]]],
-            "\(String(decoding: result.output, as: UTF8.self))")
+        let sheets = try #require(try await Self.readByPython(sink.bytes, script) as? [String: [[Any]]])
         #expect(sheets.keys.sorted() == ["Notes", "Problems", "Problems (2)", "Problems (3)"])
         #expect(sheets["Problems (2)"]?.first as? [String] == ["phone_number", "at", "ok"])
         let phones = ["Problems", "Problems (2)", "Problems (3)"].flatMap { sheets[$0]?.dropFirst() ?? [] }
@@ -109,19 +113,12 @@ struct WorkbookTests {
         try workbook.appendRow([.empty, .empty])
         try workbook.appendRow([.text(String(repeating: "x", count: 40_000)), .number(-1.5)])
         try workbook.close()
-        let directory = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/hostile.xlsx"
-        try Data(sink.bytes).write(to: URL(fileURLWithPath: path))
         let script = """
             import json, sys, openpyxl
             sheet = openpyxl.load_workbook(sys.argv[1])["Problems"]
             print(json.dumps([list(row) for row in sheet.iter_rows(values_only=True)], ensure_ascii=False))
             """
-        let result = try await runTool(["python3", "-c", script, path], captureErrors: true)
-        let rows = try #require(
-            try JSONSerialization.jsonObject(with: result.output) as? [[Any]],
-            "\(String(decoding: result.output, as: UTF8.self))")
+        let rows = try #require(try await Self.readByPython(sink.bytes, script) as? [[Any]])
         try #require(rows.count == Self.hostileTexts.count + 3)
         #expect(rows[0] as? [String] == ["text", "n"])
         for (index, text) in Self.hostileTexts.enumerated() {

@@ -5,6 +5,10 @@
 /// `[U+202E]`, so that hostile data cannot reorder what a reader sees.
 public enum SafeText {
     public static func clean(_ text: String) -> String {
+        // Printable ASCII, TAB, LF and CR need nothing: a look at the bytes spares the scalars' decoding.
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return text
+        }
         guard text.unicodeScalars.contains(where: needsReplacement) else { return text }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

@@ -20,28 +20,10 @@ enum SheetXML {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// Appends `value` in decimal.
-    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        guard value >= 10 else {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: max(0, value)))
-            return
-        }
-        appendDecimal(value / 10, to: &bytes)
-        bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10))
-    }
-
-    /// Appends `text` as element content: made XML-safe by ``SafeText`` when it holds anything but printable
-    /// ASCII, TAB, LF and CR (a quick look at its bytes decides), then escaped.
+    /// Appends `text` as element content: made XML-safe by ``SafeText``, then escaped.
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { utf8 in
-            if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-                appendEscaped(utf8, to: &bytes)
-            } else {
-                var clean = SafeText.clean(String(decoding: utf8, as: UTF8.self))
-                clean.withUTF8 { appendEscaped($0, to: &bytes) }
-            }
-        }
+        var clean = SafeText.clean(text)
+        clean.withUTF8 { appendEscaped($0, to: &bytes) }
     }
 
     private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {

@@ -47,8 +47,7 @@ final class WorksheetWriter {
     /// Appends a row; cells past the columns are dropped.
     func appendRow(_ cells: [WorkbookCell], style: Style? = nil) throws {
         rowCount += 1
-        var row: [UInt8] = []
-        SheetXML.appendDecimal(rowCount, to: &row)
+        let row = Array(String(rowCount).utf8)
         buffer.append(contentsOf: SheetXML.rowStart)
         buffer.append(contentsOf: row)
         buffer.append(contentsOf: SheetXML.quoteClose)
@@ -98,7 +97,7 @@ final class WorksheetWriter {
         buffer.append(UInt8(ascii: "\""))
         if let style {
             buffer.append(contentsOf: SheetXML.styleAttribute)
-            SheetXML.appendDecimal(style.rawValue, to: &buffer)
+            SheetXML.append(String(style.rawValue), to: &buffer)
             buffer.append(UInt8(ascii: "\""))
         }
     }
