@@ -1,6 +1,6 @@
 import FakeSinchAPI
 import Foundation
-import NumbersReportCore
+@testable import NumbersReportCore
 import ReportWriters
 import Testing
 
@@ -92,12 +92,29 @@ struct DiffSummaryTests {
         let byCategory = Dictionary(grouping: all, by: \.category).mapValues { changes in
             changes.reduce(into: [String: Int]()) { $0[$1.countKey, default: 0] += 1 }
         }
-        for limit in [0, 10, 50, all.count, all.count + 5] {
-            let summary = try diff.summary(examples: limit)
-            #expect(summary.total == all.count)
-            #expect(summary.counts == counts)
-            #expect(summary.byCategory == byCategory)
-            #expect(summary.examples == Array(all.prefix(limit)), "limit \(limit)")
+        // In memory, and sorted in runs of 7 keys on disk (the path of a night of millions).
+        for sortCapacity in [nil, 7] as [Int?] {
+            var spilled = diff
+            spilled.scratchDirectory = directory
+            spilled.sortCapacity = sortCapacity
+            for limit in [0, 10, 50, all.count, all.count + 5] {
+                let summary = try spilled.summary(examples: limit)
+                #expect(summary.total == all.count)
+                #expect(summary.counts == counts)
+                #expect(summary.byCategory == byCategory)
+                #expect(summary.examples == Array(all.prefix(limit)), "limit \(limit), sorted in \(sortCapacity ?? 0)")
+            }
+            let changes = try spilled.changeSet()
+            for _ in 1...2 {  // visited as often as needed
+                var visited: [SnapshotChange] = []
+                try changes.forEach { visited.append($0) }
+                #expect(visited == all, "sorted in runs of \(sortCapacity ?? 0)")
+            }
         }
+        // The scratch files were unlinked as they were made: nothing is left beside the rows files.
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == [
+                "new.ndjson.gz", "old.ndjson.gz",
+            ])
     }
 }

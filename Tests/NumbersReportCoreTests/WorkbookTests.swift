@@ -91,6 +91,40 @@ struct WorkbookTests {
         #expect((sheets["Notes"]?[1].first as? String)?.contains("Problems (2)") == true)
     }
 
+    @Test(
+        "rows encoded ahead (SheetRows) and copied in pieces give the bytes of rows appended one by one, over sheets",
+        arguments: [1, 7, 1 << 20])
+    func encodedRows(pieceSize: Int) throws {
+        let columns = [WorkbookColumn("text"), WorkbookColumn("at", .date), WorkbookColumn("n", .number)]
+        // Control characters (the markers' own bytes among them) in texts, an empty row, a table over 3 sheets.
+        var rows: [[WorkbookCell]] = Self.hostileTexts.enumerated().map { index, text in
+            [.text(text.sent), .date(secondsSince1970: 1_795_000_000 + Double(index)), .number(Double(index))]
+        }
+        rows += [[.empty, .empty, .empty], [.text("\u{00}\u{01}\u{02}"), .empty, .boolean(true)], [.text("last")]]
+        func book(_ fill: (WorkbookWriter) throws -> Void) throws -> [UInt8] {
+            let sink = MemorySink()
+            let workbook = WorkbookWriter(downstream: sink, maximumRowsPerSheet: 5)
+            try workbook.beginTable("Problems", columns: columns)
+            try fill(workbook)
+            try workbook.beginTable("After", columns: [WorkbookColumn("x")])
+            try workbook.appendRow([.text("y")])
+            try workbook.close()
+            return sink.bytes
+        }
+        let appended = try book { workbook in for row in rows { try workbook.appendRow(row) } }
+        let copied = try book { workbook in
+            var encoded: [UInt8] = []
+            let sheetRows = SheetRows(columnCount: columns.count)
+            for row in rows { sheetRows.append(row, to: &encoded) }
+            for start in stride(from: 0, to: encoded.count, by: pieceSize) {
+                try encoded[start..<min(start + pieceSize, encoded.count)].withUnsafeBytes {
+                    try workbook.appendRows($0)
+                }
+            }
+        }
+        #expect(copied == appended)
+    }
+
     /// Texts as the API may send them, and what a spreadsheet must show of each.
     static let hostileTexts: [(sent: String, shown: String)] = [
         ("a & b < c > d \"e\" 'f'", "a & b < c > d \"e\" 'f'"),

@@ -22,135 +22,151 @@ extension SnapshotDiff {
         }
     }
 
-    /// The counts of every change and the first `examples` changes in detail, equal to what
-    /// ``allChanges()`` would give, in less time: the old and the new file are read side by side on two
-    /// threads (the old one kept as 32 bytes a number, the new one as 32), and read a second time, again
-    /// side by side, only as far as the examples' details need. Rows without a phone number are not compared.
-    /// - Parameter newKeys: the new rows' keys when they are known (taken from the rows as they were
-    ///   written, in runs that follow each other in file order): the new file is then not read for the counts.
-    public func summary(examples: Int) throws -> Summary { try summary(examples: examples, newKeys: nil) }
+    /// The counts of every change and the first `examples` changes in detail, equal to what ``allChanges()`` would
+    /// give (see ``changeSet()``).
+    public func summary(examples: Int) throws -> Summary {
+        let changes = try changeSet()
+        return Summary(byCategory: changes.byCategory, total: changes.total, examples: try changes.prefix(examples))
+    }
 
-    func summary(examples: Int, newKeys: [[RowKey]]?) throws -> Summary {
-        var (remaining, new) = try Self.inParallel(
-            { [oldRows, unfetchedScopes] in try Self.readOld(oldRows, unfetched: unfetchedScopes) },
-            { [newRows] in try newKeys ?? [Self.readNew(newRows)] })
-        var byCategory: [SnapshotChange.Category: [String: Int]] = [:]
-        var total = 0
-        func count(_ category: SnapshotChange.Category, _ key: String) {
-            byCategory[category, default: [:]][key, default: 0] += 1
-            total += 1
+    /// Every change, equal to ``allChanges()``, in memory that does not grow with the rows: both files' rows are
+    /// reduced to 32-byte keys (on two threads), sorted in runs on disk and merged by identity; the numbers found
+    /// in one file only are sorted again by phone number to pair the moved ones; the changes are sorted worst first
+    /// and the rows they name copied aside in a second reading of both files, as far as the last one needed.
+    /// Scratch files go to ``scratchDirectory``. Rows without a phone number are not compared.
+    public func changeSet() throws -> ChangeSet { try changeSet(newKeys: nil) }
+
+    /// - Parameter newKeys: the new rows' keys when they are known (taken from the rows as they were written, one
+    ///   file per scope in file order): the new file is then not read for them.
+    func changeSet(newKeys: [ScratchFile]?) throws -> ChangeSet {
+        let directory = scratchDirectory
+        let capacity = sortCapacity
+        let (old, new) = try Self.inParallel(
+            { [oldRows, unfetchedScopes] in
+                try Self.sortedOldKeys(oldRows, unfetched: unfetchedScopes, directory: directory, capacity: capacity)
+            },
+            { [newRows] in try Self.sortedNewKeys(newKeys, path: newRows, directory: directory, capacity: capacity) })
+        var matching = Matching(directory: directory, capacity: capacity)
+        try matching.match(old: old, new: new)
+        try matching.pairMoved()
+        let stubs = try matching.stubs.sorted()
+
+        // The rows the changes name: the old and the new ones, each file read once more, as far as needed.
+        var oldWanted: [UInt32] = []
+        var newWanted: [UInt32] = []
+        try stubs.forEach { stub in
+            if stub.old != ChangeStub.none { oldWanted.append(stub.old) }
+            if stub.new != ChangeStub.none { newWanted.append(stub.new) }
         }
-        // Candidates for the examples, by category, each with its place in the order of allChanges().
-        var candidates: [SnapshotChange.Category: [(place: Int, example: Example)]] = [:]
-        var added: [(index: Int, phone: UInt64)] = []  // places in the new file
-        var changed: [UInt64: Int] = [:]  // identity → place in the new file
-        for (index, row) in new.joined().enumerated() where row.phone != Self.noPhone {
-            guard let previous = remaining.removeValue(forKey: row.identity) else {
-                added.append((index, row.phone))
-                continue
+        let (oldDetails, newDetails) = try Self.inParallel(
+            { [oldRows, oldWanted] in
+                try RowDetails(path: oldRows, positions: oldWanted.sorted(), scratchDirectory: directory)
+            },
+            { [newRows] in try RowDetails(path: newRows, positions: newWanted.sorted(), scratchDirectory: directory) })
+        return ChangeSet(byCategory: matching.byCategory, stubs: stubs, oldRows: oldDetails, newRows: newDetails)
+    }
+
+    /// Walks both sides' keys in identity order: the changed rows become changes at once, the numbers in one file
+    /// only wait, by phone number, to be paired as moved ones.
+    private struct Matching {
+        var stubs: SpillSorter<ChangeStub>
+        var byCategory: [SnapshotChange.Category: [String: Int]] = [:]
+        /// In the new file only, and in the old one only (its scope read to the end): moved, added or removed.
+        private var added: SpillSorter<PhoneKey>
+        private var removed: SpillSorter<PhoneKey>
+
+        init(directory: String, capacity: Int?) {
+            stubs = SpillSorter(directory: directory, capacity: capacity, by: ChangeStub.precedes)
+            added = SpillSorter(directory: directory, capacity: capacity, by: PhoneKey.precedes)
+            removed = SpillSorter(directory: directory, capacity: capacity, by: PhoneKey.precedes)
+        }
+
+        /// A key repeated in the old file counts once (its first row); in the new file, its first row is compared
+        /// and the others are added.
+        mutating func match(old: SortedRecords<DiffKey>, new: SortedRecords<DiffKey>) throws {
+            var oldCursor = old.makeCursor()
+            var newCursor = new.makeCursor()
+            var oldKey = try oldCursor.next()
+            var newKey = try newCursor.next()
+            while oldKey != nil || newKey != nil {
+                if let previous = oldKey, newKey.map({ previous.identity < $0.identity }) ?? true {
+                    if previous.unfetched {
+                        try add(
+                            ChangeStub(.notFetched, .notFetched, old: previous.position, new: nil),
+                            "not fetched tonight")
+                    } else {
+                        try removed.append(PhoneKey(phone: previous.phone, position: previous.position))
+                    }
+                    oldKey = try Self.next(after: previous.identity, &oldCursor)
+                } else if let row = newKey, oldKey.map({ row.identity < $0.identity }) ?? true {
+                    try added.append(PhoneKey(phone: row.phone, position: row.position))
+                    newKey = try newCursor.next()
+                } else if let previous = oldKey, let row = newKey {
+                    try compare(previous, row)
+                    oldKey = try Self.next(after: previous.identity, &oldCursor)
+                    newKey = try newCursor.next()
+                }
             }
-            guard Self.differ(previous.fingerprint, previous.ready, row.fingerprint, row.ready) else { continue }
+        }
+
+        private mutating func compare(_ previous: DiffKey, _ row: DiffKey) throws {
+            guard SnapshotDiff.differ(previous.fingerprint, previous.ready, row.fingerprint, row.ready) else { return }
             let kind: SnapshotChange.Kind =
                 previous.health != row.health
                 ? .health : previous.fingerprint != row.fingerprint ? .errorCodes : .smsReady
             let category = SnapshotChange.category(
-                kind: kind, old: Self.level(previous.health), new: Self.level(row.health),
-                oldReady: Self.readiness(previous.ready), newReady: Self.readiness(row.ready))
-            count(
-                category,
-                SnapshotChange.countKey(
-                    kind: kind, transition: "\(Self.healthName(previous.health))→\(Self.healthName(row.health))"))
-            changed[row.identity] = index
-            candidates[category, default: []].append((Int(previous.order), .changed(row.identity, kind)))
-        }
-        new = []  // no longer needed here (read from the file, its memory goes before the details are read)
-        // Moved: each added number, in new-file order, takes the first removed one (old-file order) with its number.
-        var removedByPhone: [UInt64: [(order: Int32, identity: UInt64)]] = [:]
-        for (identity, row) in remaining where !row.unfetched {
-            removedByPhone[row.phone, default: []].append((row.order, identity))
-        }
-        removedByPhone = removedByPhone.mapValues { $0.sorted { $0.order < $1.order } }
-        for entry in added {
-            guard var matches = removedByPhone[entry.phone], !matches.isEmpty else {
-                count(.added, SnapshotChange.Kind.added.rawValue)
-                candidates[.added, default: []].append((entry.index, .added(entry.index)))
-                continue
-            }
-            let previous = matches.removeFirst()
-            removedByPhone[entry.phone] = matches
-            remaining[previous.identity] = nil
-            count(.moved, SnapshotChange.Kind.moved.rawValue)
-            candidates[.moved, default: []].append((entry.index, .moved(old: previous.identity, new: entry.index)))
-        }
-        for (identity, row) in remaining {
-            let kind: SnapshotChange.Kind = row.unfetched ? .notFetched : .removed
-            let category: SnapshotChange.Category = row.unfetched ? .notFetched : .removed
-            count(category, row.unfetched ? "not fetched tonight" : "removed")
-            candidates[category, default: []].append((Int(row.order), .gone(identity, kind)))
-        }
-        var chosen: [Example] = []
-        for category in SnapshotChange.Category.allCases where chosen.count < examples {
-            guard let list = candidates[category] else { continue }
-            chosen += list.sorted { $0.place < $1.place }.prefix(examples - chosen.count).map(\.example)
+                kind: kind, old: SnapshotDiff.level(previous.health), new: SnapshotDiff.level(row.health),
+                oldReady: SnapshotDiff.readiness(previous.ready), newReady: SnapshotDiff.readiness(row.ready))
+            let transition = "\(SnapshotDiff.healthName(previous.health))→\(SnapshotDiff.healthName(row.health))"
+            try add(
+                ChangeStub(kind, category, old: previous.position, new: row.position),
+                SnapshotChange.countKey(kind: kind, transition: transition))
         }
 
-        // The details: the new rows of added, moved and changed examples, the old rows of the others.
-        var wantedNew = Set<Int>()
-        var wantedOld = Set<UInt64>()
-        for example in chosen {
-            switch example {
-            case .added(let index): wantedNew.insert(index)
-            case .moved(let identity, let index):
-                wantedNew.insert(index)
-                wantedOld.insert(identity)
-            case .changed(let identity, _):
-                wantedOld.insert(identity)
-                if let index = changed[identity] { wantedNew.insert(index) }
-            case .gone(let identity, _): wantedOld.insert(identity)
-            }
-        }
-        let (oldDetails, newDetails) = try Self.inParallel(
-            { [oldRows, wantedOld] in try Self.details(oldRows, identities: wantedOld) },
-            { [newRows] in try Self.details(newRows, indices: wantedNew) })
-        let changes = try chosen.map { example -> SnapshotChange in
-            switch example {
-            case .added(let index): try Self.change(.added, old: nil, new: newDetails[index])
-            case .moved(let identity, let index):
-                if let old = oldDetails[identity], let new = newDetails[index] {
-                    try Self.moved(old: old, new: new)
-                } else {
-                    try Self.change(.moved, old: oldDetails[identity], new: newDetails[index])
+        /// Each number in the new file only, in new-file order, takes the first one with its phone number in the old
+        /// file only (old-file order): moved. The others are added and removed.
+        mutating func pairMoved() throws {
+            var addedCursor = try added.sorted().makeCursor()
+            var removedCursor = try removed.sorted().makeCursor()
+            var new = try addedCursor.next()
+            var old = try removedCursor.next()
+            while new != nil || old != nil {
+                if let row = new, old.map({ row.phone < $0.phone }) ?? true {
+                    try add(ChangeStub(.added, .added, old: nil, new: row.position), SnapshotChange.Kind.added.rawValue)
+                    new = try addedCursor.next()
+                } else if let previous = old, new.map({ previous.phone < $0.phone }) ?? true {
+                    try add(ChangeStub(.removed, .removed, old: previous.position, new: nil), "removed")
+                    old = try removedCursor.next()
+                } else if let row = new, let previous = old {
+                    try add(
+                        ChangeStub(.moved, .moved, old: previous.position, new: row.position),
+                        SnapshotChange.Kind.moved.rawValue)
+                    new = try addedCursor.next()
+                    old = try removedCursor.next()
                 }
-            case .changed(let identity, let kind):
-                try Self.change(kind, old: oldDetails[identity], new: changed[identity].flatMap { newDetails[$0] })
-            case .gone(let identity, let kind): try Self.change(kind, old: oldDetails[identity], new: nil)
             }
         }
-        return Summary(byCategory: byCategory, total: total, examples: changes)
+
+        private mutating func add(_ stub: ChangeStub, _ countKey: String) throws {
+            byCategory[SnapshotChange.Category(rawValue: Int(stub.category))!, default: [:]][countKey, default: 0] += 1
+            try stubs.append(stub)
+        }
+
+        /// The next key with another identity than `identity`.
+        private static func next(
+            after identity: UInt64, _ cursor: inout SortedRecords<DiffKey>.Cursor
+        ) throws
+            -> DiffKey?
+        {
+            while let key = try cursor.next() {
+                if key.identity != identity { return key }
+            }
+            return nil
+        }
     }
 
-    /// A change chosen as an example, before its details are read.
-    private enum Example {
-        case added(Int)
-        case moved(old: UInt64, new: Int)
-        case changed(UInt64, SnapshotChange.Kind)
-        case gone(UInt64, SnapshotChange.Kind)
-    }
-
-    /// An old row as kept: its state's fingerprint, its phone number's hash, its place in the file, health
-    /// and `sms_ready`.
-    private struct OldRow: Sendable {
-        var fingerprint: UInt64
-        var phone: UInt64
-        var order: Int32
-        var health: UInt8
-        var ready: UInt8
-        /// Its scope was not read to the end tonight.
-        var unfetched: Bool
-    }
-
-    /// A new row as kept, in file order: 32 bytes.
-    struct RowKey: Sendable, Hashable {
+    /// A new row as kept while the rows are written, in file order: 32 bytes.
+    struct RowKey: Sendable, Hashable, BitwiseCopyable {
         var identity: UInt64
         var fingerprint: UInt64
         var phone: UInt64
@@ -164,58 +180,50 @@ extension SnapshotDiff {
             health = SnapshotDiff.healthCode(row.health)
             ready = SnapshotDiff.readinessCode(row.smsReady)
         }
-    }
 
-    private static func readOld(_ path: String, unfetched: Set<DiffScope>) throws -> [UInt64: OldRow] {
-        var rows: [UInt64: OldRow] = [:]
-        var order: Int32 = 0
-        try forEachComparedRow(path) { row in
-            defer { order += 1 }
-            guard rows[row.identityHash] == nil else { return }  // a key repeated in the file: its first row
-            rows[row.identityHash] = OldRow(
-                fingerprint: row.stateFingerprint, phone: row.phoneHash, order: order, health: healthCode(row.health),
-                ready: readinessCode(row.smsReady), unfetched: !unfetched.isEmpty && unfetched.contains(row.scope))
+        func key(position: UInt32, unfetched: Bool = false) -> DiffKey {
+            DiffKey(
+                identity: identity, fingerprint: fingerprint, phone: phone, position: position, health: health,
+                ready: ready, unfetched: unfetched)
         }
-        return rows
     }
 
-    static func readNew(_ path: String) throws -> [RowKey] {
-        var rows: [RowKey] = []
-        try forEachRow(path) { rows.append(RowKey($0)) }
-        return rows
+    private static func sortedOldKeys(
+        _ path: String, unfetched: Set<DiffScope>, directory: String, capacity: Int?
+    ) throws -> SortedRecords<DiffKey> {
+        var sorter = SpillSorter(directory: directory, capacity: capacity, by: DiffKey.precedes)
+        try forEachRow(path) { row, position in
+            let key = RowKey(row)
+            guard key.phone != noPhone else { return }
+            try sorter.append(
+                key.key(position: position, unfetched: !unfetched.isEmpty && unfetched.contains(row.scope)))
+        }
+        return try sorter.sorted()
     }
 
-    /// The old rows with these identities (the first of each), stopping once all are found.
-    private static func details(_ path: String, identities: Set<UInt64>) throws -> [UInt64: DiffRow] {
-        var found: [UInt64: DiffRow] = [:]
-        guard !identities.isEmpty else { return found }
-        do {
-            try forEachRow(path) { row in
-                let identity = row.identityHash
-                if identities.contains(identity), found[identity] == nil { found[identity] = row }
-                if found.count == identities.count { throw Stop() }
+    private static func sortedNewKeys(
+        _ files: [ScratchFile]?, path: String, directory: String, capacity: Int?
+    ) throws -> SortedRecords<DiffKey> {
+        var sorter = SpillSorter(directory: directory, capacity: capacity, by: DiffKey.precedes)
+        guard let files else {
+            try forEachRow(path) { row, position in
+                let key = RowKey(row)
+                if key.phone != noPhone { try sorter.append(key.key(position: position)) }
             }
-        } catch is Stop {}
-        return found
-    }
-
-    /// The new rows at these places, stopping after the last.
-    private static func details(_ path: String, indices: Set<Int>) throws -> [Int: DiffRow] {
-        var found: [Int: DiffRow] = [:]
-        guard let last = indices.max() else { return found }
-        var index = 0
-        do {
-            try forEachRow(path) { row in
-                if indices.contains(index) { found[index] = row }
-                if index == last { throw Stop() }
-                index += 1
+            return try sorter.sorted()
+        }
+        var position: UInt32 = 0
+        for file in files {
+            try SortedRecords<RowKey>.inFileOrder(file).forEach { key in
+                if key.phone != noPhone { try sorter.append(key.key(position: position)) }
+                position += 1
             }
-        } catch is Stop {}
-        return found
+        }
+        return try sorter.sorted()
     }
 
     /// Ends a read early.
-    private struct Stop: Error {}
+    struct StopReading: Error {}
 
     /// The phone-number hash of a row without a phone number: such rows are not compared.
     static let noPhone = FNV1a.hash("")
@@ -225,18 +233,18 @@ extension SnapshotDiff {
         level.map { UInt8($0.rawValue + 1) } ?? 0
     }
 
-    private static func level(_ code: UInt8) -> HealthLevel? {
+    fileprivate static func level(_ code: UInt8) -> HealthLevel? {
         code == 0 ? nil : HealthLevel(rawValue: Int(code) - 1)
     }
 
-    private static func healthName(_ code: UInt8) -> String { level(code)?.name ?? "-" }
+    fileprivate static func healthName(_ code: UInt8) -> String { level(code)?.name ?? "-" }
 
     /// `sms_ready` as one byte: 0 for none (row format v1), 1 false, 2 true.
     static func readinessCode(_ ready: Bool?) -> UInt8 { ready.map { $0 ? 2 : 1 } ?? 0 }
 
-    private static func readiness(_ code: UInt8) -> Bool? { code == 0 ? nil : code == 2 }
+    fileprivate static func readiness(_ code: UInt8) -> Bool? { code == 0 ? nil : code == 2 }
 
-    private static func differ(
+    fileprivate static func differ(
         _ oldFingerprint: UInt64, _ oldReady: UInt8, _ newFingerprint: UInt64, _ newReady: UInt8
     )
         -> Bool

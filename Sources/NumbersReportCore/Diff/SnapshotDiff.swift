@@ -4,21 +4,31 @@ import ReportWriters
 /// What changed between two snapshots' rows (`numbers.ndjson.gz`): numbers that can no longer send, health
 /// transitions, numbers added, removed and moved between scopes, changed error codes — worst first.
 ///
-/// ``allChanges()`` reads both files; of the old one it keeps a 64-bit identity hash, a state fingerprint and
-/// `sms_ready` per row, then reads it a second time for the details of removed and changed rows; every change is
-/// held until they are sorted, worst first. Rows without a phone number (an undecodable record) are not compared.
+/// ``changeSet()`` compares them in memory that does not grow with the rows (what a run, `diff` and the report
+/// use); ``allChanges()`` holds every row's key and every change in memory: the plain statement of the same result.
+/// Rows without a phone number (an undecodable record) are not compared.
 public struct SnapshotDiff: Sendable {
     public var oldRows: String
     public var newRows: String
     /// Scopes the new night did not read to the end: their numbers missing from it are ``SnapshotChange/Kind/notFetched``,
     /// never ``SnapshotChange/Kind/removed``.
     public var unfetchedScopes: Set<DiffScope>
+    /// Where ``changeSet()`` keeps its sorted runs and the rows the changes name (files unlinked at once, gone with
+    /// the ``ChangeSet``): a run uses its partial snapshot, `diff` the temporary directory.
+    public var scratchDirectory: String
+    /// Keys sorted in memory before a run is written to disk; `nil` for ``SpillSorter``'s default (4 MiB).
+    var sortCapacity: Int?
 
-    /// - Parameters: paths of two `numbers.ndjson.gz` files, and the scopes the new night did not read to the end.
-    public init(oldRows: String, newRows: String, unfetchedScopes: Set<DiffScope> = []) {
+    /// - Parameters: paths of two `numbers.ndjson.gz` files, the scopes the new night did not read to the end, and
+    ///   where scratch files go.
+    public init(
+        oldRows: String, newRows: String, unfetchedScopes: Set<DiffScope> = [],
+        scratchDirectory: String = FileManager.default.temporaryDirectory.path
+    ) {
         self.oldRows = oldRows
         self.newRows = newRows
         self.unfetchedScopes = unfetchedScopes
+        self.scratchDirectory = scratchDirectory
     }
 
     /// Two snapshot directories; the new one's `summary.json` says which scopes it did not read to the end.
@@ -34,9 +44,9 @@ public struct SnapshotDiff: Sendable {
         public var description: String
     }
 
-    /// Calls `visit` for every change, worst first (see ``allChanges()``).
+    /// Calls `visit` for every change, worst first (see ``changeSet()``).
     public func changes(_ visit: (SnapshotChange) throws -> Void) throws {
-        for change in try allChanges() { try visit(change) }
+        try changeSet().forEach(visit)
     }
 
     /// Every change, worst first: by ``SnapshotChange/Category``, and within a category added and moved numbers
@@ -132,28 +142,44 @@ public struct SnapshotDiff: Sendable {
     /// The rows the comparison can tell apart: those with a phone number (a record that could not be decoded may
     /// have none, and is not compared).
     static func forEachComparedRow(_ path: String, _ body: (DiffRow) throws -> Void) throws {
-        try forEachRow(path) { row in
+        try forEachRow(path) { row, _ in
             if let phone = row.phoneNumber, !phone.isEmpty { try body(row) }
         }
     }
 
-    static func forEachRow(_ path: String, _ body: (DiffRow) throws -> Void) throws {
+    /// Every row with its position: its place among the file's non-empty lines.
+    static func forEachRow(_ path: String, _ body: (DiffRow, UInt32) throws -> Void) throws {
+        try forEachLine(path) { line, position in
+            let row: DiffRow
+            do {
+                row = try DiffRow.decode(line)
+            } catch let error as DecodingError {
+                throw DiffError(description: "\(path): row \(position + 1): not a row of numbers-report (\(error))")
+            }
+            try body(row, position)
+        }
+    }
+
+    /// Every non-empty line with its position among them.
+    static func forEachLine(_ path: String, _ body: ([UInt8], UInt32) throws -> Void) throws {
         let reader: GzipReader
         do {
             reader = try GzipReader(path: path)
         } catch {
             throw DiffError(description: "\(path): \(error)")
         }
-        let decoder = JSONDecoder()
-        var number = 0
+        var position: UInt32 = 0
         while let line = try reader.nextLine() {
-            number += 1
             if line.isEmpty { continue }
-            do {
-                try body(try DiffRowScanner.scan(line) ?? decoder.decode(DiffRow.self, from: Data(line)))
-            } catch let error as DecodingError {
-                throw DiffError(description: "\(path):\(number): not a row of numbers-report (\(error))")
-            }
+            try body(line, position)
+            position += 1
         }
+    }
+}
+
+extension DiffRow {
+    /// One line of `numbers.ndjson.gz`: scanned, or decoded by `JSONDecoder` when the scanner cannot read it.
+    static func decode(_ line: [UInt8]) throws -> DiffRow {
+        try DiffRowScanner.scan(line) ?? JSONDecoder().decode(DiffRow.self, from: Data(line))
     }
 }

@@ -26,26 +26,29 @@ public final class ScopePart: @unchecked Sendable {
     public struct Summary: Sendable {
         public var result: ScopeResult
         public var digest: ReportDigest
-        /// What the comparison with the previous night needs of each row written, in file order; empty
-        /// when there is no previous night.
-        var rowKeys: [SnapshotDiff.RowKey] = []
+        /// What the comparison with the previous night needs of each row written (``SnapshotDiff/RowKey``), in
+        /// file order; `nil` when there is no previous night.
+        var rowKeys: ScratchFile?
+        /// The rows of the workbook's *Problems* sheet (``SheetRows``); `nil` for row format v1, which has none.
+        var problemRows: ScratchFile?
     }
-    /// Whether to keep ``Summary/rowKeys``.
-    private let keepsRowKeys: Bool
+    /// Where ``Summary/rowKeys`` are written, when they are kept.
+    private let rowKeys: ScratchFileWriter?
 
     init(
         index: Int, configuration: ReportConfiguration, builder: RowBuilder, files paths: ScopePartFiles,
         keepsRowKeys: Bool
     ) throws {
         self.index = index
-        self.keepsRowKeys = keepsRowKeys
+        rowKeys = keepsRowKeys ? try ScratchFileWriter(directory: paths.scratchDirectory) : nil
         self.scope = configuration.scopes[index]
         self.builder = builder
         rows = try RowFilesWriter(
             csv: try FileSink(path: paths.csv, mode: paths.mode),
             ndjson: try FileSink(path: paths.ndjson, mode: paths.mode),
             output: configuration.output,
-            format: builder.format)
+            format: builder.format,
+            problemSheetDirectory: builder.format == .v1 ? nil : paths.scratchDirectory)
         rawPages = try RawPagesWriter(
             file: try FileSink(path: paths.rawPages, mode: paths.mode),
             gzipLevel: Int32(configuration.output.effectiveRawGzipLevel)
@@ -78,13 +81,9 @@ public final class ScopePart: @unchecked Sendable {
             if !row.verdict.smsReady { summary.result.smsNotReady += 1 }
             summary.digest.add(row)
         }
-        if keepsRowKeys {
-            // The announced size, when there is one, spares the array's growth (and its spare capacity).
-            if summary.rowKeys.isEmpty, let total = page.response.totalSize, total > 0, total <= 50_000_000 {
-                summary.rowKeys.reserveCapacity(total)
-            }
+        if let rowKeys {
             let format = builder.format
-            summary.rowKeys += pageRows.lazy.map { SnapshotDiff.RowKey(DiffRow($0, format: format)) }
+            try rowKeys.append(records: pageRows.map { SnapshotDiff.RowKey(DiffRow($0, format: format)) })
         }
     }
 
@@ -101,6 +100,9 @@ public final class ScopePart: @unchecked Sendable {
     public func finish() throws -> Summary {
         try rows.finish()
         try rawPages.finish()
+        summary.rowKeys = try rowKeys?.finish()
+        summary.problemRows = rows.problemRows
+        summary.digest.trimProblems()  // the part waits for the others: only the rows it may show
         let result = summary.result
         if result.error == nil, result.rejectedCount > 0, result.decodedRows == 0, result.duplicates == 0 {
             summary.result.error = .unreadableRecords(

@@ -89,7 +89,8 @@ public final class SnapshotAssembler: @unchecked Sendable {
             configuration: configuration, clock: clock, runID: runID, startedAt: startedAt,
             outcome: RunOutcome(snapshotPath: nil, scopes: results, requests: requests, retries: retries),
             digest: digest, template: template, rowFormat: builder.format,
-            rowKeys: hasEarlierNights ? summaries.map { $0?.rowKeys ?? [] } : nil)
+            rowKeys: hasEarlierNights ? summaries.compactMap { $0?.rowKeys } : nil,
+            problemRows: summaries.compactMap { $0?.problemRows })
         let published = try PublishPipeline().publish(night, into: snapshot)
         comparisonNote = published.facts.history.comparisonNote
         return published.location.path

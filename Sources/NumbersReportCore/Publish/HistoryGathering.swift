@@ -5,14 +5,15 @@ import SinchImportedNumbers
 struct HistoryGathering {
     var results: NightResults
 
-    func gather(rowFiles: JoinedRowFiles) -> NightFacts {
+    /// - Parameter scratchDirectory: where the comparison keeps its scratch files.
+    func gather(rowFiles: JoinedRowFiles, scratchDirectory: String) -> NightFacts {
         let outcome = results.outcome
         let tonight = ReportHistory.TrendPoint(
             snapshot: APITimestamp.formatCompact(results.clock) + " (tonight)", levels: outcome.levelCounts,
             complete: outcome.isComplete, smsNotReady: outcome.smsNotReady)
         let history = ReportHistory.gather(
             archive: SnapshotArchive(directory: results.configuration.output.directory), newRows: rowFiles.ndjsonPath,
-            newKeys: results.rowKeys,
+            newKeys: results.rowKeys, scratchDirectory: scratchDirectory,
             unfetchedScopes: Set(outcome.scopes.filter { !$0.isComplete }.map { DiffScope($0.scope) }),
             scopes: results.configuration.scopes, tonight: tonight
         )

@@ -57,6 +57,12 @@ public struct ProblemList: Sendable {
         if keys.count >= capacity * 2 { trim() }
     }
 
+    /// Lets go of the rows beyond `capacity` (up to as many again are kept between trims): for a list that is
+    /// complete (a scope read to the end) and waits to be merged.
+    mutating func trimToCapacity() {
+        if keys.count > capacity { trim() }
+    }
+
     /// The rows to show, in report order.
     public var rows: [NumberRow] {
         var copy = self

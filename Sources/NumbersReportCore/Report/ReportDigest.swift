@@ -87,6 +87,9 @@ public struct ReportDigest: Sendable {
         errors[key]!.count += 1
     }
 
+    /// Lets go of the problem rows that cannot be shown (see ``ProblemList/trimToCapacity()``).
+    mutating func trimProblems() { problems.trimToCapacity() }
+
     /// Error codes, most frequent first (then by channel and code).
     public var topErrors: [(key: ErrorKey, tally: ErrorTally)] {
         errors.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }

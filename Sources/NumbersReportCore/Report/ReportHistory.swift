@@ -20,31 +20,28 @@ public struct ReportHistory: Sendable {
     }
 
     /// The previous snapshot's name, counts by category and transition, the first changes (worst first) in
-    /// detail, and all of them for `changes.csv`.
+    /// detail, and all of them for `changes.csv` and the workbook.
     public struct Changes: Sendable {
         public var previousSnapshot: String
         /// The first changes, worst first.
         public var examples: [SnapshotChange]
-        /// Every change, worst first.
-        public var all: [SnapshotChange]
+        /// Every change, worst first: read from scratch files each time it is visited.
+        public var all: ChangeSet
         /// The scopes' names: tonight's config, then the previous night's (for scopes no longer configured).
         public var labels: ScopeLabels
 
-        /// Category → `added`, `HEALTHY→FAILED`, … → numbers: counted from ``all``, once.
-        public let byCategory: [SnapshotChange.Category: [String: Int]]
+        /// Category → `added`, `HEALTHY→FAILED`, … → numbers.
+        public var byCategory: [SnapshotChange.Category: [String: Int]] { all.byCategory }
 
         /// How many changes there are in all.
-        public var total: Int { all.count }
+        public var total: Int { all.total }
 
         /// The comparison with `previousSnapshot`: every change, worst first, the first `examples` of them shown.
-        init(previousSnapshot: String, all: [SnapshotChange], examples: Int, labels: ScopeLabels) {
+        init(previousSnapshot: String, all: ChangeSet, examples: Int, labels: ScopeLabels) throws {
             self.previousSnapshot = previousSnapshot
             self.all = all
-            self.examples = Array(all.prefix(examples))
+            self.examples = try all.prefix(examples)
             self.labels = labels
-            byCategory = all.reduce(into: [:]) { counts, change in
-                counts[change.category, default: [:]][change.countKey, default: 0] += 1
-            }
         }
     }
 
@@ -62,7 +59,7 @@ public struct ReportHistory: Sendable {
     /// ``comparisonNote`` says which night could not be read and why.
     /// - Parameter candidates: how many earlier snapshots, newest first, are tried for the comparison.
     static func gather(
-        archive: SnapshotArchive, newRows: String, newKeys: [[SnapshotDiff.RowKey]]? = nil,
+        archive: SnapshotArchive, newRows: String, newKeys: [ScratchFile]? = nil, scratchDirectory: String,
         unfetchedScopes: Set<DiffScope> = [], scopes: [ScopeSettings] = [], tonight: TrendPoint,
         nights: Int = 14, examples: Int = 50,
         candidates: Int = 7
@@ -74,13 +71,12 @@ public struct ReportHistory: Sendable {
             do {
                 let diff = SnapshotDiff(
                     oldRows: SnapshotLocation(directory: archive.directory, name: previous).path(of: .numbersNDJSON),
-                    newRows: newRows, unfetchedScopes: unfetchedScopes)
-                // Every change in detail (changes.csv, the workbook), in one reading of both nights side by side;
-                // the report shows the first.
-                let all = try diff.summary(examples: .max, newKeys: newKeys).examples
+                    newRows: newRows, unfetchedScopes: unfetchedScopes, scratchDirectory: scratchDirectory)
+                // Every change, kept on disk for changes.csv and the workbook; the report shows the first.
+                let all = try diff.changeSet(newKeys: newKeys)
                 let previousScopes = ScopeLabels.scopes(
                     inSnapshot: SnapshotLocation(directory: archive.directory, name: previous).path)
-                changes = Changes(
+                changes = try Changes(
                     previousSnapshot: previous, all: all, examples: examples,
                     labels: ScopeLabels(scopes + previousScopes))
                 break

@@ -1,7 +1,8 @@
 import ReportWriters
 
 /// Writes rows as they stream as CSV records and as one gzip member of NDJSON lines (the part of one
-/// scope; the header of `numbers.csv` is written when the parts are joined).
+/// scope; the header of `numbers.csv` is written when the parts are joined), and the rows that are not HEALTHY as
+/// rows of the workbook's *Problems* sheet (``SheetRows``, to a scratch file), from the same cells.
 public final class RowFilesWriter {
     private let csvSink: any ByteSink
     private let ndjsonSink: any ByteSink
@@ -10,15 +11,26 @@ public final class RowFilesWriter {
     private let columns: [RowColumn]
     private var csvBuffer: [UInt8] = []
     private var ndjsonBuffer: [UInt8] = []
+    private let problemSheet: (rows: SheetRows, file: ScratchFileWriter)?
+    private var problemBuffer: [UInt8] = []
+    /// The *Problems* sheet's rows of this part, once finished; `nil` when none are written.
+    private(set) var problemRows: ScratchFile?
 
     /// - Parameters:
     ///   - csv: where `numbers.csv` goes.
     ///   - ndjson: where `numbers.ndjson.gz` goes (compressed here).
     ///   - format: the row format (its columns, and whether list items are escaped in CSV).
-    public init(csv: any ByteSink, ndjson: any ByteSink, output: OutputSettings, format: RowFormat = .current) throws {
+    ///   - problemSheetDirectory: where the *Problems* sheet's rows go (a scratch file); `nil` for none.
+    public init(
+        csv: any ByteSink, ndjson: any ByteSink, output: OutputSettings, format: RowFormat = .current,
+        problemSheetDirectory: String? = nil
+    ) throws {
         csvEncoder = Self.csvEncoder(output: output, format: format)
         ndjsonEncoder = NDJSONEncoder(keys: format.columnNames)
         columns = format.columns
+        problemSheet = try problemSheetDirectory.map {
+            (SheetRows(columnCount: format.columns.count), try ScratchFileWriter(directory: $0))
+        }
         // Compressing and writing run on other threads while the next rows are encoded.
         csvSink = BackgroundSink(downstream: csv, label: "numbers.csv")
         ndjsonSink = BackgroundSink(
@@ -45,8 +57,14 @@ public final class RowFilesWriter {
             let cells = row.cells(of: columns)
             csvEncoder.appendRecord(cells, to: &csvBuffer)
             ndjsonEncoder.appendRecord(cells, to: &ndjsonBuffer)
+            if let problemSheet, row.verdict.level != .healthy {
+                problemSheet.rows.append(
+                    zip(cells, columns).map { $1.workbookCell($0, csvEncoder: csvEncoder) }, to: &problemBuffer)
+            }
         }
-        if csvBuffer.count >= 1 << 20 || ndjsonBuffer.count >= 1 << 20 { try flush() }
+        if csvBuffer.count >= 1 << 20 || ndjsonBuffer.count >= 1 << 20 || problemBuffer.count >= 1 << 20 {
+            try flush()
+        }
     }
 
     /// Flushes, finishes the gzip stream, syncs and closes both files.
@@ -54,6 +72,7 @@ public final class RowFilesWriter {
         try flush()
         try csvSink.close()
         try ndjsonSink.close()
+        problemRows = try problemSheet?.file.finish()
     }
 
     private func flush() throws {
@@ -61,5 +80,9 @@ public final class RowFilesWriter {
         try ndjsonSink.write(ndjsonBuffer)
         csvBuffer.removeAll(keepingCapacity: true)
         ndjsonBuffer.removeAll(keepingCapacity: true)
+        if let problemSheet {
+            try problemBuffer.withUnsafeBytes { try problemSheet.file.append($0) }
+            problemBuffer.removeAll(keepingCapacity: true)
+        }
     }
 }

@@ -7,6 +7,8 @@ public struct ScopePartFiles: Sendable, Hashable {
     public let ndjson: String
     /// One gzip member of raw page lines.
     public let rawPages: String
+    /// Where the part's scratch files go (``ScratchFileWriter``): the parts' own directory.
+    public let scratchDirectory: String
     /// The mode they are created with (`output.fileMode`).
     public var mode: Int = OutputSettings.defaultFileMode
 }

@@ -50,6 +50,10 @@ public final class SnapshotDirectory {
     /// `…/data`: the payload directory.
     var dataPath: String { partialPath + "/" + PayloadPath.payloadDirectory }
 
+    /// Where scratch files of the run go (``ScratchFileWriter``: unlinked as soon as they are created, never part
+    /// of the snapshot), on the output's file system.
+    public var scratchPath: String { partialPath }
+
     /// Where the scopes' part files are written until they are joined (outside the payload).
     private var partsPath: String { partialPath + "/parts" }
 
@@ -58,7 +62,8 @@ public final class SnapshotDirectory {
     public func partFiles(scopeIndex: Int) -> ScopePartFiles {
         let base = partsPath + "/scope-\(scopeIndex)"
         return ScopePartFiles(
-            csv: base + ".csv", ndjson: base + ".ndjson.gz", rawPages: base + ".pages.ndjson.gz", mode: fileMode)
+            csv: base + ".csv", ndjson: base + ".ndjson.gz", rawPages: base + ".pages.ndjson.gz",
+            scratchDirectory: partsPath, mode: fileMode)
     }
 
     /// Removes the part files once they are joined.

@@ -17,7 +17,7 @@ extension ProblemsWorkbook {
             return
         }
         let encoder = SnapshotChange.csvEncoder
-        for change in changes.all {
+        try changes.all.forEach { change in
             try workbook.appendRow(
                 change.cells(labels: changes.labels).map { cell in
                     switch cell {

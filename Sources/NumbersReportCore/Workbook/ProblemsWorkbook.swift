@@ -8,20 +8,23 @@ import ReportWriters
 struct ProblemsWorkbook {
     /// The row format the rows were written in: the *Problems* sheet's columns.
     var format: RowFormat
-    var output: OutputSettings
     /// The night's comparison with the previous one, as the report shows it.
     var changes: ReportHistory.Changes?
     /// Where a table goes on to its next sheet.
     var maximumRowsPerSheet = WorkbookWriter.maximumRowsPerSheet
 
-    /// Writes the workbook to `sink` and closes it, the problem rows read from tonight's `numbers.ndjson.gz`.
-    func write(rowsFile: String, to sink: any ByteSink) throws {
+    /// Writes the workbook to `sink` and closes it, the problem rows copied from the files the scopes' rows
+    /// writers made (``RowFilesWriter``: the same cells as `numbers.csv`, in its order).
+    func write(problemRows: [ScratchFile], to sink: any ByteSink) throws {
         let workbook = WorkbookWriter(downstream: sink, maximumRowsPerSheet: maximumRowsPerSheet)
-        let columns = format.columns
-        try workbook.beginTable("Problems", columns: columns.map(\.workbookColumn))
-        let reader = ProblemRowReader(
-            columns: columns, csvEncoder: RowFilesWriter.csvEncoder(output: output, format: format))
-        try reader.forEachProblem(in: rowsFile) { try workbook.appendRow($0) }
+        try workbook.beginTable("Problems", columns: format.columns.map(\.workbookColumn))
+        let block = 1 << 18
+        for file in problemRows {
+            for offset in stride(from: 0, to: file.byteCount, by: block) {
+                let bytes = try file.bytes(at: offset, count: min(block, file.byteCount - offset))
+                try bytes.withUnsafeBytes { try workbook.appendRows($0) }
+            }
+        }
         try writeChanges(to: workbook)
         try writeGlossary(to: workbook)
         try workbook.close()

@@ -59,7 +59,8 @@ public final class FileSink: ByteSink {
         guard fsync(descriptor) == 0 else { throw OutputFileError(operation: "fsync", path: path, errno: errno) }
     }
 
-    private func flush() throws {
+    /// Writes the buffer to the file (not synced: see ``close()``).
+    public func flush() throws {
         guard !buffer.isEmpty else { return }
         try buffer.withUnsafeBytes { try writeFully($0) }
         buffer.removeAll(keepingCapacity: true)

@@ -44,6 +44,29 @@ public final class WorkbookWriter {
 
     /// Appends a row to the table begun last, on its next sheet when this one is full.
     public func appendRow(_ cells: [WorkbookCell]) throws {
+        try sheetWithRoom().appendRow(cells)
+    }
+
+    /// Appends rows encoded by ``SheetRows`` (any number of them, or a piece of a stream of them: a row may go
+    /// on in the next call) to the table begun last, numbering them as they are copied.
+    public func appendRows(_ rows: UnsafeRawBufferPointer) throws {
+        guard var sheet = table?.sheet else { throw ZipError.misuse("rows without a table") }
+        var start = 0
+        for index in 0..<rows.count where rows[index] <= SheetRows.rowMarker {
+            try sheet.appendEncoded(UnsafeRawBufferPointer(rebasing: rows[start..<index]))
+            if rows[index] == SheetRows.rowMarker {
+                sheet = try sheetWithRoom()
+                sheet.beginEncodedRow()
+            } else {
+                sheet.appendRowNumber()
+            }
+            start = index + 1
+        }
+        try sheet.appendEncoded(UnsafeRawBufferPointer(rebasing: rows[start...]))
+    }
+
+    /// The sheet of the table begun last, or its next sheet when this one is full.
+    private func sheetWithRoom() throws -> WorksheetWriter {
         guard var current = table else { throw ZipError.misuse("a row without a table") }
         if current.sheet.rowCount >= maximumRows {
             try finishSheet(current.sheet)
@@ -57,7 +80,7 @@ public final class WorkbookWriter {
             current.sheet = try startSheet(name, columns: current.columns)
             table = current
         }
-        try current.sheet.appendRow(cells)
+        return current.sheet
     }
 
     /// A line of the *Notes* sheet.

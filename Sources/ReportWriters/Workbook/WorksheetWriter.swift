@@ -11,8 +11,9 @@ final class WorksheetWriter {
     }
 
     private let columns: [WorkbookColumn]
-    /// `A`, `B`, …: each column's name, as bytes.
-    private let columnNames: [[UInt8]]
+    private let encoder: SheetRowEncoder
+    /// The digits of the row begun last by ``beginEncodedRow()``.
+    private var rowNumber: [UInt8] = []
     private let sink: any ByteSink
     private var buffer: [UInt8] = []
     /// Rows written so far, the header included.
@@ -23,7 +24,7 @@ final class WorksheetWriter {
     init(columns: [WorkbookColumn], into sink: any ByteSink) throws {
         self.columns = columns
         self.sink = sink
-        columnNames = columns.indices.map { Array(Self.columnName($0).utf8) }
+        encoder = SheetRowEncoder(columnCount: columns.count)
         buffer.reserveCapacity(Self.drainBytes + (1 << 14))
         SheetXML.append(SheetXML.declaration, to: &buffer)
         SheetXML.append(
@@ -47,68 +48,24 @@ final class WorksheetWriter {
     /// Appends a row; cells past the columns are dropped.
     func appendRow(_ cells: [WorkbookCell], style: Style? = nil) throws {
         rowCount += 1
-        let row = Array(String(rowCount).utf8)
-        buffer.append(contentsOf: SheetXML.rowStart)
-        buffer.append(contentsOf: row)
-        buffer.append(contentsOf: SheetXML.quoteClose)
-        var wroteCell = false
-        for (index, cell) in zip(cells.indices, cells) where index < columns.count {
-            wroteCell = write(cell, column: columnNames[index], row: row, style: style) || wroteCell
-        }
-        // libxml2 closed an element without content as `<row r="5"/>`.
-        if wroteCell {
-            buffer.append(contentsOf: SheetXML.rowEnd)
-        } else {
-            buffer.removeLast(1)
-            buffer.append(contentsOf: SheetXML.emptyEnd)
-        }
+        encoder.append(cells, row: Array(String(rowCount).utf8), style: style, to: &buffer)
         if buffer.count >= Self.drainBytes { try drain() }
     }
 
-    /// Writes one cell; `false` for an empty one, which is not written.
-    private func write(_ cell: WorkbookCell, column: [UInt8], row: [UInt8], style: Style?) -> Bool {
-        switch cell {
-        case .empty: return false
-        case .text(let text):
-            cellStart(column: column, row: row, style: style)
-            let fitted = WorkbookCell.fitted(text)
-            if Self.hasOuterWhitespace(fitted) {
-                buffer.append(contentsOf: SheetXML.inlineTextPreserved)
-            } else {
-                buffer.append(contentsOf: SheetXML.inlineText)
-            }
-            SheetXML.appendEscaped(fitted, to: &buffer)
-            buffer.append(contentsOf: SheetXML.inlineTextEnd)
-        case .date(let serial):
-            value(column: column, row: row, type: nil, style: .date, String(serial))
-        case .boolean(let flag):
-            value(column: column, row: row, type: "b", style: style, flag ? "1" : "0")
-        case .number(let number):
-            value(column: column, row: row, type: nil, style: style, String(number))
-        }
-        return true
+    /// Starts a row encoded by ``SheetRows``: its number is the next one.
+    func beginEncodedRow() {
+        rowCount += 1
+        rowNumber = Array(String(rowCount).utf8)
     }
 
-    /// `<c r="B5" s="2"` (the type attribute and the rest follow).
-    private func cellStart(column: [UInt8], row: [UInt8], style: Style?) {
-        buffer.append(contentsOf: SheetXML.cellStart)
-        buffer.append(contentsOf: column)
-        buffer.append(contentsOf: row)
-        buffer.append(UInt8(ascii: "\""))
-        if let style {
-            buffer.append(contentsOf: SheetXML.styleAttribute)
-            SheetXML.append(String(style.rawValue), to: &buffer)
-            buffer.append(UInt8(ascii: "\""))
-        }
+    /// Appends the bytes of an encoded row, between its marker and placeholders.
+    func appendEncoded(_ bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.drainBytes { try drain() }
     }
 
-    private func value(column: [UInt8], row: [UInt8], type: String?, style: Style?, _ text: String) {
-        cellStart(column: column, row: row, style: style)
-        if let type { SheetXML.append(" t=\"\(type)\"", to: &buffer) }
-        buffer.append(contentsOf: SheetXML.valueStart)
-        SheetXML.appendEscaped(text, to: &buffer)
-        buffer.append(contentsOf: SheetXML.valueEnd)
-    }
+    /// Appends the number of the row begun last, in place of a placeholder.
+    func appendRowNumber() { buffer.append(contentsOf: rowNumber) }
 
     private func drain() throws {
         try sink.write(buffer)
@@ -120,17 +77,6 @@ final class WorksheetWriter {
         SheetXML.append("</sheetData><autoFilter ref=\"\(filterRange)\"/></worksheet>\n", to: &buffer)
         try drain()
         try sink.close()
-    }
-
-    /// Whether `text` starts or ends with whitespace (then its spaces are kept with `xml:space`): ASCII ends are
-    /// looked at as bytes, others as `Character`s (Unicode's properties are costly in a 40-column row).
-    static func hasOuterWhitespace(_ text: String) -> Bool {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
-        if first < 0x80 && last < 0x80 {
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-            return isSpace(first) || isSpace(last)
-        }
-        return text.first?.isWhitespace == true || text.last?.isWhitespace == true
     }
 
     /// `A`, …, `Z`, `AA`, …: the name of the column at `index` (from 0).

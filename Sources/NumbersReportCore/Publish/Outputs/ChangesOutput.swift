@@ -12,11 +12,19 @@ struct ChangesOutput: SnapshotOutput {
         guard results.rowFormat != .v1 else { return }
         let output = results.configuration.output
         let encoder = SnapshotChange.csvEncoder
+        let sink = try snapshot.createPayloadFile(file)
         var bytes: [UInt8] = output.csvByteOrderMark ? CSVEncoder.byteOrderMark : []
         encoder.appendHeader(SnapshotChange.columnNames, to: &bytes)
         if let changes = night.facts.history.changes {
-            for change in changes.all { encoder.appendRecord(change.cells(labels: changes.labels), to: &bytes) }
+            try changes.all.forEach { change in
+                encoder.appendRecord(change.cells(labels: changes.labels), to: &bytes)
+                if bytes.count >= 1 << 16 {
+                    try sink.write(bytes)
+                    bytes.removeAll(keepingCapacity: true)
+                }
+            }
         }
-        try snapshot.writePayloadFile(file, bytes)
+        try sink.write(bytes)
+        try sink.close()
     }
 }

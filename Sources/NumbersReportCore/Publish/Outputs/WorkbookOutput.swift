@@ -7,7 +7,7 @@ struct WorkbookOutput: SnapshotOutput {
         let results = night.facts.results
         guard results.rowFormat != .v1 else { return }  // a v1 snapshot had none: `render` rebuilds it as it was
         try ProblemsWorkbook(
-            format: results.rowFormat, output: results.configuration.output, changes: night.facts.history.changes
-        ).write(rowsFile: night.facts.rowFiles.ndjsonPath, to: try snapshot.createPayloadFile(file))
+            format: results.rowFormat, changes: night.facts.history.changes
+        ).write(problemRows: results.problemRows, to: try snapshot.createPayloadFile(file))
     }
 }

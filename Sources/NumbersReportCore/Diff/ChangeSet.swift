@@ -1,0 +1,48 @@
+/// Every change between two rows files, counted and in order (worst first, as ``SnapshotDiff/allChanges()``),
+/// kept in scratch files rather than memory: each change is made from its rows when it is visited, so a night of
+/// a million numbers and as many changes needs no more memory than one of a thousand.
+///
+/// Visited as often as needed (`changes.csv`, the workbook's *Changes* sheet, the report's first examples), from
+/// any thread.
+public struct ChangeSet: Sendable {
+    /// Category → `added`, `removed`, `HEALTHY→FAILED`, …, `error codes changed` → numbers.
+    public let byCategory: [SnapshotChange.Category: [String: Int]]
+    /// How many changes there are in all.
+    public let total: Int
+    private let stubs: SortedRecords<ChangeStub>
+    private let oldRows: RowDetails
+    private let newRows: RowDetails
+
+    init(
+        byCategory: [SnapshotChange.Category: [String: Int]], stubs: SortedRecords<ChangeStub>, oldRows: RowDetails,
+        newRows: RowDetails
+    ) {
+        self.byCategory = byCategory
+        total = stubs.count
+        self.stubs = stubs
+        self.oldRows = oldRows
+        self.newRows = newRows
+    }
+
+    /// Calls `visit` with every change, worst first.
+    public func forEach(_ visit: (SnapshotChange) throws -> Void) throws {
+        try stubs.forEach { stub in try visit(try change(stub)) }
+    }
+
+    /// The first `count` changes, worst first.
+    public func prefix(_ count: Int) throws -> [SnapshotChange] {
+        var changes: [SnapshotChange] = []
+        guard count > 0 else { return changes }
+        var cursor = stubs.makeCursor()
+        while changes.count < count, let stub = try cursor.next() { changes.append(try change(stub)) }
+        return changes
+    }
+
+    private func change(_ stub: ChangeStub) throws -> SnapshotChange {
+        let old = stub.old == ChangeStub.none ? nil : try oldRows.row(at: stub.old)
+        let new = stub.new == ChangeStub.none ? nil : try newRows.row(at: stub.new)
+        let kind = stub.changeKind
+        if kind == .moved, let old, let new { return try SnapshotDiff.moved(old: old, new: new) }
+        return try SnapshotDiff.change(kind, old: old, new: new)
+    }
+}

@@ -1,0 +1,54 @@
+import ReportWriters
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes a ``ScratchFile``: created (mode 0600) in a directory of the run's own (the partial snapshot, on the
+/// output's file system, never a memory-backed `/tmp`), opened a second time for reading and unlinked at once;
+/// appended to through a ``FileSink`` that is never synced (nothing in it outlives the run).
+final class ScratchFileWriter {
+    private let sink: FileSink
+    private var readDescriptor: Int32
+    var path: String { sink.path }
+    /// Bytes appended so far: the offset of the next byte.
+    var byteCount: Int { sink.byteCount }
+
+    private static let counter = Atomic<Int>(0)
+
+    init(directory: String) throws {
+        let number = Self.counter.add(1, ordering: .relaxed).newValue
+        let path = "\(directory)/.scratch-\(getpid())-\(number)"
+        sink = try FileSink(path: path, mode: 0o600, bufferCapacity: 1 << 18)
+        readDescriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let openError = errno
+        unlink(path)
+        guard readDescriptor >= 0 else {
+            throw OutputFileError(operation: "open scratch file", path: path, errno: openError)
+        }
+    }
+
+    deinit {
+        if readDescriptor >= 0 { close(readDescriptor) }
+    }
+
+    /// Appends bytes.
+    func append(_ bytes: UnsafeRawBufferPointer) throws { try sink.write(bytes) }
+
+    /// Appends records as their bytes in memory (read back by ``SortedRecords`` in this same process).
+    func append<Record: BitwiseCopyable>(records: [Record]) throws {
+        try records.withUnsafeBufferPointer { try append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Ends the writing; the file is then read through the ``ScratchFile`` (the writing descriptor is closed with
+    /// the writer, unsynced).
+    func finish() throws -> ScratchFile {
+        try sink.flush()
+        let file = ScratchFile(descriptor: readDescriptor, path: path, byteCount: byteCount)
+        readDescriptor = -1
+        return file
+    }
+}

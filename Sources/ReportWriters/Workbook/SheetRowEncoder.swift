@@ -1,0 +1,92 @@
+/// Encodes a row of cells as worksheet XML (``SheetXML``): `<row r="5"><c r="A5" …>…</c>…</row>`, empty cells
+/// left out, `<row r="5"/>` for a row without any. The row number is given as bytes: its digits, or
+/// ``SheetRows``' placeholder when the row's place is not known yet.
+struct SheetRowEncoder {
+    /// `A`, `B`, …: each column's name, as bytes.
+    private let columnNames: [[UInt8]]
+
+    init(columnCount: Int) {
+        columnNames = (0..<columnCount).map { Array(WorksheetWriter.columnName($0).utf8) }
+    }
+
+    /// Appends the row; cells past the columns are dropped.
+    func append(
+        _ cells: [WorkbookCell], row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout [UInt8]
+    ) {
+        buffer.append(contentsOf: SheetXML.rowStart)
+        buffer.append(contentsOf: row)
+        buffer.append(contentsOf: SheetXML.quoteClose)
+        var wroteCell = false
+        for (index, cell) in zip(cells.indices, cells) where index < columnNames.count {
+            wroteCell = write(cell, column: columnNames[index], row: row, style: style, to: &buffer) || wroteCell
+        }
+        // libxml2 closed an element without content as `<row r="5"/>`.
+        if wroteCell {
+            buffer.append(contentsOf: SheetXML.rowEnd)
+        } else {
+            buffer.removeLast(1)
+            buffer.append(contentsOf: SheetXML.emptyEnd)
+        }
+    }
+
+    /// Writes one cell; `false` for an empty one, which is not written.
+    private func write(
+        _ cell: WorkbookCell, column: [UInt8], row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout [UInt8]
+    ) -> Bool {
+        switch cell {
+        case .empty: return false
+        case .text(let text):
+            cellStart(column: column, row: row, style: style, to: &buffer)
+            let fitted = WorkbookCell.fitted(text)
+            if Self.hasOuterWhitespace(fitted) {
+                buffer.append(contentsOf: SheetXML.inlineTextPreserved)
+            } else {
+                buffer.append(contentsOf: SheetXML.inlineText)
+            }
+            SheetXML.appendEscaped(fitted, to: &buffer)
+            buffer.append(contentsOf: SheetXML.inlineTextEnd)
+        case .date(let serial):
+            value(column: column, row: row, type: nil, style: .date, String(serial), to: &buffer)
+        case .boolean(let flag):
+            value(column: column, row: row, type: "b", style: style, flag ? "1" : "0", to: &buffer)
+        case .number(let number):
+            value(column: column, row: row, type: nil, style: style, String(number), to: &buffer)
+        }
+        return true
+    }
+
+    /// `<c r="B5" s="2"` (the type attribute and the rest follow).
+    private func cellStart(column: [UInt8], row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: SheetXML.cellStart)
+        buffer.append(contentsOf: column)
+        buffer.append(contentsOf: row)
+        buffer.append(UInt8(ascii: "\""))
+        if let style {
+            buffer.append(contentsOf: SheetXML.styleAttribute)
+            SheetXML.append(String(style.rawValue), to: &buffer)
+            buffer.append(UInt8(ascii: "\""))
+        }
+    }
+
+    private func value(
+        column: [UInt8], row: [UInt8], type: String?, style: WorksheetWriter.Style?, _ text: String,
+        to buffer: inout [UInt8]
+    ) {
+        cellStart(column: column, row: row, style: style, to: &buffer)
+        if let type { SheetXML.append(" t=\"\(type)\"", to: &buffer) }
+        buffer.append(contentsOf: SheetXML.valueStart)
+        SheetXML.appendEscaped(text, to: &buffer)
+        buffer.append(contentsOf: SheetXML.valueEnd)
+    }
+
+    /// Whether `text` starts or ends with whitespace (then its spaces are kept with `xml:space`): ASCII ends are
+    /// looked at as bytes, others as `Character`s (Unicode's properties are costly in a 40-column row).
+    static func hasOuterWhitespace(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        if first < 0x80 && last < 0x80 {
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            return isSpace(first) || isSpace(last)
+        }
+        return text.first?.isWhitespace == true || text.last?.isWhitespace == true
+    }
+}

@@ -1,0 +1,22 @@
+/// Rows of a table encoded as worksheet XML before their place in the sheet is known, so that they can be made
+/// where the cells are at hand (as a night's rows are written, each scope apart) and copied into the workbook
+/// later by ``WorkbookWriter/appendRows(_:)``, which numbers them. Each row starts with ``rowMarker``, and each
+/// place of its number holds ``numberPlaceholder``: control bytes that never occur in the XML (``SafeText``
+/// replaces C0 controls in text), so the copy finds them without parsing.
+public struct SheetRows {
+    static let rowMarker: UInt8 = 0x01
+    static let numberPlaceholder: UInt8 = 0x00
+    private static let placeholder = [numberPlaceholder]
+    private let encoder: SheetRowEncoder
+
+    /// - Parameter columnCount: the table's columns (cells past them are dropped).
+    public init(columnCount: Int) {
+        encoder = SheetRowEncoder(columnCount: columnCount)
+    }
+
+    /// Appends one row.
+    public func append(_ cells: [WorkbookCell], to bytes: inout [UInt8]) {
+        bytes.append(Self.rowMarker)
+        encoder.append(cells, row: Self.placeholder, style: nil, to: &bytes)
+    }
+}
