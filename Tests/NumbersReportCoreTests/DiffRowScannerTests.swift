@@ -48,7 +48,7 @@ struct DiffRowScannerTests {
                 csv: try FileSink(path: directory + "/rows.csv", mode: 0o644),
                 ndjson: try FileSink(path: directory + "/rows.ndjson.gz", mode: 0o644),
                 output: harness.configuration.output)
-            try writer.append(rows)
+            for row in rows { try writer.append(row) }
             try writer.finish()
             var readBack: [SnapshotDiff.RowKey] = []
             try SnapshotDiff.forEachRow(directory + "/rows.ndjson.gz") { row, _ in readBack.append(.init(row)) }

@@ -61,30 +61,28 @@ public final class ScopePart: @unchecked Sendable {
     /// Normalise and write one page.
     public func add(_ page: ImportedNumbersPage) throws {
         try rawPages.append(page, scopeIndex: index)
-        var pageRows = builder.rows(of: page, scope: scope)
-        pageRows.removeAll { row in
-            guard let phone = row.number.phoneNumber else { return false }
-            let isRepeat = !seenNumbers.insert(phone).inserted
-            if isRepeat { summary.result.duplicates += 1 }
-            return isRepeat
-        }
-        let rejected = page.response.rejectedRecords
-        summary.result.rejectedCount += rejected.count
-        if builder.format == .v1 { summary.result.rejectedDropped += rejected.count }
-        summary.result.rejected += rejected.prefix(max(0, 100 - summary.result.rejected.count))
-        try rows.append(pageRows)
-        summary.result.pages += 1
-        summary.result.rows += pageRows.count
-        summary.result.totalSize = page.response.totalSize ?? summary.result.totalSize
-        for row in pageRows {
+        let format = builder.format
+        var keys: [SnapshotDiff.RowKey] = []
+        // Each row goes everywhere as it is made, never copied (a copy retains its many texts).
+        try builder.forEachRow(of: page, scope: scope) { row in
+            if let phone = row.number.phoneNumber, !seenNumbers.insert(phone).inserted {
+                summary.result.duplicates += 1
+                return
+            }
+            try rows.append(row)
+            summary.result.rows += 1
             summary.result.levelCounts[row.verdict.level, default: 0] += 1
             if !row.verdict.smsReady { summary.result.smsNotReady += 1 }
             summary.digest.add(row)
+            if rowKeys != nil { keys.append(SnapshotDiff.RowKey(DiffRow(row, format: format))) }
         }
-        if let rowKeys {
-            let format = builder.format
-            try rowKeys.append(records: pageRows.map { SnapshotDiff.RowKey(DiffRow($0, format: format)) })
-        }
+        try rowKeys?.append(records: keys)
+        let rejected = page.response.rejectedRecords
+        summary.result.rejectedCount += rejected.count
+        if format == .v1 { summary.result.rejectedDropped += rejected.count }
+        summary.result.rejected += rejected.prefix(max(0, 100 - summary.result.rejected.count))
+        summary.result.pages += 1
+        summary.result.totalSize = page.response.totalSize ?? summary.result.totalSize
     }
 
     /// Records why the scope stopped early.

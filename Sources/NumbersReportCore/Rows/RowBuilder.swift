@@ -18,24 +18,32 @@ public struct RowBuilder: Sendable {
     /// One row per record, in API order: a record that could not be decoded is a row as well (format v2), with
     /// its phone number when it could be read and the reason in `record_error`. Rows out = records received.
     public func rows(of page: ImportedNumbersPage, scope: ScopeSettings) -> [NumberRow] {
+        var rows: [NumberRow] = []
+        forEachRow(of: page, scope: scope) { rows.append($0) }
+        return rows
+    }
+
+    /// The rows of ``rows(of:scope:)``, each handed to `body` as it is made, not gathered (a run writes them so:
+    /// a row is large, and copying it costs).
+    public func forEachRow(
+        of page: ImportedNumbersPage, scope: ScopeSettings, _ body: (NumberRow) throws -> Void
+    ) rethrows {
         let response = page.response
         guard format != .v1, !response.rejectedRecords.isEmpty else {
-            return response.importedNumbers.map { row(for: $0, scope: scope) }
+            for number in response.importedNumbers { try body(row(for: number, scope: scope)) }
+            return
         }
-        var rows: [NumberRow] = []
-        rows.reserveCapacity(response.importedNumbers.count + response.rejectedRecords.count)
         var decoded = response.importedNumbers.makeIterator()
         var rejected = response.rejectedRecords.sorted { $0.index < $1.index }.makeIterator()
         var nextRejected = rejected.next()
         for index in 0..<(response.importedNumbers.count + response.rejectedRecords.count) {
             if let record = nextRejected, record.index == index {
-                rows.append(row(for: record, scope: scope))
+                try body(row(for: record, scope: scope))
                 nextRejected = rejected.next()
             } else if let number = decoded.next() {
-                rows.append(row(for: number, scope: scope))
+                try body(row(for: number, scope: scope))
             }
         }
-        return rows
     }
 
     public func row(for number: ImportedNumber, scope: ScopeSettings) -> NumberRow {

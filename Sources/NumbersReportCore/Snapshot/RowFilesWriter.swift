@@ -9,6 +9,8 @@ public final class RowFilesWriter {
     private let csvEncoder: CSVEncoder
     private let ndjsonEncoder: NDJSONEncoder
     private let columns: [RowColumn]
+    /// The columns' types, for the *Problems* sheet's cells.
+    private let columnTypes: [RowColumn.ValueType]
     private var csvBuffer: [UInt8] = []
     private var ndjsonBuffer: [UInt8] = []
     private let problemSheet: (rows: SheetRows, file: ScratchFileWriter)?
@@ -28,6 +30,7 @@ public final class RowFilesWriter {
         csvEncoder = Self.csvEncoder(output: output, format: format)
         ndjsonEncoder = NDJSONEncoder(keys: format.columnNames)
         columns = format.columns
+        columnTypes = format.columns.map(\.type)
         problemSheet = try problemSheetDirectory.map {
             (SheetRows(columnCount: format.columns.count), try ScratchFileWriter(directory: $0))
         }
@@ -51,16 +54,15 @@ public final class RowFilesWriter {
         return encoder
     }
 
-    /// Appends rows; the bytes go to the files once enough have gathered.
-    public func append(_ rows: some Sequence<NumberRow>) throws {
-        for row in rows {
-            let cells = row.cells(of: columns)
-            csvEncoder.appendRecord(cells, to: &csvBuffer)
-            ndjsonEncoder.appendRecord(cells, to: &ndjsonBuffer)
-            if let problemSheet, row.verdict.level != .healthy {
-                problemSheet.rows.append(
-                    zip(cells, columns).map { $1.workbookCell($0, csvEncoder: csvEncoder) }, to: &problemBuffer)
-            }
+    /// Appends a row; the bytes go to the files once enough have gathered.
+    public func append(_ row: NumberRow) throws {
+        let cells = row.cells(of: columns)
+        csvEncoder.appendRecord(cells, to: &csvBuffer)
+        ndjsonEncoder.appendRecord(cells, to: &ndjsonBuffer)
+        if let problemSheet, row.verdict.level != .healthy {
+            problemSheet.rows.append(
+                zip(cells, columnTypes).map { RowColumn.workbookCell($0, type: $1, csvEncoder: csvEncoder) },
+                to: &problemBuffer)
         }
         if csvBuffer.count >= 1 << 20 || ndjsonBuffer.count >= 1 << 20 || problemBuffer.count >= 1 << 20 {
             try flush()

@@ -16,11 +16,11 @@ extension RowColumn {
         }
     }
 
-    /// A row's cell in this column of the workbook: times as date cells (a time the API sent that is not
+    /// A row's cell in a column of `type` in the workbook: times as date cells (a time the API sent that is not
     /// RFC 3339 stays text), booleans, integers of integer columns as numbers, lists as in `numbers.csv`
     /// (joined by `csvEncoder`), the rest as text; an empty text is a blank cell, as `numbers.csv` cannot tell it
     /// from an absent value either.
-    func workbookCell(_ cell: Cell, csvEncoder: CSVEncoder) -> WorkbookCell {
+    static func workbookCell(_ cell: Cell, type: ValueType, csvEncoder: CSVEncoder) -> WorkbookCell {
         switch (cell, type) {
         case (.absent, _), (.text(""), _): .empty
         case (.text(let text), .datetime):
