@@ -10,12 +10,12 @@ public struct ChangeSet: Sendable {
     /// How many changes there are in all.
     public let total: Int
     private let stubs: SortedRecords<ChangeStub>
-    private let oldRows: RowDetails
-    private let newRows: RowDetails
+    private let oldRows: DiffRowStores
+    private let newRows: DiffRowStores
 
     init(
-        byCategory: [SnapshotChange.Category: [String: Int]], stubs: SortedRecords<ChangeStub>, oldRows: RowDetails,
-        newRows: RowDetails
+        byCategory: [SnapshotChange.Category: [String: Int]], stubs: SortedRecords<ChangeStub>,
+        oldRows: DiffRowStores, newRows: DiffRowStores
     ) {
         self.byCategory = byCategory
         total = stubs.count
@@ -39,8 +39,8 @@ public struct ChangeSet: Sendable {
     }
 
     private func change(_ stub: ChangeStub) throws -> SnapshotChange {
-        let old = stub.old == ChangeStub.none ? nil : try oldRows.row(at: stub.old)
-        let new = stub.new == ChangeStub.none ? nil : try newRows.row(at: stub.new)
+        let old = stub.old == ChangeStub.none ? nil : try oldRows.row(at: Int(stub.old))
+        let new = stub.new == ChangeStub.none ? nil : try newRows.row(at: Int(stub.new))
         let kind = stub.changeKind
         if kind == .moved, let old, let new { return try SnapshotDiff.moved(old: old, new: new) }
         return try SnapshotDiff.change(kind, old: old, new: new)

@@ -147,12 +147,12 @@ enum DiffRowScanner {
             }
         }
 
-        mutating func literal(_ word: String) -> Bool {
-            let utf8 = Array(word.utf8)
-            guard index + utf8.count <= bytes.count, Array(bytes[index..<(index + utf8.count)]) == utf8 else {
+        mutating func literal(_ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard index + count <= bytes.count, memcmp(bytes.baseAddress! + index, word.utf8Start, count) == 0 else {
                 return false
             }
-            index += utf8.count
+            index += count
             return true
         }
 
@@ -160,14 +160,17 @@ enum DiffRowScanner {
         mutating func string() -> String? {
             index += 1
             let start = index
+            var ascii = true
             while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
                 if bytes[index] == UInt8(ascii: "\\") { return nil }
+                if bytes[index] >= 0x80 { ascii = false }
                 index += 1
             }
             guard index < bytes.count else { return nil }
-            let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
             index += 1
-            return text
+            // ASCII is valid UTF-8: made without the validation (a generic call, with runtime metadata lookups).
+            return ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
         }
     }
 }

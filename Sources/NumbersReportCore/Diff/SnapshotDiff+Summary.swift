@@ -31,39 +31,26 @@ extension SnapshotDiff {
 
     /// Every change, equal to ``allChanges()``, in memory that does not grow with the rows: both files' rows are
     /// reduced to 32-byte keys (on two threads), sorted in runs on disk and merged by identity; the numbers found
-    /// in one file only are sorted again by phone number to pair the moved ones; the changes are sorted worst first
-    /// and the rows they name copied aside in a second reading of both files, as far as the last one needed.
-    /// Scratch files go to ``scratchDirectory``. Rows without a phone number are not compared.
-    public func changeSet() throws -> ChangeSet { try changeSet(newKeys: nil) }
+    /// in one file only are sorted again by phone number to pair the moved ones; the changes are sorted worst
+    /// first. The rows the changes name are kept aside as the files are read (``DiffRowStore``), so neither file
+    /// is read twice. Scratch files go to ``scratchDirectory``. Rows without a phone number are not compared.
+    public func changeSet() throws -> ChangeSet { try changeSet(newParts: nil) }
 
-    /// - Parameter newKeys: the new rows' keys when they are known (taken from the rows as they were written, one
-    ///   file per scope in file order): the new file is then not read for them.
-    func changeSet(newKeys: [ScratchFile]?) throws -> ChangeSet {
+    /// - Parameter newParts: tonight's rows as the scopes wrote them (keys and rows, one part per scope in file
+    ///   order): the new file is then not read at all.
+    func changeSet(newParts: [DiffRowsPart]?) throws -> ChangeSet {
         let directory = scratchDirectory
         let capacity = sortCapacity
         let (old, new) = try Self.inParallel(
             { [oldRows, unfetchedScopes] in
-                try Self.sortedOldKeys(oldRows, unfetched: unfetchedScopes, directory: directory, capacity: capacity)
+                try Self.readOld(oldRows, unfetched: unfetchedScopes, directory: directory, capacity: capacity)
             },
-            { [newRows] in try Self.sortedNewKeys(newKeys, path: newRows, directory: directory, capacity: capacity) })
+            { [newRows] in try Self.readNew(newParts, path: newRows, directory: directory, capacity: capacity) })
         var matching = Matching(directory: directory, capacity: capacity)
-        try matching.match(old: old, new: new)
+        try matching.match(old: old.keys, new: new.keys)
         try matching.pairMoved()
-        let stubs = try matching.stubs.sorted()
-
-        // The rows the changes name: the old and the new ones, each file read once more, as far as needed.
-        var oldWanted: [UInt32] = []
-        var newWanted: [UInt32] = []
-        try stubs.forEach { stub in
-            if stub.old != ChangeStub.none { oldWanted.append(stub.old) }
-            if stub.new != ChangeStub.none { newWanted.append(stub.new) }
-        }
-        let (oldDetails, newDetails) = try Self.inParallel(
-            { [oldRows, oldWanted] in
-                try RowDetails(path: oldRows, positions: oldWanted.sorted(), scratchDirectory: directory)
-            },
-            { [newRows] in try RowDetails(path: newRows, positions: newWanted.sorted(), scratchDirectory: directory) })
-        return ChangeSet(byCategory: matching.byCategory, stubs: stubs, oldRows: oldDetails, newRows: newDetails)
+        return ChangeSet(
+            byCategory: matching.byCategory, stubs: try matching.stubs.sorted(), oldRows: old.rows, newRows: new.rows)
     }
 
     /// Walks both sides' keys in identity order: the changed rows become changes at once, the numbers in one file
@@ -188,42 +175,49 @@ extension SnapshotDiff {
         }
     }
 
-    private static func sortedOldKeys(
+    /// One side read: its keys sorted by identity, its rows by position.
+    private struct Side: Sendable {
+        var keys: SortedRecords<DiffKey>
+        var rows: DiffRowStores
+    }
+
+    private static func readOld(
         _ path: String, unfetched: Set<DiffScope>, directory: String, capacity: Int?
-    ) throws -> SortedRecords<DiffKey> {
+    ) throws -> Side {
         var sorter = SpillSorter(directory: directory, capacity: capacity, by: DiffKey.precedes)
+        let rows = try DiffRowStore.Writer(directory: directory)
         try forEachRow(path) { row, position in
+            try rows.append(row)
             let key = RowKey(row)
             guard key.phone != noPhone else { return }
             try sorter.append(
                 key.key(position: position, unfetched: !unfetched.isEmpty && unfetched.contains(row.scope)))
         }
-        return try sorter.sorted()
+        return Side(keys: try sorter.sorted(), rows: DiffRowStores([try rows.finish()]))
     }
 
-    private static func sortedNewKeys(
-        _ files: [ScratchFile]?, path: String, directory: String, capacity: Int?
-    ) throws -> SortedRecords<DiffKey> {
+    private static func readNew(
+        _ parts: [DiffRowsPart]?, path: String, directory: String, capacity: Int?
+    ) throws -> Side {
         var sorter = SpillSorter(directory: directory, capacity: capacity, by: DiffKey.precedes)
-        guard let files else {
+        guard let parts else {
+            let rows = try DiffRowStore.Writer(directory: directory)
             try forEachRow(path) { row, position in
+                try rows.append(row)
                 let key = RowKey(row)
                 if key.phone != noPhone { try sorter.append(key.key(position: position)) }
             }
-            return try sorter.sorted()
+            return Side(keys: try sorter.sorted(), rows: DiffRowStores([try rows.finish()]))
         }
         var position: UInt32 = 0
-        for file in files {
-            try SortedRecords<RowKey>.inFileOrder(file).forEach { key in
+        for part in parts {
+            try SortedRecords<RowKey>.inFileOrder(part.keys).forEach { key in
                 if key.phone != noPhone { try sorter.append(key.key(position: position)) }
                 position += 1
             }
         }
-        return try sorter.sorted()
+        return Side(keys: try sorter.sorted(), rows: DiffRowStores(parts.map(\.rows)))
     }
-
-    /// Ends a read early.
-    struct StopReading: Error {}
 
     /// The phone-number hash of a row without a phone number: such rows are not compared.
     static let noPhone = FNV1a.hash("")

@@ -26,21 +26,21 @@ public final class ScopePart: @unchecked Sendable {
     public struct Summary: Sendable {
         public var result: ScopeResult
         public var digest: ReportDigest
-        /// What the comparison with the previous night needs of each row written (``SnapshotDiff/RowKey``), in
-        /// file order; `nil` when there is no previous night.
-        var rowKeys: ScratchFile?
+        /// What the comparison with the previous night needs of the rows written; `nil` when there is no
+        /// previous night.
+        var diffRows: DiffRowsPart?
         /// The rows of the workbook's *Problems* sheet (``SheetRows``); `nil` for row format v1, which has none.
         var problemRows: ScratchFile?
     }
-    /// Where ``Summary/rowKeys`` are written, when they are kept.
-    private let rowKeys: ScratchFileWriter?
+    /// Where ``Summary/diffRows`` are written, when they are kept.
+    private let diffRows: DiffRowsPart.Writer?
 
     init(
         index: Int, configuration: ReportConfiguration, builder: RowBuilder, files paths: ScopePartFiles,
         keepsRowKeys: Bool
     ) throws {
         self.index = index
-        rowKeys = keepsRowKeys ? try ScratchFileWriter(directory: paths.scratchDirectory) : nil
+        diffRows = keepsRowKeys ? try DiffRowsPart.Writer(directory: paths.scratchDirectory) : nil
         self.scope = configuration.scopes[index]
         self.builder = builder
         rows = try RowFilesWriter(
@@ -62,7 +62,6 @@ public final class ScopePart: @unchecked Sendable {
     public func add(_ page: ImportedNumbersPage) throws {
         try rawPages.append(page, scopeIndex: index)
         let format = builder.format
-        var keys: [SnapshotDiff.RowKey] = []
         // Each row goes everywhere as it is made, never copied (a copy retains its many texts).
         try builder.forEachRow(of: page, scope: scope) { row in
             if let phone = row.number.phoneNumber, !seenNumbers.insert(phone).inserted {
@@ -74,9 +73,8 @@ public final class ScopePart: @unchecked Sendable {
             summary.result.levelCounts[row.verdict.level, default: 0] += 1
             if !row.verdict.smsReady { summary.result.smsNotReady += 1 }
             summary.digest.add(row)
-            if rowKeys != nil { keys.append(SnapshotDiff.RowKey(DiffRow(row, format: format))) }
+            try diffRows?.append(DiffRow(row, format: format))
         }
-        try rowKeys?.append(records: keys)
         let rejected = page.response.rejectedRecords
         summary.result.rejectedCount += rejected.count
         if format == .v1 { summary.result.rejectedDropped += rejected.count }
@@ -98,7 +96,7 @@ public final class ScopePart: @unchecked Sendable {
     public func finish() throws -> Summary {
         try rows.finish()
         try rawPages.finish()
-        summary.rowKeys = try rowKeys?.finish()
+        summary.diffRows = try diffRows?.finish()
         summary.problemRows = rows.problemRows
         summary.digest.trimProblems()  // the part waits for the others: only the rows it may show
         let result = summary.result

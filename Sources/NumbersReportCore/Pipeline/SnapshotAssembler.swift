@@ -89,7 +89,7 @@ public final class SnapshotAssembler: @unchecked Sendable {
             configuration: configuration, clock: clock, runID: runID, startedAt: startedAt,
             outcome: RunOutcome(snapshotPath: nil, scopes: results, requests: requests, retries: retries),
             digest: digest, template: template, rowFormat: builder.format,
-            rowKeys: hasEarlierNights ? summaries.compactMap { $0?.rowKeys } : nil,
+            diffRows: hasEarlierNights ? summaries.compactMap { $0?.diffRows } : nil,
             problemRows: summaries.compactMap { $0?.problemRows })
         let published = try PublishPipeline().publish(night, into: snapshot)
         comparisonNote = published.facts.history.comparisonNote

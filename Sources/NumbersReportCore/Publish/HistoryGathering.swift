@@ -13,7 +13,7 @@ struct HistoryGathering {
             complete: outcome.isComplete, smsNotReady: outcome.smsNotReady)
         let history = ReportHistory.gather(
             archive: SnapshotArchive(directory: results.configuration.output.directory), newRows: rowFiles.ndjsonPath,
-            newKeys: results.rowKeys, scratchDirectory: scratchDirectory,
+            newParts: results.diffRows, scratchDirectory: scratchDirectory,
             unfetchedScopes: Set(outcome.scopes.filter { !$0.isComplete }.map { DiffScope($0.scope) }),
             scopes: results.configuration.scopes, tonight: tonight
         )

@@ -19,7 +19,7 @@ struct NightResults {
     /// Tonight's rows as the comparison with the previous night needs them, taken as they were written
     /// (one run per scope, in file order), so that tonight's rows file is not read back; `nil` when there is
     /// no earlier night.
-    var rowKeys: [ScratchFile]?
+    var diffRows: [DiffRowsPart]?
     /// The workbook's *Problems* rows, one file per scope that wrote rows, in config order (see ``ScopePart``).
     var problemRows: [ScratchFile] = []
 }

@@ -59,7 +59,7 @@ public struct ReportHistory: Sendable {
     /// ``comparisonNote`` says which night could not be read and why.
     /// - Parameter candidates: how many earlier snapshots, newest first, are tried for the comparison.
     static func gather(
-        archive: SnapshotArchive, newRows: String, newKeys: [ScratchFile]? = nil, scratchDirectory: String,
+        archive: SnapshotArchive, newRows: String, newParts: [DiffRowsPart]? = nil, scratchDirectory: String,
         unfetchedScopes: Set<DiffScope> = [], scopes: [ScopeSettings] = [], tonight: TrendPoint,
         nights: Int = 14, examples: Int = 50,
         candidates: Int = 7
@@ -73,7 +73,7 @@ public struct ReportHistory: Sendable {
                     oldRows: SnapshotLocation(directory: archive.directory, name: previous).path(of: .numbersNDJSON),
                     newRows: newRows, unfetchedScopes: unfetchedScopes, scratchDirectory: scratchDirectory)
                 // Every change, kept on disk for changes.csv and the workbook; the report shows the first.
-                let all = try diff.changeSet(newKeys: newKeys)
+                let all = try diff.changeSet(newParts: newParts)
                 let previousScopes = ScopeLabels.scopes(
                     inSnapshot: SnapshotLocation(directory: archive.directory, name: previous).path)
                 changes = try Changes(

@@ -1,0 +1,68 @@
+extension DiffRow {
+    /// Appends the row as ``DiffRowStore`` keeps it: each text as a 32-bit length (`UInt32.max` for none) and
+    /// its UTF-8, the error codes as a count and texts, health and `sms_ready` as one byte each.
+    func store(to bytes: inout [UInt8]) {
+        for text in [projectId, servicePlanId, campaignId, phoneNumber] { Self.store(text, to: &bytes) }
+        bytes.append(SnapshotDiff.healthCode(health))
+        bytes.append(SnapshotDiff.readinessCode(smsReady))
+        Self.store(UInt32(errorCodes.count), to: &bytes)
+        for code in errorCodes { Self.store(code, to: &bytes) }
+    }
+
+    /// A row stored by ``store(to:)``.
+    init(stored bytes: [UInt8]) throws {
+        var reader = StoredReader(bytes: bytes)
+        let projectId = try reader.text()
+        let servicePlanId = try reader.text()
+        let campaignId = try reader.text()
+        let phoneNumber = try reader.text()
+        let health = try reader.byte()
+        let ready = try reader.byte()
+        let codes = try (0..<reader.integer()).map { _ in try reader.text() ?? "" }
+        self.init(
+            projectId: projectId, servicePlanId: servicePlanId, campaignId: campaignId, phoneNumber: phoneNumber,
+            health: health == 0 ? nil : HealthLevel(rawValue: Int(health) - 1), errorCodes: codes,
+            smsReady: ready == 0 ? nil : ready == 2)
+    }
+
+    private static func store(_ text: String?, to bytes: inout [UInt8]) {
+        guard let text else { return store(UInt32.max, to: &bytes) }
+        store(UInt32(text.utf8.count), to: &bytes)
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private static func store(_ number: UInt32, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Reads what ``store(to:)`` wrote.
+    private struct StoredReader {
+        let bytes: [UInt8]
+        var index = 0
+
+        /// A stored row that does not read back: the scratch file was damaged meanwhile.
+        struct Damaged: Error, CustomStringConvertible {
+            var description: String { "a row kept in a scratch file does not read back" }
+        }
+
+        mutating func byte() throws -> UInt8 {
+            guard index < bytes.count else { throw Damaged() }
+            defer { index += 1 }
+            return bytes[index]
+        }
+
+        mutating func integer() throws -> UInt32 {
+            guard index + 4 <= bytes.count else { throw Damaged() }
+            defer { index += 4 }
+            return (0..<4).reduce(0) { $0 | UInt32(bytes[index + $1]) << (8 * $1) }
+        }
+
+        mutating func text() throws -> String? {
+            let length = try integer()
+            guard length != UInt32.max else { return nil }
+            guard index + Int(length) <= bytes.count else { throw Damaged() }
+            defer { index += Int(length) }
+            return String(decoding: bytes[index..<index + Int(length)], as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@testable import NumbersReportCore
+
+@Suite("the rows a diff keeps aside")
+struct DiffRowStoreTests {
+    private static func row(_ index: Int) -> DiffRow {
+        DiffRow(
+            projectId: index % 7 == 0 ? nil : "p-\(index)", servicePlanId: "plan é \(index % 3)",
+            campaignId: index % 5 == 0 ? "" : "C\(index)", phoneNumber: index % 11 == 0 ? nil : "+1415555\(index)",
+            health: index % 4 == 0 ? nil : HealthLevel.allCases[index % HealthLevel.allCases.count],
+            errorCodes: (0..<(index % 3)).map { "sms_att:\($0)号" }, smsReady: index % 3 == 0 ? nil : index % 2 == 0)
+    }
+
+    @Test("every row reads back by its position, over stores that follow each other, an empty one among them")
+    func readsBack() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // 3,000 rows: the writer's buffer is written out several times.
+        let sizes = [3000, 0, 1, 250]
+        var stores: [DiffRowStore] = []
+        var rows: [DiffRow] = []
+        for size in sizes {
+            let writer = try DiffRowStore.Writer(directory: directory)
+            for _ in 0..<size {
+                let row = Self.row(rows.count)
+                rows.append(row)
+                try writer.append(row)
+            }
+            stores.append(try writer.finish())
+        }
+        let joined = DiffRowStores(stores)
+        for (position, row) in rows.enumerated() {
+            let readBack = try #require(try joined.row(at: position))
+            #expect(readBack.identity == row.identity && readBack.health == row.health)
+            #expect(readBack.errorCodes == row.errorCodes && readBack.smsReady == row.smsReady)
+            #expect(readBack.projectId == row.projectId && readBack.phoneNumber == row.phoneNumber)
+        }
+        #expect(try joined.row(at: rows.count) == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
+}
