@@ -27,6 +27,7 @@ struct NumbersReport: AsyncParsableCommand {
 
     /// Runs the command; usage errors exit with 1, as the contract says (not ArgumentParser's 64).
     static func main() async {
+        OpenFileLimit.raise()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -36,8 +36,31 @@ struct DiffRowStoreTests {
             #expect(readBack.identity == row.identity && readBack.health == row.health)
             #expect(readBack.errorCodes == row.errorCodes && readBack.smsReady == row.smsReady)
             #expect(readBack.projectId == row.projectId && readBack.phoneNumber == row.phoneNumber)
+            #expect(readBack.servicePlanId == row.servicePlanId && readBack.campaignId == row.campaignId)
         }
         #expect(try joined.row(at: rows.count) == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
+}
+
+@Suite("a comparison that cannot keep its scratch files")
+struct ScratchFailureTests {
+    @Test("fails tonight's publication, naming the scratch file, instead of blaming the previous night")
+    func failsTonight() async throws {
+        try await RunHarness.with { harness in
+            let first = try #require(try await harness.run().snapshotPath)
+            let archive = SnapshotArchive(directory: (first as NSString).deletingLastPathComponent)
+            let tonight = ReportHistory.TrendPoint(snapshot: "tonight", levels: [:], complete: true)
+            let gather = {
+                try ReportHistory.gather(
+                    archive: archive, newRows: SnapshotLocation(path: first).path(of: .numbersNDJSON),
+                    scratchDirectory: "/nonexistent/scratch", tonight: tonight)
+            }
+            #expect {
+                try gather()
+            } throws: { error in
+                error is ScratchFileError && "\(error)".contains("/nonexistent/scratch/.scratch-")
+            }
+        }
     }
 }

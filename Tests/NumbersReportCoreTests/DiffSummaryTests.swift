@@ -14,7 +14,10 @@ struct DiffSummaryTests {
         ]
         let encoder = NDJSONEncoder(keys: keys)
         var bytes: [UInt8] = []
-        for row in rows { encoder.appendRecord(row, to: &bytes) }
+        for (index, row) in rows.enumerated() {
+            encoder.appendRecord(row, to: &bytes)
+            if index == 10 { bytes.append(UInt8(ascii: "\n")) }  // an empty line: not a row, and no position
+        }
         let gzip = try GzipSink(downstream: try FileSink(path: path, mode: 0o644), level: 1)
         try gzip.write(bytes)
         try gzip.close()
@@ -92,23 +95,35 @@ struct DiffSummaryTests {
         let byCategory = Dictionary(grouping: all, by: \.category).mapValues { changes in
             changes.reduce(into: [String: Int]()) { $0[$1.countKey, default: 0] += 1 }
         }
+        // Tonight's rows as a run's scopes write them (keys and rows, in three parts), not read from the file.
+        var parts: [DiffRowsPart] = []
+        var writer = try DiffRowsPart.Writer(directory: directory)
+        try SnapshotDiff.forEachRow(directory + "/new.ndjson.gz") { row, position in
+            if position == 300 || position == 301 {
+                parts.append(try writer.finish())
+                writer = try DiffRowsPart.Writer(directory: directory)
+            }
+            try writer.append(row)
+        }
+        parts.append(try writer.finish())
         // In memory, and sorted in runs of 7 keys on disk (the path of a night of millions).
         for sortCapacity in [nil, 7] as [Int?] {
             var spilled = diff
             spilled.scratchDirectory = directory
             spilled.sortCapacity = sortCapacity
-            for limit in [0, 10, 50, all.count, all.count + 5] {
-                let summary = try spilled.summary(examples: limit)
-                #expect(summary.total == all.count)
-                #expect(summary.counts == counts)
-                #expect(summary.byCategory == byCategory)
-                #expect(summary.examples == Array(all.prefix(limit)), "limit \(limit), sorted in \(sortCapacity ?? 0)")
-            }
-            let changes = try spilled.changeSet()
-            for _ in 1...2 {  // visited as often as needed
-                var visited: [SnapshotChange] = []
-                try changes.forEach { visited.append($0) }
-                #expect(visited == all, "sorted in runs of \(sortCapacity ?? 0)")
+            for changes in [try spilled.changeSet(), try spilled.changeSet(newParts: parts)] {
+                #expect(changes.total == all.count)
+                #expect(changes.byCategory == byCategory)
+                #expect(
+                    changes.byCategory.values.reduce(into: [:]) { $0.merge($1, uniquingKeysWith: +) } == counts)
+                for limit in [0, 10, 50, all.count, all.count + 5] {
+                    #expect(try changes.prefix(limit) == Array(all.prefix(limit)), "limit \(limit)")
+                }
+                for _ in 1...2 {  // visited as often as needed
+                    var visited: [SnapshotChange] = []
+                    try changes.forEach { visited.append($0) }
+                    #expect(visited == all, "sorted in runs of \(sortCapacity ?? 0)")
+                }
             }
         }
         // The scratch files were unlinked as they were made: nothing is left beside the rows files.

@@ -20,7 +20,7 @@ struct SpillSorterTests {
         "every record comes back once, in order, whether held in memory or merged from runs on disk",
         arguments: [
             (0, 10), (1, 10), (25, 10), (1000, 1), (1000, 7), (1000, 999), (1000, 1000), (1000, 4096),
-            (20_000, 64),
+            (20_000, 64), (50_000, 12_000),
         ])
     func sorts(count: Int, capacity: Int) throws {
         var generator = SeededRandomNumberGenerator(seed: UInt64(count * 31 + capacity))

@@ -39,10 +39,19 @@ public struct ChangeSet: Sendable {
     }
 
     private func change(_ stub: ChangeStub) throws -> SnapshotChange {
-        let old = stub.old == ChangeStub.none ? nil : try oldRows.row(at: Int(stub.old))
-        let new = stub.new == ChangeStub.none ? nil : try newRows.row(at: Int(stub.new))
+        let old = stub.old == ChangeStub.none ? nil : try Self.row(stub.old, of: oldRows, "the previous night")
+        let new = stub.new == ChangeStub.none ? nil : try Self.row(stub.new, of: newRows, "tonight")
         let kind = stub.changeKind
         if kind == .moved, let old, let new { return try SnapshotDiff.moved(old: old, new: new) }
         return try SnapshotDiff.change(kind, old: old, new: new)
+    }
+
+    /// The row a change names; its keys and its kept rows disagreeing is a fault, never a change without a side.
+    private static func row(_ position: UInt32, of rows: DiffRowStores, _ night: String) throws -> DiffRow {
+        guard let row = try rows.row(at: Int(position)) else {
+            throw SnapshotDiff.DiffError(
+                description: "row \(Int(position) + 1) of \(night), named by a change, was not kept aside")
+        }
+        return row
     }
 }

@@ -21,8 +21,7 @@ extension DiffRow {
         let codes = try (0..<reader.integer()).map { _ in try reader.text() ?? "" }
         self.init(
             projectId: projectId, servicePlanId: servicePlanId, campaignId: campaignId, phoneNumber: phoneNumber,
-            health: health == 0 ? nil : HealthLevel(rawValue: Int(health) - 1), errorCodes: codes,
-            smsReady: ready == 0 ? nil : ready == 2)
+            health: SnapshotDiff.level(health), errorCodes: codes, smsReady: SnapshotDiff.readiness(ready))
     }
 
     private static func store(_ text: String?, to bytes: inout [UInt8]) {

@@ -154,7 +154,10 @@ public struct SnapshotDiff: Sendable {
             do {
                 row = try DiffRow.decode(line)
             } catch let error as DecodingError {
-                throw DiffError(description: "\(path): row \(position + 1): not a row of numbers-report (\(error))")
+                throw DiffError(
+                    description:
+                        "\(path): row \(position + 1) (empty lines not counted): not a row of numbers-report (\(error))"
+                )
             }
             try body(row, position)
         }

@@ -37,10 +37,10 @@ public final class ScopePart: @unchecked Sendable {
 
     init(
         index: Int, configuration: ReportConfiguration, builder: RowBuilder, files paths: ScopePartFiles,
-        keepsRowKeys: Bool
+        keepsDiffRows: Bool
     ) throws {
         self.index = index
-        diffRows = keepsRowKeys ? try DiffRowsPart.Writer(directory: paths.scratchDirectory) : nil
+        diffRows = keepsDiffRows ? try DiffRowsPart.Writer(directory: paths.scratchDirectory) : nil
         self.scope = configuration.scopes[index]
         self.builder = builder
         rows = try RowFilesWriter(

@@ -46,7 +46,7 @@ public final class SnapshotAssembler: @unchecked Sendable {
     }
 
     /// Whether the output directory holds a snapshot tonight's rows are compared with: only then are the
-    /// rows' comparison keys kept as they are written.
+    /// rows kept for the comparison as they are written (``DiffRowsPart``).
     private let hasEarlierNights: Bool
 
     /// A factory of scope parts that can be handed to the tasks reading the scopes.
@@ -54,7 +54,7 @@ public final class SnapshotAssembler: @unchecked Sendable {
         ScopePartFactory(
             configuration: configuration, builder: builder,
             files: configuration.scopes.indices.map { snapshot.partFiles(scopeIndex: $0) },
-            keepsRowKeys: hasEarlierNights)
+            keepsDiffRows: hasEarlierNights)
     }
 
     /// Takes a finished part's summary.
@@ -106,11 +106,11 @@ public struct ScopePartFactory: Sendable {
     let builder: RowBuilder
     /// Each scope's part files, by scope index.
     let files: [ScopePartFiles]
-    let keepsRowKeys: Bool
+    let keepsDiffRows: Bool
 
     public func makePart(scopeIndex: Int) throws -> ScopePart {
         try ScopePart(
             index: scopeIndex, configuration: configuration, builder: builder, files: files[scopeIndex],
-            keepsRowKeys: keepsRowKeys)
+            keepsDiffRows: keepsDiffRows)
     }
 }

@@ -23,7 +23,7 @@ struct PublishPipeline {
 
     func publish(_ results: NightResults, into snapshot: SnapshotDirectory) throws -> Published {
         let rowFiles = try RowFilesJoin(results: results).join(into: snapshot)
-        let facts = HistoryGathering(results: results).gather(
+        let facts = try HistoryGathering(results: results).gather(
             rowFiles: rowFiles, scratchDirectory: snapshot.scratchPath)
         let report = try NightReport(facts: facts)
         for output in outputs { try output.write(report, into: snapshot) }

@@ -58,12 +58,14 @@ public struct ReportHistory: Sendable {
     /// `nights` snapshots, in publication (chain) order. A damaged earlier night never stops tonight: it is skipped, and
     /// ``comparisonNote`` says which night could not be read and why.
     /// - Parameter candidates: how many earlier snapshots, newest first, are tried for the comparison.
+    /// - Throws: ``ScratchFileError`` when tonight's scratch files cannot be written or read (a full file system):
+    ///   the run fails rather than blame an earlier night.
     static func gather(
         archive: SnapshotArchive, newRows: String, newParts: [DiffRowsPart]? = nil, scratchDirectory: String,
         unfetchedScopes: Set<DiffScope> = [], scopes: [ScopeSettings] = [], tonight: TrendPoint,
         nights: Int = 14, examples: Int = 50,
         candidates: Int = 7
-    ) -> ReportHistory {
+    ) throws -> ReportHistory {
         let names = archive.snapshotsInPublicationOrder()
         var changes: Changes?
         var unreadable: [String] = []
@@ -80,6 +82,8 @@ public struct ReportHistory: Sendable {
                     previousSnapshot: previous, all: all, examples: examples,
                     labels: ScopeLabels(scopes + previousScopes))
                 break
+            } catch let error as ScratchFileError {
+                throw error  // tonight's own failure (its file system full): no earlier night is to blame
             } catch {
                 // Named relative to the archive: the reader knows the snapshot, not the server's paths.
                 let reason = String(describing: error).replacingOccurrences(of: archive.directory + "/", with: "")

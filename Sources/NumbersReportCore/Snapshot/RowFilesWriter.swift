@@ -15,7 +15,7 @@ public final class RowFilesWriter {
     private var ndjsonBuffer: [UInt8] = []
     private let problemSheet: (rows: SheetRows, file: ScratchFileWriter)?
     private var problemBuffer: [UInt8] = []
-    /// The *Problems* sheet's rows of this part, once finished; `nil` when none are written.
+    /// The *Problems* sheet's rows of this part, once finished; `nil` when the writer makes none (row format v1).
     private(set) var problemRows: ScratchFile?
 
     /// - Parameters:

@@ -1,5 +1,3 @@
-import ReportWriters
-
 #if canImport(Glibc)
     import Glibc
     private let systemClose = Glibc.close
@@ -35,11 +33,9 @@ final class ScratchFile: Sendable {
             let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
             if count < 0 {
                 if errno == EINTR { continue }
-                throw OutputFileError(operation: "read scratch file", path: path, errno: errno)
+                throw ScratchFileError(operation: "read", path: path, errno: errno)
             }
-            if count == 0 {
-                throw OutputFileError(operation: "read past the end of scratch file", path: path, errno: 0)
-            }
+            if count == 0 { throw ScratchFileError(operation: "read", path: path, errno: 0) }
             done += count
         }
     }

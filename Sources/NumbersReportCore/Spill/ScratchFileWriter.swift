@@ -7,9 +7,10 @@ import Synchronization
     import Darwin
 #endif
 
-/// Writes a ``ScratchFile``: created (mode 0600) in a directory of the run's own (the partial snapshot, on the
-/// output's file system, never a memory-backed `/tmp`), opened a second time for reading and unlinked at once;
-/// appended to through a ``FileSink`` that is never synced (nothing in it outlives the run).
+/// Writes a ``ScratchFile``: created (mode 0600) in the directory given (a run's partial snapshot, on the output's
+/// file system rather than a `/tmp` that may be memory; `diff`'s temporary directory), opened a second time for
+/// reading and unlinked at once; appended to through a ``FileSink`` that is never synced (nothing in it outlives
+/// the run). Every failure is a ``ScratchFileError``.
 final class ScratchFileWriter {
     private let sink: FileSink
     private var readDescriptor: Int32
@@ -22,13 +23,21 @@ final class ScratchFileWriter {
     init(directory: String) throws {
         let number = Self.counter.add(1, ordering: .relaxed).newValue
         let path = "\(directory)/.scratch-\(getpid())-\(number)"
-        sink = try FileSink(path: path, mode: 0o600, bufferCapacity: 1 << 18)
+        do {
+            sink = try FileSink(path: path, mode: 0o600, bufferCapacity: 1 << 18)
+        } catch let error as OutputFileError {
+            throw ScratchFileError(error)
+        }
         readDescriptor = open(path, O_RDONLY | O_CLOEXEC)
         let openError = errno
-        unlink(path)
-        guard readDescriptor >= 0 else {
-            throw OutputFileError(operation: "open scratch file", path: path, errno: openError)
+        // Unlinked at once: a file left in view would end up in the published snapshot.
+        guard unlink(path) == 0 else {
+            let unlinkError = errno
+            if readDescriptor >= 0 { close(readDescriptor) }
+            readDescriptor = -1
+            throw ScratchFileError(operation: "unlink", path: path, errno: unlinkError)
         }
+        guard readDescriptor >= 0 else { throw ScratchFileError(operation: "open", path: path, errno: openError) }
     }
 
     deinit {
@@ -36,7 +45,13 @@ final class ScratchFileWriter {
     }
 
     /// Appends bytes.
-    func append(_ bytes: UnsafeRawBufferPointer) throws { try sink.write(bytes) }
+    func append(_ bytes: UnsafeRawBufferPointer) throws {
+        do {
+            try sink.write(bytes)
+        } catch let error as OutputFileError {
+            throw ScratchFileError(error)
+        }
+    }
 
     /// Appends records as their bytes in memory (read back by ``SortedRecords`` in this same process).
     func append<Record: BitwiseCopyable>(records: [Record]) throws {
@@ -46,7 +61,11 @@ final class ScratchFileWriter {
     /// Ends the writing; the file is then read through the ``ScratchFile`` (the writing descriptor is closed with
     /// the writer, unsynced).
     func finish() throws -> ScratchFile {
-        try sink.flush()
+        do {
+            try sink.flush()
+        } catch let error as OutputFileError {
+            throw ScratchFileError(error)
+        }
         let file = ScratchFile(descriptor: readDescriptor, path: path, byteCount: byteCount)
         readDescriptor = -1
         return file

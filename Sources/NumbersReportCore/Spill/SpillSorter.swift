@@ -32,14 +32,20 @@ struct SpillSorter<Record: BitwiseCopyable & Sendable> {
         if buffer.count >= capacity { try writeRun() }
     }
 
-    /// Every record appended, in order.
-    consuming func sorted() throws -> SortedRecords<Record> {
+    /// Every record appended, in order; the sorter is left empty (its buffer handed over, not copied).
+    mutating func sorted() throws -> SortedRecords<Record> {
         guard let spill else {
-            buffer.sort(by: areInIncreasingOrder)
-            return SortedRecords(records: buffer, by: areInIncreasingOrder)
+            var records: [Record] = []
+            swap(&records, &buffer)
+            records.sort(by: areInIncreasingOrder)
+            return SortedRecords(records: records, by: areInIncreasingOrder)
         }
         if !buffer.isEmpty { try writeRun() }
-        return SortedRecords(file: try spill.finish(), runs: runs, by: areInIncreasingOrder)
+        buffer = []
+        self.spill = nil
+        let ranges = runs
+        runs = []
+        return SortedRecords(file: try spill.finish(), runs: ranges, by: areInIncreasingOrder)
     }
 
     private mutating func writeRun() throws {

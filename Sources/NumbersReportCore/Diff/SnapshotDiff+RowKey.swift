@@ -1,0 +1,24 @@
+extension SnapshotDiff {
+    /// A new row as kept while the rows are written, in file order: 32 bytes.
+    struct RowKey: Sendable, Hashable, BitwiseCopyable {
+        var identity: UInt64
+        var fingerprint: UInt64
+        var phone: UInt64
+        var health: UInt8
+        var ready: UInt8
+
+        init(_ row: DiffRow) {
+            identity = row.identityHash
+            fingerprint = row.stateFingerprint
+            phone = row.phoneHash
+            health = SnapshotDiff.healthCode(row.health)
+            ready = SnapshotDiff.readinessCode(row.smsReady)
+        }
+
+        func key(position: UInt32, unfetched: Bool = false) -> DiffKey {
+            DiffKey(
+                identity: identity, fingerprint: fingerprint, phone: phone, position: position, health: health,
+                ready: ready, unfetched: unfetched)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ReportWriters
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A scratch file could not be made, written or read back (the output's file system full, its directory gone):
+/// a failure of tonight's run, never of the earlier night it was comparing with.
+struct ScratchFileError: Error, CustomStringConvertible {
+    var operation: String
+    var path: String
+    /// The C library's error, or 0 when the file simply ended early.
+    var errno: Int32
+
+    init(operation: String, path: String, errno: Int32) {
+        self.operation = operation
+        self.path = path
+        self.errno = errno
+    }
+
+    /// A writing error of the sink under a scratch file.
+    init(_ error: OutputFileError) {
+        self.init(operation: error.operation, path: error.path, errno: error.errno)
+    }
+
+    var description: String {
+        "cannot \(operation) scratch file \(path): "
+            + (errno == 0 ? "it ends before the bytes asked for" : String(cString: strerror(errno)))
+    }
+}
