@@ -39,6 +39,19 @@ struct DemoNightsTests {
         #expect(report.contains("id=\"actions\""))
     }
 
+    @Test("a low soft limit on open files (the scratch files of a second night pass 40) does not stop a night")
+    func lowOpenFileLimit() async throws {
+        let output = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        // Before the tool raised its soft limit to the hard one: exit 3, "…: Too many open files" on night 2.
+        let result = try await ToolProcess.runSystem([
+            "sh", "-c", #"ulimit -Sn 40 && exec "$0" demo --nights 2 --output "$1" --no-progress"#,
+            ToolProcess.executable, output,
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.split(separator: "\n").count == 2)
+    }
+
     @Test("demo --nights 0 is a usage error")
     func noNights() async throws {
         let result = try await ToolProcess.run(["demo", "--nights", "0", "--output", "/nonexistent/never-written"])
