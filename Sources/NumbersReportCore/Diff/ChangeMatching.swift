@@ -23,9 +23,7 @@ struct ChangeMatching {
         while oldKey != nil || newKey != nil {
             if let previous = oldKey, newKey.map({ previous.identity < $0.identity }) ?? true {
                 if previous.unfetched {
-                    try add(
-                        ChangeStub(.notFetched, .notFetched, old: previous.position, new: nil),
-                        "not fetched tonight")
+                    try add(.notFetched, old: previous.position, new: nil)
                 } else {
                     try removed.append(PhoneKey(phone: previous.phone, position: previous.position))
                 }
@@ -46,13 +44,7 @@ struct ChangeMatching {
         let kind: SnapshotChange.Kind =
             previous.health != row.health
             ? .health : previous.fingerprint != row.fingerprint ? .errorCodes : .smsReady
-        let category = SnapshotChange.category(
-            kind: kind, old: SnapshotDiff.level(previous.health), new: SnapshotDiff.level(row.health),
-            oldReady: SnapshotDiff.readiness(previous.ready), newReady: SnapshotDiff.readiness(row.ready))
-        let transition = "\(SnapshotDiff.healthName(previous.health))→\(SnapshotDiff.healthName(row.health))"
-        try add(
-            ChangeStub(kind, category, old: previous.position, new: row.position),
-            SnapshotChange.countKey(kind: kind, transition: transition))
+        try add(kind, old: previous.position, new: row.position, states: (previous, row))
     }
 
     /// Each number in the new file only, in new-file order, takes the first one with its phone number in the old
@@ -64,24 +56,33 @@ struct ChangeMatching {
         var old = try removedCursor.next()
         while new != nil || old != nil {
             if let row = new, old.map({ row.phone < $0.phone }) ?? true {
-                try add(ChangeStub(.added, .added, old: nil, new: row.position), SnapshotChange.Kind.added.rawValue)
+                try add(.added, old: nil, new: row.position)
                 new = try addedCursor.next()
             } else if let previous = old, new.map({ previous.phone < $0.phone }) ?? true {
-                try add(ChangeStub(.removed, .removed, old: previous.position, new: nil), "removed")
+                try add(.removed, old: previous.position, new: nil)
                 old = try removedCursor.next()
             } else if let row = new, let previous = old {
-                try add(
-                    ChangeStub(.moved, .moved, old: previous.position, new: row.position),
-                    SnapshotChange.Kind.moved.rawValue)
+                try add(.moved, old: previous.position, new: row.position)
                 new = try addedCursor.next()
                 old = try removedCursor.next()
             }
         }
     }
 
-    private mutating func add(_ stub: ChangeStub, _ countKey: String) throws {
-        byCategory[SnapshotChange.Category(rawValue: Int(stub.category))!, default: [:]][countKey, default: 0] += 1
-        try stubs.append(stub)
+    /// Counts a change and keeps its stub, its category and count key made as ``SnapshotChange`` makes them: from
+    /// both nights' levels and `sms_ready` when the number is in both (`states`), from its kind alone otherwise.
+    private mutating func add(
+        _ kind: SnapshotChange.Kind, old: UInt32?, new: UInt32?, states: (old: DiffKey, new: DiffKey)? = nil
+    ) throws {
+        let oldLevel = states.flatMap { SnapshotDiff.level($0.old.health) }
+        let newLevel = states.flatMap { SnapshotDiff.level($0.new.health) }
+        let category = SnapshotChange.category(
+            kind: kind, old: oldLevel, new: newLevel, oldReady: states.flatMap { SnapshotDiff.readiness($0.old.ready) },
+            newReady: states.flatMap { SnapshotDiff.readiness($0.new.ready) })
+        let countKey = SnapshotChange.countKey(
+            kind: kind, transition: SnapshotChange.transition(kind: kind, old: oldLevel, new: newLevel))
+        byCategory[category, default: [:]][countKey, default: 0] += 1
+        try stubs.append(ChangeStub(kind, category, old: old, new: new))
     }
 
     /// The next key with another identity than `identity`.

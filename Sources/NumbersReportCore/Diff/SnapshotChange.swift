@@ -60,13 +60,15 @@ public struct SnapshotChange: Sendable, Hashable, Codable {
     }
 
     /// `HEALTHY→FAILED`, `FAILED→HEALTHY`, `added`, …
-    public var transition: String {
+    public var transition: String { Self.transition(kind: kind, old: oldHealth, new: newHealth) }
+
+    static func transition(kind: Kind, old: HealthLevel?, new: HealthLevel?) -> String {
         switch kind {
         case .added: "added"
         case .removed: "removed"
         case .notFetched: "not fetched tonight"
         case .moved: "moved"
-        case .health, .errorCodes, .smsReady: "\(oldHealth?.name ?? "-")→\(newHealth?.name ?? "-")"
+        case .health, .errorCodes, .smsReady: "\(old?.name ?? "-")→\(new?.name ?? "-")"
         }
     }
 

@@ -76,8 +76,6 @@ extension SnapshotDiff {
         code == 0 ? nil : HealthLevel(rawValue: Int(code) - 1)
     }
 
-    static func healthName(_ code: UInt8) -> String { level(code)?.name ?? "-" }
-
     /// `sms_ready` as one byte: 0 for none (row format v1), 1 false, 2 true.
     static func readinessCode(_ ready: Bool?) -> UInt8 { ready.map { $0 ? 2 : 1 } ?? 0 }
 
