@@ -93,7 +93,7 @@ struct WorkbookTests {
 
     @Test(
         "rows encoded ahead (SheetRows) and copied in pieces give the bytes of rows appended one by one, over sheets",
-        arguments: [1, 7, 1 << 20])
+        arguments: [1, 7, 13, 1 << 20])
     func encodedRows(pieceSize: Int) throws {
         let columns = [WorkbookColumn("text"), WorkbookColumn("at", .date), WorkbookColumn("n", .number)]
         // Control characters (the markers' own bytes among them) in texts, an empty row, a table over 3 sheets.

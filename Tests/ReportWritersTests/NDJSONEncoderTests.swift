@@ -45,4 +45,36 @@ struct NDJSONEncoderTests {
         let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
         #expect(object?["k"] == hostile)
     }
+
+    /// The escaping the encoder promises, one scalar at a time, written plainly.
+    private static func expectedLiteral(_ text: String) -> String {
+        var literal = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": literal += "\\\""
+            case "\\": literal += "\\\\"
+            case "\n": literal += "\\n"
+            case "\r": literal += "\\r"
+            case "\t": literal += "\\t"
+            case "\u{2028}": literal += "\\u2028"
+            case "\u{2029}": literal += "\\u2029"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                literal += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+            default: literal.unicodeScalars.append(scalar)
+            }
+        }
+        return literal + "\""
+    }
+
+    @Test(
+        "every character that needs escaping is escaped wherever it stands among plain bytes",
+        arguments: (0..<0x80).map { String(UnicodeScalar(UInt8($0))) } + ["\u{2028}", "\u{2029}", "€", "é", "😀"])
+    func escapedAtEveryPlace(special: String) {
+        for place in 0..<17 {
+            let text = String(repeating: "a", count: place) + special + String(repeating: "b", count: 20 - place)
+            var bytes: [UInt8] = []
+            NDJSONEncoder.appendString(text, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == Self.expectedLiteral(text), "at \(place)")
+        }
+    }
 }

@@ -127,9 +127,12 @@ private struct Findings {
     var reasons: [HealthReason] = []
     var oldestInFlight: (date: Date, text: String)?
 
-    /// The operation states, operations and types the reference lists, `*_UNSPECIFIED` aside.
-    static let understoodStates: Set<ProvisioningState> = [.done, .failed, .inProgress, .waiting]
-    static let understoodOperations: Set<String> = ["PROVISIONING", "DEPROVISIONING"]
+    /// The operation states and operations the reference lists, `*_UNSPECIFIED` aside (compared, not hashed: this
+    /// runs for every operation of every number).
+    static func isUnderstood(_ state: ProvisioningState) -> Bool {
+        state == .done || state == .failed || state == .inProgress || state == .waiting
+    }
+    static func isUnderstood(operation: String) -> Bool { operation == "PROVISIONING" || operation == "DEPROVISIONING" }
 
     mutating func add(
         _ level: HealthLevel, _ kind: HealthReason.Kind, _ code: String, errorCode: String? = nil,
@@ -144,7 +147,7 @@ private struct Findings {
     mutating func judge(_ operation: ProvisioningOperation) {
         let name = operation.name
         if let raw = operation.operation {
-            if !Self.understoodOperations.contains(raw) {
+            if !Self.isUnderstood(operation: raw) {
                 add(.review, .unknownValue, "unknown_operation:\(name):\(raw)")
             }
         } else {
@@ -154,7 +157,7 @@ private struct Findings {
             add(.review, .missingField, "\(name):no_state")
             return
         }
-        guard Self.understoodStates.contains(state) else {
+        guard Self.isUnderstood(state) else {
             add(.review, .unknownValue, "unknown_state:\(name):\(state.rawValue)")
             return
         }

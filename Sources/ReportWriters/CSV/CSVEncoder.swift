@@ -74,23 +74,23 @@ public struct CSVEncoder: Sendable {
     }
 
     private func appendField(_ text: String, to output: inout [UInt8], guardFormulas: Bool) {
-        let utf8 = text.utf8
         let prefix = guardFormulas && Self.needsFormulaGuard(text)
-        var needsQuotes = false
-        for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 13 || byte == 10 {
-            needsQuotes = true
-            break
-        }
-        if needsQuotes { output.append(UInt8(ascii: "\"")) }
-        if prefix { output.append(UInt8(ascii: "'")) }
-        if needsQuotes {
-            for byte in utf8 {
-                if byte == UInt8(ascii: "\"") { output.append(byte) }
-                output.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            let needsQuotes = utf8.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 10
             }
-            output.append(UInt8(ascii: "\""))
-        } else {
-            output.append(contentsOf: utf8)
+            if needsQuotes { output.append(UInt8(ascii: "\"")) }
+            if prefix { output.append(UInt8(ascii: "'")) }
+            if needsQuotes {
+                for byte in utf8 {
+                    if byte == UInt8(ascii: "\"") { output.append(byte) }
+                    output.append(byte)
+                }
+                output.append(UInt8(ascii: "\""))
+            } else {
+                output.append(contentsOf: utf8)
+            }
         }
     }
 

@@ -19,4 +19,19 @@ public struct SheetRows {
         bytes.append(Self.rowMarker)
         encoder.append(cells, row: Self.placeholder, style: nil, to: &bytes)
     }
+
+    /// The index of the first marker or placeholder (a byte of 0 or 1) in `bytes` at `start` or after it;
+    /// `bytes.count` when there is none. Looks at eight bytes at a time: most of a row is plain XML.
+    static func nextMark(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        var index = start
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        while index + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // Not zero exactly when a byte of the word is below 2 (the "has less than n" test, for n ≤ 128).
+            if (word &- 2 &* ones) & ~word & (0x80 &* ones) != 0 { break }
+            index += 8
+        }
+        while index < bytes.count, bytes[index] > rowMarker { index += 1 }
+        return index
+    }
 }

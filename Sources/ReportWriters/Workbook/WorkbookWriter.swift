@@ -52,7 +52,7 @@ public final class WorkbookWriter {
     public func appendRows(_ rows: UnsafeRawBufferPointer) throws {
         guard var sheet = table?.sheet else { throw ZipError.misuse("rows without a table") }
         var start = 0
-        for index in 0..<rows.count where rows[index] <= SheetRows.rowMarker {
+        while case let index = SheetRows.nextMark(in: rows, from: start), index < rows.count {
             try sheet.appendEncoded(UnsafeRawBufferPointer(rebasing: rows[start..<index]))
             if rows[index] == SheetRows.rowMarker {
                 sheet = try sheetWithRoom()
