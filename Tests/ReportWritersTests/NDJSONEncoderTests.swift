@@ -68,9 +68,11 @@ struct NDJSONEncoderTests {
 
     @Test(
         "every character that needs escaping is escaped wherever it stands among plain bytes",
-        arguments: (0..<0x80).map { String(UnicodeScalar(UInt8($0))) } + ["\u{2028}", "\u{2029}", "€", "é", "😀"])
+        arguments: (0..<0x80).map { String(UnicodeScalar(UInt8($0))) } + [
+            "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "€", "é", "\u{85}", "😀",
+        ])
     func escapedAtEveryPlace(special: String) {
-        for place in 0..<17 {
+        for place in 0...20 {
             let text = String(repeating: "a", count: place) + special + String(repeating: "b", count: 20 - place)
             var bytes: [UInt8] = []
             NDJSONEncoder.appendString(text, to: &bytes)

@@ -127,11 +127,13 @@ private struct Findings {
     var reasons: [HealthReason] = []
     var oldestInFlight: (date: Date, text: String)?
 
-    /// The operation states and operations the reference lists, `*_UNSPECIFIED` aside (compared, not hashed: this
-    /// runs for every operation of every number).
+    /// Whether the reference lists the operation state, `STATE_UNSPECIFIED` aside (compared, not hashed: this runs
+    /// for every operation of every number).
     static func isUnderstood(_ state: ProvisioningState) -> Bool {
         state == .done || state == .failed || state == .inProgress || state == .waiting
     }
+
+    /// Whether the reference lists the operation (`PROVISIONING`, `DEPROVISIONING`).
     static func isUnderstood(operation: String) -> Bool { operation == "PROVISIONING" || operation == "DEPROVISIONING" }
 
     mutating func add(

@@ -86,8 +86,8 @@ public struct NDJSONEncoder: Sendable {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
     }
 
-    /// A JSON string literal: `"`, `\` and control characters escaped; U+2028 and U+2029 escaped too,
-    /// so that a line can be embedded in JavaScript; everything else as UTF-8.
+    /// A JSON string literal: `"`, `\`, the C0 controls and DEL escaped (`\n`, `\r`, `\t`, otherwise `\u00xx`);
+    /// U+2028 and U+2029 escaped too, so that a line can be embedded in JavaScript; everything else as UTF-8.
     public static func appendString(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendString(utf8: $0, to: &output) }

@@ -6,8 +6,8 @@
 public enum SafeText {
     public static func clean(_ text: String) -> String {
         // Printable ASCII, TAB, LF and CR need nothing: a look at the bytes spares the scalars' decoding.
-        var plain = text
-        if plain.withUTF8({ $0.allSatisfy { (0x20..<0x7F).contains($0) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }) {
+        var bytes = text
+        if bytes.withUTF8({ $0.allSatisfy { (0x20..<0x7F).contains($0) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }) {
             return text
         }
         guard text.unicodeScalars.contains(where: needsReplacement) else { return text }

@@ -52,7 +52,8 @@ public final class WorkbookWriter {
     public func appendRows(_ rows: UnsafeRawBufferPointer) throws {
         guard var sheet = table?.sheet else { throw ZipError.misuse("rows without a table") }
         var start = 0
-        while case let index = SheetRows.nextMark(in: rows, from: start), index < rows.count {
+        var index = SheetRows.nextMark(in: rows, from: start)
+        while index < rows.count {
             try sheet.appendEncoded(UnsafeRawBufferPointer(rebasing: rows[start..<index]))
             if rows[index] == SheetRows.rowMarker {
                 sheet = try sheetWithRoom()
@@ -61,6 +62,7 @@ public final class WorkbookWriter {
                 sheet.appendRowNumber()
             }
             start = index + 1
+            index = SheetRows.nextMark(in: rows, from: start)
         }
         try sheet.appendEncoded(UnsafeRawBufferPointer(rebasing: rows[start...]))
     }
