@@ -18,6 +18,24 @@ extension FakeSinchAPI {
         return Data(handler.dataSet.recordsJSON(scope: index))
     }
 
+    /// One page body holding the records of every scope of a fake made with `seed`: the demo scopes' (when
+    /// `demoScopes`) and `numbers` more, each record byte for byte as the pages serve it, with a page token and a
+    /// total. For tests of decoders and writers on the fake's data (every state, hostile text, unknown fields).
+    public static func pageBody(seed: UInt64, numbers: Int, demoScopes: Bool = true) -> [UInt8] {
+        var configuration = FakeSinchAPIConfiguration()
+        configuration.seed = seed
+        configuration.referenceTime = Date(timeIntervalSince1970: 1_764_381_600)
+        configuration.scopes =
+            (demoScopes ? FakeScope.demo : [])
+            + [FakeScope(projectId: "p", servicePlanId: "s", campaignId: "c", numbers: numbers)]
+        let fake = FakeSinchAPI(configuration: configuration)
+        // recordsJSON is an array per scope: strip its brackets to join them.
+        let records = configuration.scopes.map { Array(Array(fake.recordsJSON(for: $0)).dropFirst().dropLast()) }
+            .filter { !$0.isEmpty }
+        return Array(#"{"importedNumbers":["#.utf8) + Array(records.joined(separator: Array(",".utf8)))
+            + Array(#"],"nextPageToken":"abc","totalSize":7}"#.utf8)
+    }
+
     /// The phone numbers of one scope in API order (cheap even for large scopes).
     public func phoneNumbers(for scope: FakeScope) -> [String] {
         guard let index = scopeIndex(of: scope) else { return [] }

@@ -7,22 +7,7 @@ import Testing
 @Suite("the fast page decoder agrees with JSONDecoder")
 struct FastPageDecoderTests {
     static func page(seed: UInt64, numbers: Int, demo: Bool = true) -> [UInt8] {
-        var configuration = FakeSinchAPIConfiguration()
-        configuration.seed = seed
-        configuration.referenceTime = Date(timeIntervalSince1970: 1_764_381_600)
-        let scopes =
-            (demo ? FakeScope.demo : [])
-            + [FakeScope(projectId: "p", servicePlanId: "s", campaignId: "c", numbers: numbers)]
-        configuration.scopes = scopes
-        let fake = FakeSinchAPI(configuration: configuration)
-        // recordsJSON is an array per scope: strip its brackets to join them.
-        let records = scopes.map { Array(Array(fake.recordsJSON(for: $0)).dropFirst().dropLast()) }.filter {
-            !$0.isEmpty
-        }
-        var body = Array(#"{"importedNumbers":["#.utf8)
-        body += Array(records.joined(separator: Array(",".utf8)))
-        body += Array(#"],"nextPageToken":"abc","totalSize":7}"#.utf8)
-        return body
+        FakeSinchAPI.pageBody(seed: seed, numbers: numbers, demoScopes: demo)
     }
 
     @Test(

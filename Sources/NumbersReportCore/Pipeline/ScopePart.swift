@@ -63,12 +63,12 @@ public final class ScopePart: @unchecked Sendable {
         try rawPages.append(page, scopeIndex: index)
         let format = builder.format
         // Each row goes everywhere as it is made, never copied (a copy retains its many texts).
-        try builder.forEachRow(of: page, scope: scope) { row in
+        try builder.forEachRow(of: page, scope: scope) { row, source in
             if let phone = row.number.phoneNumber, !seenNumbers.insert(phone).inserted {
                 summary.result.duplicates += 1
                 return
             }
-            try rows.append(row)
+            try rows.append(row, source: source)
             summary.result.rows += 1
             summary.result.levelCounts[row.verdict.level, default: 0] += 1
             if !row.verdict.smsReady { summary.result.smsNotReady += 1 }

@@ -65,12 +65,12 @@ public struct SnapshotRender: Sendable {
                     throw RenderError(
                         description: "\(pagesPath):\(lineNumber): neither body nor a valid bodyBase64 in the line")
                 }
-                let response = try ListImportedNumbersResponse.decode(from: body)
+                let decoded = try ListImportedNumbersResponse.decodeWithSpans(from: body)
                 let scope = configuration.scopes[raw.scope]
                 let page = ImportedNumbersPage(
                     query: scope.query(pageSize: configuration.api.pageSize), number: raw.page, pageToken: nil,
                     requestTarget: raw.request, fetchedAt: APITimestamp.parse(raw.fetchedAt) ?? clock, body: body,
-                    response: response)
+                    response: decoded.response, recordSpans: decoded.spans)
                 if part?.index != raw.scope {
                     if let finished = part { assembler.absorb(try finished.finish(), scopeIndex: finished.index) }
                     part = try factory.makePart(scopeIndex: raw.scope)

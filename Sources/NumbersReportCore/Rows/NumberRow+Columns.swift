@@ -41,7 +41,8 @@ extension NumberRow {
     ) { .text($0.scope.campaignId) }
     static let phoneNumber = RowColumn(
         "phone_number", pattern: "\\+[1-9][0-9]{1,14}",
-        description: "E.164 as the API sent it; empty only for a record that could not be decoded and had none."
+        description: "E.164 as the API sent it; empty only for a record that could not be decoded and had none.",
+        field: .phoneNumber
     ) { .optionalText($0.number.phoneNumber) }
     static let schedErrorCodes = RowColumn(
         "sched_error_codes",
@@ -85,16 +86,19 @@ extension NumberRow {
     ]
 
     private static let numberColumns: [RowColumn] = [
-        RowColumn("region_code", description: "regionCode: ISO 3166-1 alpha-2 (US or CA).") {
+        RowColumn("region_code", description: "regionCode: ISO 3166-1 alpha-2 (US or CA).", field: .regionCode) {
             .optionalText($0.number.regionCode)
         },
-        RowColumn("display_name", description: "displayName: free text supplied by the customer.") {
+        RowColumn("display_name", description: "displayName: free text supplied by the customer.", field: .displayName)
+        {
             .optionalText($0.number.displayName)
         },
-        RowColumn("callback_url", description: "callbackUrl as supplied by the customer (not checked).") {
+        RowColumn(
+            "callback_url", description: "callbackUrl as supplied by the customer (not checked).", field: .callbackUrl
+        ) {
             .optionalText($0.number.callbackUrl)
         },
-        RowColumn("record_project_id", description: "The record's own projectId, as received.") {
+        RowColumn("record_project_id", description: "The record's own projectId, as received.", field: .projectId) {
             .optionalText($0.number.projectId)
         },
         RowColumn(
@@ -102,10 +106,10 @@ extension NumberRow {
             description: "Why the record could not be decoded (its raw bytes are in raw/pages.ndjson.gz); "
                 + "empty for a decoded record."
         ) { .optionalText($0.recordError) },
-        RowColumn("sms_service_plan_id", description: "smsConfiguration.servicePlanId.") {
+        RowColumn("sms_service_plan_id", description: "smsConfiguration.servicePlanId.", field: .smsServicePlanId) {
             .optionalText($0.number.smsConfiguration?.servicePlanId)
         },
-        RowColumn("sms_campaign_id", description: "smsConfiguration.campaignId.") {
+        RowColumn("sms_campaign_id", description: "smsConfiguration.campaignId.", field: .smsCampaignId) {
             .optionalText($0.number.smsConfiguration?.campaignId)
         },
         RowColumn(
@@ -115,10 +119,16 @@ extension NumberRow {
     ]
 
     private static let scheduledColumns: [RowColumn] = [
-        RowColumn("sched_service_plan_id", description: "scheduledProvisioning.servicePlanId: the plan it moves to.") {
+        RowColumn(
+            "sched_service_plan_id", description: "scheduledProvisioning.servicePlanId: the plan it moves to.",
+            field: .scheduledServicePlanId
+        ) {
             .optionalText($0.number.smsConfiguration?.scheduledProvisioning?.servicePlanId)
         },
-        RowColumn("sched_campaign_id", description: "scheduledProvisioning.campaignId: the campaign it moves to.") {
+        RowColumn(
+            "sched_campaign_id", description: "scheduledProvisioning.campaignId: the campaign it moves to.",
+            field: .scheduledCampaignId
+        ) {
             .optionalText($0.number.smsConfiguration?.scheduledProvisioning?.campaignId)
         },
         RowColumn(
@@ -127,7 +137,8 @@ extension NumberRow {
                 + "2 IN_PROGRESS, 3 FAILED) or its name."
         ) { $0.number.smsConfiguration?.scheduledProvisioning?.status.map(codeCell) ?? .absent },
         RowColumn(
-            "sched_last_updated_time", description: "scheduledProvisioning.lastUpdatedTime, ISO 8601 as received."
+            "sched_last_updated_time", description: "scheduledProvisioning.lastUpdatedTime, ISO 8601 as received.",
+            field: .scheduledLastUpdatedTime
         ) { .optionalText($0.number.smsConfiguration?.scheduledProvisioning?.lastUpdatedTime) },
         schedErrorCodes,
     ]
@@ -135,22 +146,28 @@ extension NumberRow {
     /// `<channel>_state`, `_operation`, `_error_code`, `_error_message`, `_update_time` of a carrier entry.
     private static func carrierColumns(_ channel: ProvisioningChannel) -> [RowColumn] {
         let source = "mnoConfiguration entry " + channel.title
+        let field = { RecordField.carrier(channel.index, $0) }
         return [
-            RowColumn(channel.name + "_state", description: "\(source): state (DONE, FAILED, IN_PROGRESS, …).") {
-                .optionalText(channel.carrier(of: $0.number)?.state?.rawValue)
-            },
-            RowColumn(channel.name + "_operation", description: "\(source): operation (PROVISIONING, …).") {
-                .optionalText(channel.carrier(of: $0.number)?.operation?.rawValue)
-            },
-            RowColumn(channel.errorCodeColumn, description: "\(source): errorCode (empty when none).") {
-                .optionalText(channel.carrier(of: $0.number)?.errorCode)
-            },
-            RowColumn(channel.name + "_error_message", description: "\(source): errorMessage (empty when none).") {
-                .optionalText(channel.carrier(of: $0.number)?.errorMessage)
-            },
-            RowColumn(channel.name + "_update_time", description: "\(source): updateTime, ISO 8601 as received.") {
-                .optionalText(channel.carrier(of: $0.number)?.updateTime)
-            },
+            RowColumn(
+                channel.name + "_state", description: "\(source): state (DONE, FAILED, IN_PROGRESS, …).",
+                field: field(.state)
+            ) { .optionalText(channel.carrier(of: $0.number)?.state?.rawValue) },
+            RowColumn(
+                channel.name + "_operation", description: "\(source): operation (PROVISIONING, …).",
+                field: field(.operation)
+            ) { .optionalText(channel.carrier(of: $0.number)?.operation?.rawValue) },
+            RowColumn(
+                channel.errorCodeColumn, description: "\(source): errorCode (empty when none).",
+                field: field(.errorCode)
+            ) { .optionalText(channel.carrier(of: $0.number)?.errorCode) },
+            RowColumn(
+                channel.name + "_error_message", description: "\(source): errorMessage (empty when none).",
+                field: field(.errorMessage)
+            ) { .optionalText(channel.carrier(of: $0.number)?.errorMessage) },
+            RowColumn(
+                channel.name + "_update_time", description: "\(source): updateTime, ISO 8601 as received.",
+                field: field(.updateTime)
+            ) { .optionalText(channel.carrier(of: $0.number)?.updateTime) },
         ]
     }
 
@@ -158,28 +175,36 @@ extension NumberRow {
     /// `_error_message` of SMS or campaign provisioning.
     private static func serviceColumns(_ channel: ProvisioningChannel) -> [RowColumn] {
         let source = channel == .smsProvisioning ? "smsProvisioning" : "campaignProvisioning"
+        let field = { RecordField.service(channel == .smsProvisioning ? 0 : 1, $0) }
         return [
-            RowColumn(channel.name + "_service_type", description: "\(source).serviceType (SMS or CAMPAIGN).") {
-                .optionalText(channel.service(of: $0.number)?.serviceType?.rawValue)
-            },
-            RowColumn(channel.name + "_service_id", description: "\(source).serviceId: the plan or campaign.") {
-                .optionalText(channel.service(of: $0.number)?.serviceId)
-            },
-            RowColumn(channel.name + "_type", description: "\(source).type (PROVISIONING or DEPROVISIONING).") {
-                .optionalText(channel.service(of: $0.number)?.type?.rawValue)
-            },
-            RowColumn(channel.name + "_state", description: "\(source).state (DONE, FAILED, IN_PROGRESS, …).") {
-                .optionalText(channel.service(of: $0.number)?.state?.rawValue)
-            },
-            RowColumn(channel.name + "_update_time", description: "\(source).updateTime, ISO 8601 as received.") {
-                .optionalText(channel.service(of: $0.number)?.updateTime)
-            },
-            RowColumn(channel.errorCodeColumn, description: "\(source).errorCode (empty when none).") {
-                .optionalText(channel.service(of: $0.number)?.errorCode)
-            },
-            RowColumn(channel.name + "_error_message", description: "\(source).errorMessage (empty when none).") {
-                .optionalText(channel.service(of: $0.number)?.errorMessage)
-            },
+            RowColumn(
+                channel.name + "_service_type", description: "\(source).serviceType (SMS or CAMPAIGN).",
+                field: field(.serviceType)
+            ) { .optionalText(channel.service(of: $0.number)?.serviceType?.rawValue) },
+            RowColumn(
+                channel.name + "_service_id", description: "\(source).serviceId: the plan or campaign.",
+                field: field(.serviceId)
+            ) { .optionalText(channel.service(of: $0.number)?.serviceId) },
+            RowColumn(
+                channel.name + "_type", description: "\(source).type (PROVISIONING or DEPROVISIONING).",
+                field: field(.type)
+            ) { .optionalText(channel.service(of: $0.number)?.type?.rawValue) },
+            RowColumn(
+                channel.name + "_state", description: "\(source).state (DONE, FAILED, IN_PROGRESS, …).",
+                field: field(.state)
+            ) { .optionalText(channel.service(of: $0.number)?.state?.rawValue) },
+            RowColumn(
+                channel.name + "_update_time", description: "\(source).updateTime, ISO 8601 as received.",
+                field: field(.updateTime)
+            ) { .optionalText(channel.service(of: $0.number)?.updateTime) },
+            RowColumn(
+                channel.errorCodeColumn, description: "\(source).errorCode (empty when none).",
+                field: field(.errorCode)
+            ) { .optionalText(channel.service(of: $0.number)?.errorCode) },
+            RowColumn(
+                channel.name + "_error_message", description: "\(source).errorMessage (empty when none).",
+                field: field(.errorMessage)
+            ) { .optionalText(channel.service(of: $0.number)?.errorMessage) },
         ]
     }
 

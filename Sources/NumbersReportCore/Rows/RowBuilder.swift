@@ -28,9 +28,31 @@ public struct RowBuilder: Sendable {
     public func forEachRow(
         of page: ImportedNumbersPage, scope: ScopeSettings, _ body: (NumberRow) throws -> Void
     ) rethrows {
+        try forEachRow(of: page, scope: scope) { row, _ in try body(row) }
+    }
+
+    /// ``forEachRow(of:scope:_:)``, with each row the record's place in the page's bytes (``RecordSource``) when
+    /// the page has them (``ImportedNumbersPage/recordSpans``), valid only during the call.
+    package func forEachRow(
+        of page: ImportedNumbersPage, scope: ScopeSettings, _ body: (NumberRow, RecordSource?) throws -> Void
+    ) rethrows {
         let response = page.response
+        if let spans = page.recordSpans, response.rejectedRecords.isEmpty,
+            spans.recordCount == response.importedNumbers.count
+        {
+            try page.body.withUnsafeBufferPointer { bytes in
+                try spans.spans.withUnsafeBufferPointer { spans in
+                    for (index, number) in response.importedNumbers.enumerated() {
+                        let first = index * RecordSpans.fieldCount
+                        let record = UnsafeBufferPointer(rebasing: spans[first..<(first + RecordSpans.fieldCount)])
+                        try body(row(for: number, scope: scope), RecordSource(page: bytes, spans: record))
+                    }
+                }
+            }
+            return
+        }
         guard format != .v1, !response.rejectedRecords.isEmpty else {
-            for number in response.importedNumbers { try body(row(for: number, scope: scope)) }
+            for number in response.importedNumbers { try body(row(for: number, scope: scope), nil) }
             return
         }
         var decoded = response.importedNumbers.makeIterator()
@@ -38,10 +60,10 @@ public struct RowBuilder: Sendable {
         var nextRejected = rejected.next()
         for index in 0..<(response.importedNumbers.count + response.rejectedRecords.count) {
             if let record = nextRejected, record.index == index {
-                try body(row(for: record, scope: scope))
+                try body(row(for: record, scope: scope), nil)
                 nextRejected = rejected.next()
             } else if let number = decoded.next() {
-                try body(row(for: number, scope: scope))
+                try body(row(for: number, scope: scope), nil)
             }
         }
     }

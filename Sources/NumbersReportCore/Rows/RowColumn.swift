@@ -1,4 +1,5 @@
 import ReportWriters
+import SinchImportedNumbers
 
 /// One column of the flat row: its name (the CSV header, the NDJSON key), its type, constraints and
 /// description in `datapackage.json`, and how a row fills it. ``NumberRow/columns`` is the one list.
@@ -19,6 +20,9 @@ public struct RowColumn: Sendable {
     public let description: String?
     /// The row's value.
     let cell: @Sendable (NumberRow) -> Cell
+    /// The record's text field the column holds as received, when it is one: the row files then copy its bytes
+    /// from the page (``RecordSource``) instead of making ``cell``; both give the same value.
+    let field: RecordField?
 
     /// A Table Schema type.
     public enum ValueType: String, Sendable {
@@ -27,9 +31,10 @@ public struct RowColumn: Sendable {
 
     init(
         _ name: String, _ type: ValueType = .string, required: Bool = false, allowedValues: [String]? = nil,
-        pattern: String? = nil, format: String? = nil, description: String? = nil,
+        pattern: String? = nil, format: String? = nil, description: String? = nil, field: RecordField? = nil,
         cell: @escaping @Sendable (NumberRow) -> Cell
     ) {
+        self.field = field
         self.name = name
         self.type = type
         self.required = required

@@ -1,4 +1,5 @@
 import ReportWriters
+import SinchImportedNumbers
 
 /// Writes rows as they stream as CSV records and as one gzip member of NDJSON lines (the part of one
 /// scope; the header of `numbers.csv` is written when the parts are joined), and the rows that are not HEALTHY as
@@ -9,6 +10,8 @@ public final class RowFilesWriter {
     private let csvEncoder: CSVEncoder
     private let ndjsonEncoder: NDJSONEncoder
     private let columns: [RowColumn]
+    /// The record field each column holds as received (``RowColumn/field``), read once.
+    private let columnFields: [RecordField?]
     /// The columns' types, for the *Problems* sheet's cells.
     private let columnTypes: [RowColumn.ValueType]
     private var csvBuffer: [UInt8] = []
@@ -30,6 +33,7 @@ public final class RowFilesWriter {
         csvEncoder = Self.csvEncoder(output: output, format: format)
         ndjsonEncoder = NDJSONEncoder(keys: format.columnNames)
         columns = format.columns
+        columnFields = format.columns.map(\.field)
         columnTypes = format.columns.map(\.type)
         problemSheet = try problemSheetDirectory.map {
             (SheetRows(columnCount: format.columns.count), try ScratchFileWriter(directory: $0))
@@ -55,12 +59,20 @@ public final class RowFilesWriter {
     }
 
     /// Appends a row; the bytes go to the files once enough have gathered.
-    public func append(_ row: NumberRow) throws {
-        let cells = row.cells(of: columns)
-        csvEncoder.appendRecord(cells, to: &csvBuffer)
-        ndjsonEncoder.appendRecord(cells, to: &ndjsonBuffer)
-        if let problemSheet, row.verdict.level != .healthy {
-            problemSheet.rows.append(
+    public func append(_ row: NumberRow) throws { try append(row, source: nil) }
+
+    /// Appends a row whose record stands in a page's bytes (`source`): the columns that hold a plain text field
+    /// as received are copied from there, the others made as cells. The same bytes as without `source`.
+    package func append(_ row: NumberRow, source: RecordSource?) throws {
+        let problemRows = row.verdict.level != .healthy ? problemSheet?.rows : nil
+        if let source {
+            appendRecord(row, from: source, csv: &csvBuffer, ndjson: &ndjsonBuffer)
+            if let problemRows { appendProblemRow(row, from: source, to: problemRows, buffer: &problemBuffer) }
+        } else {
+            let cells = row.cells(of: columns)
+            csvEncoder.appendRecord(cells, to: &csvBuffer)
+            ndjsonEncoder.appendRecord(cells, to: &ndjsonBuffer)
+            problemRows?.append(
                 zip(cells, columnTypes).map { RowColumn.workbookCell($0, type: $1, csvEncoder: csvEncoder) },
                 to: &problemBuffer)
         }
@@ -68,6 +80,53 @@ public final class RowFilesWriter {
             try flush()
         }
     }
+
+    /// The CSV record and NDJSON object of `row`, column by column: a plain field's bytes from `source`, a
+    /// missing one as nothing and `null`, any other column as its cell. The buffers are parameters, accessed once a
+    /// row, not the properties (each access to which the runtime would check for exclusivity).
+    private func appendRecord(
+        _ row: NumberRow, from source: RecordSource, csv: inout [UInt8], ndjson: inout [UInt8]
+    ) {
+        for index in columns.indices {
+            if index > 0 { csv.append(CSVEncoder.fieldSeparator) }
+            ndjsonEncoder.appendKey(at: index, to: &ndjson)
+            if let field = columnFields[index] {
+                let span = source.span(field)
+                if span.isAbsent {
+                    ndjson.append(contentsOf: Self.null)
+                    continue
+                }
+                if span.isPlain {
+                    let bytes = source.bytes(span)
+                    csvEncoder.appendText(utf8: bytes, to: &csv)
+                    NDJSONEncoder.appendPlainString(bytes, to: &ndjson)
+                    continue
+                }
+            }
+            let cell = columns[index].cell(row)
+            csvEncoder.appendCell(cell, to: &csv)
+            NDJSONEncoder.appendValue(cell, to: &ndjson)
+        }
+        CSVEncoder.appendRecordEnd(to: &csv)
+        ndjsonEncoder.appendRecordEnd(to: &ndjson)
+    }
+
+    /// The *Problems* sheet's row of `row`: a text column's plain field from `source`, any other as its cell.
+    private func appendProblemRow(
+        _ row: NumberRow, from source: RecordSource, to rows: SheetRows, buffer: inout [UInt8]
+    ) {
+        rows.append(cellCount: columns.count, to: &buffer) { index in
+            if columnTypes[index] == .string, let field = columnFields[index] {
+                let span = source.span(field)
+                if span.isAbsent { return .cell(.empty) }
+                if span.isPlain { return .plainText(source.bytes(span)) }
+            }
+            let cell = columns[index].cell(row)
+            return .cell(RowColumn.workbookCell(cell, type: columnTypes[index], csvEncoder: csvEncoder))
+        }
+    }
+
+    private static let null = Array("null".utf8)
 
     /// Flushes, finishes the gzip stream, syncs and closes both files.
     public func finish() throws {

@@ -31,22 +31,44 @@ public struct CSVEncoder: Sendable {
 
     private func appendRecord(_ cells: [Cell], to output: inout [UInt8], guardFormulas: Bool) {
         for (index, cell) in cells.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            switch cell {
-            case .absent:
-                break
-            case .text(let text):
-                appendField(text, to: &output, guardFormulas: guardFormulas)
-            case .integer(let value):
-                output.append(contentsOf: String(value).utf8)
-            case .boolean(let value):
-                output.append(contentsOf: (value ? "true" : "false").utf8)
-            case .list(let items):
-                appendField(joined(items), to: &output, guardFormulas: guardFormulas)
-            }
+            if index > 0 { output.append(Self.fieldSeparator) }
+            appendCell(cell, to: &output, guardFormulas: guardFormulas)
         }
+        Self.appendRecordEnd(to: &output)
+    }
+
+    /// The byte between two fields of a record.
+    public static let fieldSeparator = UInt8(ascii: ",")
+
+    /// Appends one field of a record (the caller writes ``fieldSeparator`` between fields).
+    public func appendCell(_ cell: Cell, to output: inout [UInt8]) {
+        appendCell(cell, to: &output, guardFormulas: excelSafe)
+    }
+
+    /// Appends one text field given as its UTF-8 bytes: the same bytes as ``appendCell(_:to:)`` of `.text`.
+    public func appendText(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        appendField(utf8: bytes, to: &output, guardFormulas: excelSafe)
+    }
+
+    /// Ends a record: CRLF.
+    public static func appendRecordEnd(to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\r"))
         output.append(UInt8(ascii: "\n"))
+    }
+
+    private func appendCell(_ cell: Cell, to output: inout [UInt8], guardFormulas: Bool) {
+        switch cell {
+        case .absent:
+            break
+        case .text(let text):
+            appendField(text, to: &output, guardFormulas: guardFormulas)
+        case .integer(let value):
+            output.append(contentsOf: String(value).utf8)
+        case .boolean(let value):
+            output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .list(let items):
+            appendField(joined(items), to: &output, guardFormulas: guardFormulas)
+        }
     }
 
     /// A list cell's text as it stands in a field (before quoting): items `;`-joined, escaped when
@@ -74,34 +96,41 @@ public struct CSVEncoder: Sendable {
     }
 
     private func appendField(_ text: String, to output: inout [UInt8], guardFormulas: Bool) {
-        let prefix = guardFormulas && Self.needsFormulaGuard(text)
         var text = text
-        text.withUTF8 { utf8 in
-            let needsQuotes = utf8.contains {
-                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 10
+        text.withUTF8 { appendField(utf8: $0, to: &output, guardFormulas: guardFormulas) }
+    }
+
+    private func appendField(utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], guardFormulas: Bool) {
+        let prefix = guardFormulas && Self.needsFormulaGuard(utf8: utf8)
+        let needsQuotes = utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 10
+        }
+        if needsQuotes { output.append(UInt8(ascii: "\"")) }
+        if prefix { output.append(UInt8(ascii: "'")) }
+        if needsQuotes {
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { output.append(byte) }
+                output.append(byte)
             }
-            if needsQuotes { output.append(UInt8(ascii: "\"")) }
-            if prefix { output.append(UInt8(ascii: "'")) }
-            if needsQuotes {
-                for byte in utf8 {
-                    if byte == UInt8(ascii: "\"") { output.append(byte) }
-                    output.append(byte)
-                }
-                output.append(UInt8(ascii: "\""))
-            } else {
-                output.append(contentsOf: utf8)
-            }
+            output.append(UInt8(ascii: "\""))
+        } else {
+            output.append(contentsOf: utf8)
         }
     }
 
     /// Whether a text cell would be read by a spreadsheet as a formula.
     public static func needsFormulaGuard(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
+        var text = text
+        return text.withUTF8 { needsFormulaGuard(utf8: $0) }
+    }
+
+    private static func needsFormulaGuard(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = utf8.first else { return false }
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "@"), UInt8(ascii: "-"), 0x09, 0x0D:
             return true
         case UInt8(ascii: "+"):
-            return !isE164(text)
+            return !isE164(utf8: utf8)
         default:
             return false
         }
@@ -109,13 +138,15 @@ public struct CSVEncoder: Sendable {
 
     /// `+` then 2 to 15 digits, the first not 0.
     public static func isE164(_ text: String) -> Bool {
-        let utf8 = text.utf8
+        var text = text
+        return text.withUTF8 { isE164(utf8: $0) }
+    }
+
+    private static func isE164(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard utf8.count >= 3, utf8.count <= 16, utf8.first == UInt8(ascii: "+") else { return false }
-        var index = 0
+        guard utf8[1] != UInt8(ascii: "0") else { return false }
         for byte in utf8.dropFirst() {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
-            if index == 0, byte == UInt8(ascii: "0") { return false }
-            index += 1
         }
         return true
     }

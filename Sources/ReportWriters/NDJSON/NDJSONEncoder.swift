@@ -18,9 +18,7 @@ public struct NDJSONEncoder: Sendable {
     public func appendRecord(_ cells: [Cell], to output: inout [UInt8]) {
         precondition(cells.count == keyPrefixes.count, "one cell per key")
         appendFields(cells, to: &output)
-        if cells.isEmpty { output.append(UInt8(ascii: "{")) }
-        output.append(UInt8(ascii: "}"))
-        output.append(UInt8(ascii: "\n"))
+        appendRecordEnd(to: &output)
     }
 
     /// Appends one object whose last value is text given as bytes, such as a server's body, without
@@ -58,7 +56,30 @@ public struct NDJSONEncoder: Sendable {
         }
     }
 
-    static func appendValue(_ cell: Cell, to output: inout [UInt8]) {
+    /// Appends what comes before the value of the key at `index`: the object's `{` for the first, a `,` for
+    /// the others, then `"key":`. With ``appendValue(_:to:)`` or ``appendPlainString(_:to:)`` for each key in
+    /// order and then ``appendRecordEnd(to:)``, the bytes of ``appendRecord(_:to:)``.
+    public func appendKey(at index: Int, to output: inout [UInt8]) {
+        output.append(contentsOf: keyPrefixes[index])
+    }
+
+    /// Ends an object made with ``appendKey(at:to:)``: `}` and `\n`.
+    public func appendRecordEnd(to output: inout [UInt8]) {
+        if keyPrefixes.isEmpty { output.append(UInt8(ascii: "{")) }
+        output.append(UInt8(ascii: "}"))
+        output.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends text that is printable ASCII (0x20–0x7E) without `"` or `\` as a JSON string: between quotes as
+    /// it is, which is what ``appendString(_:to:)`` makes of such text.
+    public static func appendPlainString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        output.append(contentsOf: bytes)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a cell's JSON value.
+    public static func appendValue(_ cell: Cell, to output: inout [UInt8]) {
         switch cell {
         case .absent:
             output.append(contentsOf: "null".utf8)

@@ -13,12 +13,27 @@ struct SheetRowEncoder {
     func append(
         _ cells: [WorkbookCell], row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout [UInt8]
     ) {
+        append(cellCount: cells.count, row: row, style: style, to: &buffer) { .cell(cells[$0]) }
+    }
+
+    /// Appends the row of `cellCount` values, each asked of `value` by its index; values past the columns are
+    /// dropped.
+    func append(
+        cellCount: Int, row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout [UInt8],
+        _ value: (Int) -> SheetRows.Value
+    ) {
         buffer.append(contentsOf: SheetXML.rowStart)
         buffer.append(contentsOf: row)
         buffer.append(contentsOf: SheetXML.quoteClose)
         var wroteCell = false
-        for (index, cell) in zip(cells.indices, cells) where index < columnNames.count {
-            wroteCell = write(cell, column: columnNames[index], row: row, style: style, to: &buffer) || wroteCell
+        for index in 0..<min(cellCount, columnNames.count) {
+            let wrote =
+                switch value(index) {
+                case .cell(let cell): write(cell, column: columnNames[index], row: row, style: style, to: &buffer)
+                case .plainText(let text):
+                    write(plainText: text, column: columnNames[index], row: row, style: style, to: &buffer)
+                }
+            wroteCell = wrote || wroteCell
         }
         // libxml2 closed an element without content as `<row r="5"/>`.
         if wroteCell {
@@ -52,6 +67,27 @@ struct SheetRowEncoder {
         case .number(let number):
             value(column: column, row: row, type: nil, style: style, String(number), to: &buffer)
         }
+        return true
+    }
+
+    /// Writes a text cell of printable ASCII (``SheetRows/Value/plainText(_:)``): what ``write(_:column:row:style:to:)``
+    /// writes of `.text` (nothing for an empty text) without making a `String`, which such text does not need
+    /// (``SafeText`` keeps it as it is; it is never longer than a cell may be unless it has more bytes).
+    private func write(
+        plainText text: UnsafeBufferPointer<UInt8>, column: [UInt8], row: [UInt8], style: WorksheetWriter.Style?,
+        to buffer: inout [UInt8]
+    ) -> Bool {
+        assert(text.allSatisfy { (0x20...0x7E).contains($0) }, "plain text is printable ASCII")
+        guard let first = text.first, let last = text.last else { return false }
+        guard text.count <= WorkbookCell.maximumTextLength else {
+            return write(
+                .text(String(decoding: text, as: UTF8.self)), column: column, row: row, style: style, to: &buffer)
+        }
+        cellStart(column: column, row: row, style: style, to: &buffer)
+        let space = UInt8(ascii: " ")  // the only whitespace of printable ASCII
+        buffer.append(contentsOf: first == space || last == space ? SheetXML.inlineTextPreserved : SheetXML.inlineText)
+        SheetXML.appendEscaped(utf8: text, to: &buffer)
+        buffer.append(contentsOf: SheetXML.inlineTextEnd)
         return true
     }
 

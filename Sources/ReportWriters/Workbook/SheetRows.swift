@@ -20,6 +20,22 @@ public struct SheetRows {
         encoder.append(cells, row: Self.placeholder, style: nil, to: &bytes)
     }
 
+    /// One value of a row given to ``append(cellCount:to:_:)``.
+    public enum Value {
+        /// A cell.
+        case cell(WorkbookCell)
+        /// A text cell (none when empty) given as its bytes, which must be printable ASCII (0x20–0x7E): the same
+        /// XML as `.cell(.text(…))` of that text, without a `String` made for it.
+        case plainText(UnsafeBufferPointer<UInt8>)
+    }
+
+    /// Appends one row of `cellCount` values, each asked of `value` by its index, in order: a row made where the
+    /// values are at hand, without an array of cells.
+    public func append(cellCount: Int, to bytes: inout [UInt8], _ value: (Int) -> Value) {
+        bytes.append(Self.rowMarker)
+        encoder.append(cellCount: cellCount, row: Self.placeholder, style: nil, to: &bytes, value)
+    }
+
     /// The index of the first marker or placeholder (a byte of 0 or 1) in `bytes` at `start` or after it;
     /// `bytes.count` when there is none. Looks at eight bytes at a time: most of a row is plain XML.
     static func nextMark(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {

@@ -23,10 +23,11 @@ enum SheetXML {
     /// Appends `text` as element content: made XML-safe by ``SafeText``, then escaped.
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
         var clean = SafeText.clean(text)
-        clean.withUTF8 { appendEscaped($0, to: &bytes) }
+        clean.withUTF8 { appendEscaped(utf8: $0, to: &bytes) }
     }
 
-    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    /// Appends text that ``SafeText`` would keep as it is (valid UTF-8 of XML characters), escaped.
+    static func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         var start = 0
         for (index, byte) in utf8.enumerated() {
             let reference: StaticString

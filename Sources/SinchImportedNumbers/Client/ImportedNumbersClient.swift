@@ -138,11 +138,12 @@ public final class ImportedNumbersClient: Sendable {
             switch outcome.status {
             case 200:
                 do {
-                    let response = try ListImportedNumbersResponse.decode(from: outcome.body)
+                    let decoded = try ListImportedNumbersResponse.decodeWithSpans(from: outcome.body)
                     return .done(
                         ImportedNumbersPage(
                             query: query, number: number, pageToken: pageToken, requestTarget: target,
-                            fetchedAt: Date(), body: outcome.body, response: response))
+                            fetchedAt: Date(), body: outcome.body, response: decoded.response,
+                            recordSpans: decoded.spans))
                 } catch {
                     return .retry(.invalidResponse(Self.describe(error), request: target), retryAfter: nil)
                 }

@@ -15,12 +15,18 @@ public struct ImportedNumbersPage: Sendable {
     /// The body exactly as received.
     public var body: [UInt8]
     /// The decoded body.
-    public var response: ListImportedNumbersResponse
+    public var response: ListImportedNumbersResponse {
+        didSet { recordSpans = nil }  // they describe the response as decoded
+    }
+    /// Where the text fields of ``response``'s records stand in ``body``, when the decoder written for the
+    /// schema read it; `nil` otherwise (or when ``response`` was changed after decoding).
+    package var recordSpans: RecordSpans?
 
     package init(
         query: ImportedNumbersQuery, number: Int, pageToken: String?, requestTarget: String, fetchedAt: Date,
-        body: [UInt8], response: ListImportedNumbersResponse
+        body: [UInt8], response: ListImportedNumbersResponse, recordSpans: RecordSpans? = nil
     ) {
+        self.recordSpans = recordSpans
         self.query = query
         self.number = number
         self.pageToken = pageToken

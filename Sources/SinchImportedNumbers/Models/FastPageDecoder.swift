@@ -10,12 +10,18 @@ import Foundation
 final class FastPageDecoder {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// Where each record's text fields stand in ``bytes``.
+    private var spans = RecordSpans()
 
     /// The decoded page, or `nil` to let `JSONDecoder` decide.
-    static func decode(_ body: [UInt8]) -> ListImportedNumbersResponse? {
+    static func decode(_ body: [UInt8]) -> ListImportedNumbersResponse? { decodeWithSpans(body)?.response }
+
+    /// The decoded page and where its records' text fields stand in `body`, or `nil` to let `JSONDecoder` decide.
+    static func decodeWithSpans(_ body: [UInt8]) -> (response: ListImportedNumbersResponse, spans: RecordSpans)? {
         body.withUnsafeBufferPointer { buffer in
             let decoder = FastPageDecoder(bytes: buffer)
-            return try? decoder.page()
+            guard let response = try? decoder.page() else { return nil }
+            return (response, decoder.spans)
         }
     }
 
@@ -69,47 +75,60 @@ final class FastPageDecoder {
     }
 
     private func number() throws -> ImportedNumber {
-        var number = ImportedNumber()
-        try object(known: Self.members1) { _, member in
-            switch member {
-            case 0: number.phoneNumber = try optionalString()
-            case 1: number.projectId = try optionalString()
-            case 2: number.regionCode = try optionalString()
-            case 3: number.displayName = try optionalString()
-            case 4: number.callbackUrl = try optionalString()
-            case 5: number.smsConfiguration = try optionalObject { try smsConfiguration() }
-            case 6: number.mnoConfiguration = try optionalObject { try mnoConfiguration() }
-            case 7: number.smsProvisioning = try optionalObject { try provisioning() }
-            case 8: number.campaignProvisioning = try optionalObject { try provisioning() }
-            default: try skipValue()
+        // The record's spans are gathered on the stack and written to `spans` once: through a pointer, not each
+        // through the class's property (an access the runtime checks for exclusivity every time).
+        try withUnsafeTemporaryAllocation(of: FieldSpan.self, capacity: RecordSpans.fieldCount) { buffer in
+            buffer.initialize(repeating: .absent)
+            let record = Record(spans: buffer.baseAddress!)
+            var number = ImportedNumber()
+            try object(known: Self.members1) { _, member in
+                switch member {
+                case 0: number.phoneNumber = try optionalString(record[.phoneNumber])
+                case 1: number.projectId = try optionalString(record[.projectId])
+                case 2: number.regionCode = try optionalString(record[.regionCode])
+                case 3: number.displayName = try optionalString(record[.displayName])
+                case 4: number.callbackUrl = try optionalString(record[.callbackUrl])
+                case 5: number.smsConfiguration = try optionalObject { try smsConfiguration(record) }
+                case 6: number.mnoConfiguration = try optionalObject { try mnoConfiguration(record) }
+                case 7: number.smsProvisioning = try optionalObject { try provisioning(0, record) }
+                case 8: number.campaignProvisioning = try optionalObject { try provisioning(1, record) }
+                default: try skipValue()
+                }
             }
+            spans.append(UnsafeBufferPointer(buffer))
+            return number
         }
-        return number
     }
 
-    private func smsConfiguration() throws -> SmsConfiguration {
+    /// The spans of the record being read.
+    private struct Record {
+        let spans: UnsafeMutablePointer<FieldSpan>
+        subscript(field: RecordField) -> UnsafeMutablePointer<FieldSpan> { spans + field.rawValue }
+    }
+
+    private func smsConfiguration(_ record: Record) throws -> SmsConfiguration {
         var configuration = SmsConfiguration()
         try object(known: Self.members2) { _, member in
             switch member {
-            case 0: configuration.servicePlanId = try optionalString()
-            case 1: configuration.campaignId = try optionalString()
+            case 0: configuration.servicePlanId = try optionalString(record[.smsServicePlanId])
+            case 1: configuration.campaignId = try optionalString(record[.smsCampaignId])
             case 2: configuration.migrateToSinchTmo = try optionalBool()
             case 3:
-                configuration.scheduledProvisioning = try optionalObject { try scheduled() }
+                configuration.scheduledProvisioning = try optionalObject { try scheduled(record) }
             default: try skipValue()
             }
         }
         return configuration
     }
 
-    private func scheduled() throws -> ScheduledProvisioning {
+    private func scheduled(_ record: Record) throws -> ScheduledProvisioning {
         var scheduled = ScheduledProvisioning()
         try object(known: Self.members3) { _, member in
             switch member {
-            case 0: scheduled.servicePlanId = try optionalString()
-            case 1: scheduled.campaignId = try optionalString()
+            case 0: scheduled.servicePlanId = try optionalString(record[.scheduledServicePlanId])
+            case 1: scheduled.campaignId = try optionalString(record[.scheduledCampaignId])
             case 2: scheduled.status = try optionalCode()
-            case 3: scheduled.lastUpdatedTime = try optionalString()
+            case 3: scheduled.lastUpdatedTime = try optionalString(record[.scheduledLastUpdatedTime])
             case 4:
                 if try skipNull() { return }
                 var codes: [APICode] = []
@@ -124,46 +143,50 @@ final class FastPageDecoder {
         return scheduled
     }
 
-    private func mnoConfiguration() throws -> MnoConfiguration {
+    private func mnoConfiguration(_ record: Record) throws -> MnoConfiguration {
         var configuration = MnoConfiguration()
         try object(known: Self.members4) { _, member in
             switch member {
-            case 0: configuration.smsAtt = try optionalObject { try carrier() }
-            case 1: configuration.smsTmo = try optionalObject { try carrier() }
-            case 2: configuration.mmsAtt = try optionalObject { try carrier() }
-            case 3: configuration.mmsTmo = try optionalObject { try carrier() }
+            case 0: configuration.smsAtt = try optionalObject { try carrier(0, record) }
+            case 1: configuration.smsTmo = try optionalObject { try carrier(1, record) }
+            case 2: configuration.mmsAtt = try optionalObject { try carrier(2, record) }
+            case 3: configuration.mmsTmo = try optionalObject { try carrier(3, record) }
             default: try skipValue()
             }
         }
         return configuration
     }
 
-    private func carrier() throws -> CarrierState {
+    /// A carrier entry: `carrier` is its place in `mnoConfiguration` (0 `smsAtt` … 3 `mmsTmo`).
+    private func carrier(_ carrier: Int, _ record: Record) throws -> CarrierState {
         var state = CarrierState()
+        let field = { record[.carrier(carrier, $0)] }
         try object(known: Self.members5) { _, member in
             switch member {
-            case 0: state.state = try optionalString().map(ProvisioningState.init(rawValue:))
-            case 1: state.errorCode = try optionalLenientString()
-            case 2: state.errorMessage = try optionalString()
-            case 3: state.updateTime = try optionalString()
-            case 4: state.operation = try optionalString().map(CarrierOperation.init(rawValue:))
+            case 0: state.state = try optionalString(field(.state)).map(ProvisioningState.init(rawValue:))
+            case 1: state.errorCode = try optionalLenientString(field(.errorCode))
+            case 2: state.errorMessage = try optionalString(field(.errorMessage))
+            case 3: state.updateTime = try optionalString(field(.updateTime))
+            case 4: state.operation = try optionalString(field(.operation)).map(CarrierOperation.init(rawValue:))
             default: try skipValue()
             }
         }
         return state
     }
 
-    private func provisioning() throws -> ServiceProvisioning {
+    /// SMS (`service` 0) or campaign (1) provisioning.
+    private func provisioning(_ service: Int, _ record: Record) throws -> ServiceProvisioning {
         var provisioning = ServiceProvisioning()
+        let field = { record[.service(service, $0)] }
         try object(known: Self.members6) { _, member in
             switch member {
-            case 0: provisioning.serviceType = try optionalString().map(ServiceType.init(rawValue:))
-            case 1: provisioning.serviceId = try optionalLenientString()
-            case 2: provisioning.type = try optionalString().map(ProvisioningType.init(rawValue:))
-            case 3: provisioning.state = try optionalString().map(ProvisioningState.init(rawValue:))
-            case 4: provisioning.updateTime = try optionalString()
-            case 5: provisioning.errorMessage = try optionalString()
-            case 6: provisioning.errorCode = try optionalLenientString()
+            case 0: provisioning.serviceType = try optionalString(field(.serviceType)).map(ServiceType.init(rawValue:))
+            case 1: provisioning.serviceId = try optionalLenientString(field(.serviceId))
+            case 2: provisioning.type = try optionalString(field(.type)).map(ProvisioningType.init(rawValue:))
+            case 3: provisioning.state = try optionalString(field(.state)).map(ProvisioningState.init(rawValue:))
+            case 4: provisioning.updateTime = try optionalString(field(.updateTime))
+            case 5: provisioning.errorMessage = try optionalString(field(.errorMessage))
+            case 6: provisioning.errorCode = try optionalLenientString(field(.errorCode))
             default: try skipValue()
             }
         }
@@ -183,10 +206,18 @@ final class FastPageDecoder {
         return try string()
     }
 
-    /// A string, or an integer given as one (`LenientString`).
-    private func optionalLenientString() throws -> String? {
+    /// A string or `null` (its span stays ``FieldSpan/absent``), whose span is written to `span`.
+    private func optionalString(_ span: UnsafeMutablePointer<FieldSpan>) throws -> String? {
         if try skipNull() { return nil }
-        if peek() == UInt8(ascii: "\"") { return try string() }
+        return try string(span: span)
+    }
+
+    /// A string, or an integer given as one (`LenientString`), whose span is written to `span` (an integer's
+    /// text is not the bytes received: its span is ``FieldSpan/unplain``).
+    private func optionalLenientString(_ span: UnsafeMutablePointer<FieldSpan>) throws -> String? {
+        if try skipNull() { return nil }
+        if peek() == UInt8(ascii: "\"") { return try string(span: span) }
+        span.pointee = .unplain
         return String(try integer())
     }
 
@@ -251,18 +282,23 @@ final class FastPageDecoder {
     }
 
     /// A string with the common escapes; anything unusual (`\u`, control characters, invalid UTF-8) gives up.
-    private func string() throws -> String {
+    /// - Parameter span: where to write the string's span in ``bytes``, if anywhere.
+    private func string(span: UnsafeMutablePointer<FieldSpan>? = nil) throws -> String {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw GiveUp() }
         index += 1
         let start = index
         var escaped = false
         var ascii = true
+        var plain = true  // printable ASCII: 0x20-0x7E (and, once the loop is done, no escape)
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { break }
             if byte < 0x20 { throw GiveUp() }
-            if byte >= 0x80 { ascii = false }
+            if byte >= 0x7F {
+                plain = false
+                if byte >= 0x80 { ascii = false }
+            }
             if byte == UInt8(ascii: "\\") {
                 escaped = true
                 index += 2
@@ -272,6 +308,9 @@ final class FastPageDecoder {
         }
         guard index < bytes.count else { throw GiveUp() }
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        span?.pointee =
+            plain && !escaped && index < Int(UInt32.max - 2)
+            ? FieldSpan(start: UInt32(start), length: UInt32(index - start)) : .unplain
         index += 1
         if !escaped {
             // ASCII is valid UTF-8: made without the validation (a generic call, most of this function's cost).

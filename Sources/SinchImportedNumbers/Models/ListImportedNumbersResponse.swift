@@ -60,8 +60,16 @@ public struct ListImportedNumbersResponse: Codable, Hashable, Sendable {
     /// in a record, the record is rejected (`duplicate member "phoneNumber"`); anywhere else in the page,
     /// the page is invalid. The fast decoder gives up on any repeated member, so both paths agree.
     public static func decode(from body: [UInt8]) throws -> ListImportedNumbersResponse {
-        if let page = FastPageDecoder.decode(body) { return page }
-        return try decodeWithJSONDecoder(from: body)
+        try decodeWithSpans(from: body).response
+    }
+
+    /// ``decode(from:)``, and where the records' text fields stand in `body` when the fast decoder read it
+    /// (`nil` when `JSONDecoder` did).
+    package static func decodeWithSpans(
+        from body: [UInt8]
+    ) throws -> (response: ListImportedNumbersResponse, spans: RecordSpans?) {
+        if let decoded = FastPageDecoder.decodeWithSpans(body) { return (decoded.response, decoded.spans) }
+        return (try decodeWithJSONDecoder(from: body), nil)
     }
 
     /// The fallback of ``decode(from:)``: `JSONDecoder`, with duplicated members found first.
