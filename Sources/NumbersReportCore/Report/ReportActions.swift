@@ -31,21 +31,27 @@ public struct ReportActions: Sendable {
 
     /// Counts a row under each of its causes (a number once per cause).
     public mutating func add(_ row: NumberRow) {
-        var seen: Set<Cause> = []
+        // A row has a few reasons: a list to find a repeated cause in, and one lookup of each cause in the tallies
+        // (a cause hashes four texts).
+        var seen: [Cause] = []
         // PENDING asks nothing of anyone yet: the actions are the other findings.
         for reason in row.verdict.reasons where reason.level > .pending {
             var cause = Cause(
                 kind: reason.kind, code: Self.withoutAge(reason), errorCode: reason.errorCode, message: reason.message)
-            if tallies[cause] == nil, tallies.count >= Self.maxCauses { cause.message = nil }
-            guard seen.insert(cause).inserted else { continue }
-            if tallies[cause] == nil {
-                tallies[cause] = Tally(level: reason.level, numbers: 0, firstNumbers: [])
-            }
-            tallies[cause]!.numbers += 1
-            tallies[cause]!.level = max(tallies[cause]!.level, reason.level)
-            if tallies[cause]!.firstNumbers.count < Self.examplesPerCause, let phone = row.number.phoneNumber {
-                tallies[cause]!.firstNumbers.append(phone)
-            }
+            if tallies.count >= Self.maxCauses, tallies[cause] == nil { cause.message = nil }
+            guard !seen.contains(cause) else { continue }
+            seen.append(cause)
+            Self.count(
+                row, reason.level,
+                in: &tallies[cause, default: Tally(level: reason.level, numbers: 0, firstNumbers: [])])
+        }
+    }
+
+    private static func count(_ row: NumberRow, _ level: HealthLevel, in tally: inout Tally) {
+        tally.numbers += 1
+        tally.level = max(tally.level, level)
+        if tally.firstNumbers.count < examplesPerCause, let phone = row.number.phoneNumber {
+            tally.firstNumbers.append(phone)
         }
     }
 

@@ -12,7 +12,11 @@ public struct ReportDigest: Sendable {
     /// Rows per level over all scopes.
     public private(set) var levelCounts: [HealthLevel: Int] = [:]
     /// Per channel: rows per state (as received; ``absentState`` when missing).
-    public private(set) var channelStates: [String: [String: Int]] = [:]
+    public var channelStates: [String: [String: Int]] {
+        Dictionary(uniqueKeysWithValues: zip(Self.channels, statesByChannel).filter { !$0.1.isEmpty })
+    }
+    /// ``channelStates`` by the channel's place in ``channels``: counted without hashing the channel's name.
+    private var statesByChannel = [[String: Int]](repeating: [:], count: ReportDigest.channels.count)
     /// Error codes seen, by channel and code.
     public private(set) var errors: [ErrorKey: ErrorTally] = [:]
     /// The worst and oldest problem rows, at most `maxProblemRows`.
@@ -49,8 +53,8 @@ public struct ReportDigest: Sendable {
         rowCount += other.rowCount
         smsNotReady += other.smsNotReady
         levelCounts.merge(other.levelCounts, uniquingKeysWith: +)
-        for (channel, states) in other.channelStates {
-            channelStates[channel, default: [:]].merge(states, uniquingKeysWith: +)
+        for (index, states) in other.statesByChannel.enumerated() {
+            statesByChannel[index].merge(states, uniquingKeysWith: +)
         }
         for (key, tally) in other.errors {
             if errors[key] == nil { errors[key] = tally } else { errors[key]!.count += tally.count }
@@ -64,9 +68,10 @@ public struct ReportDigest: Sendable {
         rowCount += 1
         if !row.verdict.smsReady { smsNotReady += 1 }
         levelCounts[row.verdict.level, default: 0] += 1
-        for (channel, operation) in zip(Self.channels, row.operationSlots) {
+        for (index, operation) in row.operationSlots.enumerated() {
+            let channel = Self.channels[index]
             let stateName = operation.map { $0.state?.rawValue ?? "(no state)" } ?? Self.absentState
-            channelStates[channel, default: [:]][stateName, default: 0] += 1
+            statesByChannel[index][stateName, default: 0] += 1
             if let operation, let code = operation.errorCode, !code.isEmpty {
                 tally(ErrorKey(channel: channel, code: code), message: operation.errorMessage ?? "", row: row)
             }
@@ -81,10 +86,8 @@ public struct ReportDigest: Sendable {
     }
 
     private mutating func tally(_ key: ErrorKey, message: String, row: NumberRow) {
-        if errors[key] == nil {
-            errors[key] = ErrorTally(count: 0, message: message, examplePhoneNumber: row.number.phoneNumber ?? "")
-        }
-        errors[key]!.count += 1
+        errors[key, default: ErrorTally(count: 0, message: message, examplePhoneNumber: row.number.phoneNumber ?? "")]
+            .count += 1
     }
 
     /// Lets go of the problem rows that cannot be shown (see ``ProblemList/trimToCapacity()``).
