@@ -78,6 +78,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The row path's stages on one thread (README, "Performance"): in this package, as it reads package API.
+        .executableTarget(
+            name: "RowPathBenchmark",
+            dependencies: ["NumbersReportCore", "SinchImportedNumbers", "ReportWriters", "FakeSinchAPI"]
+        ),
         .testTarget(
             name: "SinchImportedNumbersTests",
             dependencies: [
