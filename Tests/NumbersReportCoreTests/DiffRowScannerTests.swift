@@ -30,6 +30,35 @@ struct DiffRowScannerTests {
         }
     }
 
+    @Test("keys in another order than this tool writes them (reversed, or after an extra key) are read alike")
+    func otherKeyOrder() async throws {
+        try await RunHarness.with { harness in
+            let snapshot = try #require(try await harness.run().snapshotPath)
+            let reader = try GzipReader(path: snapshot + "/data/numbers.ndjson.gz")
+            var scanned = 0
+            while let line = try reader.nextLine() {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+                let members = try NumberRow.columnNames.map { name in
+                    let value = try JSONSerialization.data(
+                        withJSONObject: object[name] ?? NSNull(), options: .fragmentsAllowed)
+                    return "\"\(name)\":" + String(decoding: value, as: UTF8.self)
+                }
+                let reference = try JSONDecoder().decode(DiffRow.self, from: Data(line))
+                for reordered in [members.reversed(), [#""extra":1"#] + members] {
+                    guard let fast = DiffRowScanner.scan(Array("{\(reordered.joined(separator: ","))}".utf8)) else {
+                        continue
+                    }
+                    scanned += 1
+                    #expect(fast.identity == reference.identity)
+                    #expect(fast.health == reference.health)
+                    #expect(fast.errorCodes == reference.errorCodes)
+                    #expect(fast.stateFingerprint == reference.stateFingerprint)
+                }
+            }
+            #expect(scanned > 400)
+        }
+    }
+
     @Test("tonight's comparison keys, taken from the rows as they are written, equal those read back from the file")
     func keysFromRows() async throws {
         try await RunHarness.with { harness in

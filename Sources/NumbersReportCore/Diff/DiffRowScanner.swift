@@ -6,14 +6,18 @@ import Foundation
 enum DiffRowScanner {
     static func scan(_ line: [UInt8]) -> DiffRow? {
         line.withUnsafeBufferPointer { bytes -> DiffRow? in
-            var scanner = Scanner(bytes: bytes)
+            var scanner = Scanner(bytes: bytes, written: Scanner.written)
             return scanner.row()
         }
     }
 
     private struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
+        /// ``Scanner/written``, read once a line.
+        let written: [(name: [UInt8], column: Int?)]
         var index = 0
+        /// The keys of the row read so far.
+        var keysRead = 0
 
         /// A JSON value of a flat row: a string, null, a boolean, an integer, or a list of strings and integers.
         enum Value {
@@ -33,6 +37,13 @@ enum DiffRowScanner {
                 Array($0.utf8)
             }
         static let channels = ProvisioningChannel.names
+
+        /// Every column's name in the order this tool writes them (row format v2), with its place in ``columns``
+        /// when it is read: a key where this order expects it is told by one comparison, not a search.
+        static let written: [(name: [UInt8], column: Int?)] = NumberRow.columnNames.map { name in
+            let bytes = Array(name.utf8)
+            return (bytes, columns.firstIndex(of: bytes))
+        }
 
         mutating func row() -> DiffRow? {
             var row = DiffRow(
@@ -85,11 +96,16 @@ enum DiffRowScanner {
             guard index < bytes.count else { return nil }
             let name = UnsafeBufferPointer(rebasing: bytes[start..<index])
             index += 1
-            let position = Self.columns.firstIndex { column in
-                column.count == name.count
-                    && column.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }
+            defer { keysRead += 1 }
+            if keysRead < written.count, Self.equal(written[keysRead].name, name) {
+                return .some(written[keysRead].column)
             }
-            return .some(position)
+            return .some(Self.columns.firstIndex { Self.equal($0, name) })
+        }
+
+        static func equal(_ column: [UInt8], _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+            column.count == name.count
+                && column.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }
         }
 
         /// Skips a value of a column that is not read.
