@@ -68,7 +68,9 @@ struct EmailDeliveryTests {
             sink.stop()
             let delivered = try FileManager.default.contentsOfDirectory(atPath: sink.mailbox + "/new")
             #expect(delivered.count == 1)
-            let received = try String(contentsOfFile: sink.mailbox + "/new/" + delivered[0], encoding: .utf8)
+            // #require, not delivered[0]: an index out of range would end the whole test run.
+            let message = try #require(delivered.first, "nothing was delivered")
+            let received = try String(contentsOfFile: sink.mailbox + "/new/" + message, encoding: .utf8)
             #expect(received.contains(messageID))
             #expect(received.contains("Content-Type: multipart/alternative;"))
             #expect(received.contains("To: compliance@example.com"))

@@ -68,7 +68,7 @@ public struct ReportDigest: Sendable {
         rowCount += 1
         if !row.verdict.smsReady { smsNotReady += 1 }
         levelCounts[row.verdict.level, default: 0] += 1
-        for (index, operation) in row.operationSlots.enumerated() {
+        for (index, operation) in zip(Self.channels.indices, row.operationSlots) {
             let channel = Self.channels[index]
             let stateName = operation.map { $0.state?.rawValue ?? "(no state)" } ?? Self.absentState
             statesByChannel[index][stateName, default: 0] += 1

@@ -40,14 +40,8 @@ public struct RowBuilder: Sendable {
         if let spans = page.recordSpans, response.rejectedRecords.isEmpty,
             spans.recordCount == response.importedNumbers.count
         {
-            try page.body.withUnsafeBufferPointer { bytes in
-                try spans.spans.withUnsafeBufferPointer { spans in
-                    for (index, number) in response.importedNumbers.enumerated() {
-                        let first = index * RecordSpans.fieldCount
-                        let record = UnsafeBufferPointer(rebasing: spans[first..<(first + RecordSpans.fieldCount)])
-                        try body(row(for: number, scope: scope), RecordSource(page: bytes, spans: record))
-                    }
-                }
+            try spans.forEachRecord(in: page.body) { index, source in
+                try body(row(for: response.importedNumbers[index], scope: scope), source)
             }
             return
         }

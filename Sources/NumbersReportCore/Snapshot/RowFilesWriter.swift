@@ -3,7 +3,8 @@ import SinchImportedNumbers
 
 /// Writes rows as they stream as CSV records and as one gzip member of NDJSON lines (the part of one
 /// scope; the header of `numbers.csv` is written when the parts are joined), and the rows that are not HEALTHY as
-/// rows of the workbook's *Problems* sheet (``SheetRows``, to a scratch file), from the same cells.
+/// rows of the workbook's *Problems* sheet (``SheetRows``, to a scratch file): from the same cells, or, for a row
+/// whose record stands in a page's bytes (``RecordSource``), its plain text fields copied from there.
 public final class RowFilesWriter {
     private let csvSink: any ByteSink
     private let ndjsonSink: any ByteSink

@@ -73,6 +73,9 @@ public struct NDJSONEncoder: Sendable {
     /// Appends text that is printable ASCII (0x20–0x7E) without `"` or `\` as a JSON string: between quotes as
     /// it is, which is what ``appendString(_:to:)`` makes of such text.
     public static func appendPlainString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        assert(
+            bytes.allSatisfy { (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
+            "plain text is printable ASCII without a quote or a backslash")
         output.append(UInt8(ascii: "\""))
         output.append(contentsOf: bytes)
         output.append(UInt8(ascii: "\""))

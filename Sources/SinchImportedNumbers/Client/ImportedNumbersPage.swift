@@ -13,13 +13,15 @@ public struct ImportedNumbersPage: Sendable {
     /// When the body was received.
     public var fetchedAt: Date
     /// The body exactly as received.
-    public var body: [UInt8]
+    public var body: [UInt8] {
+        didSet { recordSpans = nil }  // they point into the body as received
+    }
     /// The decoded body.
     public var response: ListImportedNumbersResponse {
         didSet { recordSpans = nil }  // they describe the response as decoded
     }
     /// Where the text fields of ``response``'s records stand in ``body``, when the decoder written for the
-    /// schema read it; `nil` otherwise (or when ``response`` was changed after decoding).
+    /// schema read it; `nil` otherwise (or when ``response`` or ``body`` was changed after decoding).
     package var recordSpans: RecordSpans?
 
     package init(

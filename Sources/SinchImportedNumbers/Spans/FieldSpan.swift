@@ -1,6 +1,6 @@
 /// Where one field's value stands in a page's bytes, or that it has none, or that its bytes cannot be
 /// copied as they are (see ``isPlain``). Its members are inlinable: the row files read one for each column.
-@frozen package struct FieldSpan: Sendable, Equatable {
+package struct FieldSpan: Sendable, Equatable {
     /// The offset of the value's first byte (inside the quotes).
     package var start: UInt32
     /// Its length in bytes; ``absentLength`` or ``unplainLength`` for the two other cases.
@@ -20,8 +20,10 @@
         self.length = length
     }
 
-    /// Whether the value is a JSON string of printable ASCII (0x20–0x7E) without `\`: its bytes in the
-    /// page are exactly the decoded text, and no encoder here escapes any of them but CSV's `,`.
+    /// Whether the value is a JSON string of printable ASCII (0x20–0x7E) without `\`: its bytes in the page are
+    /// exactly the decoded text, which JSON writes as it is; CSV's quoting and formula guard and XML's escaping of
+    /// `&`, `<`, `>` still apply to it.
     @inlinable package var isPlain: Bool { length < Self.unplainLength }
+    /// Whether the field is absent or `null`.
     @inlinable package var isAbsent: Bool { length == Self.absentLength }
 }
