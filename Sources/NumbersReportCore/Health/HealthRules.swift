@@ -100,7 +100,24 @@ public struct HealthRules: Sendable {
     /// Whether two ids (project, service plan, campaign) are the same: Sinch writes them in upper or lower case,
     /// with or without the dashes of a UUID, so they are compared case-insensitively without dashes.
     static func sameID(_ left: String, _ right: String) -> Bool {
-        left == right || canonicalID(left) == canonicalID(right)
+        if left == right { return true }
+        var left = left
+        var right = right
+        // ASCII ids are compared byte by byte, skipping dashes and folding case, without making new strings (every
+        // row compares three when the API writes the ids otherwise than the config); any other text as below.
+        let ascii = left.withUTF8 { left in
+            right.withUTF8 { right in sameASCIIID(left, right) }
+        }
+        return ascii ?? (canonicalID(left) == canonicalID(right))
+    }
+
+    /// Whether two ASCII ids are the same but for dashes and case; `nil` when either is not ASCII.
+    private static func sameASCIIID(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard left.allSatisfy({ $0 < 0x80 }), right.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func canonical(_ id: UnsafeBufferPointer<UInt8>) -> some Sequence<UInt8> {
+            id.lazy.filter { $0 != UInt8(ascii: "-") }.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        }
+        return canonical(left).elementsEqual(canonical(right))
     }
 
     /// An id as ``sameID(_:_:)`` compares it: lower case, without dashes.
