@@ -146,7 +146,7 @@ extension NumberRow {
     /// `<channel>_state`, `_operation`, `_error_code`, `_error_message`, `_update_time` of a carrier entry.
     private static func carrierColumns(_ channel: ProvisioningChannel) -> [RowColumn] {
         let source = "mnoConfiguration entry " + channel.title
-        let field = { RecordField.carrier(channel.index, $0) }
+        let field = { RecordField.carrier(ProvisioningChannel.carriers.firstIndex(of: channel)!, $0) }
         return [
             RowColumn(
                 channel.name + "_state", description: "\(source): state (DONE, FAILED, IN_PROGRESS, …).",
@@ -175,7 +175,7 @@ extension NumberRow {
     /// `_error_message` of SMS or campaign provisioning.
     private static func serviceColumns(_ channel: ProvisioningChannel) -> [RowColumn] {
         let source = channel == .smsProvisioning ? "smsProvisioning" : "campaignProvisioning"
-        let field = { RecordField.service(channel == .smsProvisioning ? 0 : 1, $0) }
+        let field = { RecordField.service(ProvisioningChannel.services.firstIndex(of: channel)!, $0) }
         return [
             RowColumn(
                 channel.name + "_service_type", description: "\(source).serviceType (SMS or CAMPAIGN).",

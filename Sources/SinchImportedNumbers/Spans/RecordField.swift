@@ -19,12 +19,14 @@ package enum RecordField: Int, CaseIterable, Sendable {
         case serviceType, serviceId, type, state, updateTime, errorMessage, errorCode
     }
 
-    /// A member of the carrier entry at `carrier` (0 `smsAtt`, 1 `smsTmo`, 2 `mmsAtt`, 3 `mmsTmo`).
+    /// A member of the carrier entry at `carrier` (0 `smsAtt`, 1 `smsTmo`, 2 `mmsAtt`, 3 `mmsTmo`: the order of
+    /// `ProvisioningChannel.carriers` and of `MnoConfiguration`'s members).
     package static func carrier(_ carrier: Int, _ member: CarrierMember) -> RecordField {
         RecordField(rawValue: smsAttState.rawValue + 5 * carrier + member.rawValue)!
     }
 
-    /// A member of `smsProvisioning` (`service` 0) or `campaignProvisioning` (1).
+    /// A member of `smsProvisioning` (`service` 0) or `campaignProvisioning` (1): the order of
+    /// `ProvisioningChannel.services`.
     package static func service(_ service: Int, _ member: ServiceMember) -> RecordField {
         RecordField(rawValue: smsServiceType.rawValue + 7 * service + member.rawValue)!
     }
