@@ -94,7 +94,7 @@ public final class RowFilesWriter {
             if let field = columnFields[index] {
                 let span = source.span(field)
                 if span.isAbsent {
-                    ndjson.append(contentsOf: Self.null)
+                    NDJSONEncoder.appendValue(.absent, to: &ndjson)
                     continue
                 }
                 if span.isPlain {
@@ -126,8 +126,6 @@ public final class RowFilesWriter {
             return .cell(RowColumn.workbookCell(cell, type: columnTypes[index], csvEncoder: csvEncoder))
         }
     }
-
-    private static let null = Array("null".utf8)
 
     /// Flushes, finishes the gzip stream, syncs and closes both files.
     public func finish() throws {
