@@ -1,6 +1,8 @@
 """A real SMTP server on loopback that stores what it receives: for the sendmail test.
 
-Usage: smtp_sink.py PORT MAILDIR  — prints "ready" when listening, stops after 60 s or on stdin EOF.
+Usage: smtp_sink.py PORT MAILDIR  — prints "ready" when listening, stops on stdin EOF (the test closes
+it, or its process ends) or, should both hang, after 600 s. (60 s was too short: under a parallel test run the
+night before the email took up to 67 s, and the sink was gone when sendmail came.)
 """
 import sys
 import threading
@@ -15,5 +17,5 @@ controller.start()
 print("ready", flush=True)
 stop = threading.Event()
 threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
-stop.wait(60)
+stop.wait(600)
 controller.stop()
