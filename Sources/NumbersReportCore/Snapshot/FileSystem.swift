@@ -149,14 +149,22 @@ extension FileSystem {
         return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
-    /// Reads a file a megabyte at a time, handing each chunk to `body`.
+    /// Reads a file a megabyte at a time, handing each chunk to `body`: the same buffer each time, made once (a
+    /// new one a chunk would be a megabyte allocated, faulted in and freed for every megabyte read).
     static func forEachChunk(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw OutputFileError(operation: "read", path: path, errno: errno)
-        }
-        defer { try? handle.close() }
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            try chunk.withUnsafeBytes { try body($0) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw OutputFileError(operation: "read", path: path, errno: errno) }
+        defer { close(descriptor) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            if count == 0 { return }
+            guard count > 0 else {
+                if errno == EINTR { continue }
+                throw OutputFileError(operation: "read", path: path, errno: errno)
+            }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
     }
 }

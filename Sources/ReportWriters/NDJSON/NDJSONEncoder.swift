@@ -1,17 +1,18 @@
 /// Encodes records as JSON objects, one a line: keys in the order given, `null` for absent,
 /// integers and booleans as JSON types, lists as arrays, strings escaped per RFC 8259.
 public struct NDJSONEncoder: Sendable {
-    /// The encoded `"key":` of each column, computed once.
-    private let keyPrefixes: [[UInt8]]
+    /// The encoded `"key":` of each column, with the `{` or `,` before it, computed once.
+    private let keyPrefixes: ByteStringTable
 
     /// - Parameter keys: the column names, in output order.
     public init(keys: [String]) {
-        keyPrefixes = keys.enumerated().map { index, key in
-            var bytes: [UInt8] = index == 0 ? [UInt8(ascii: "{")] : [UInt8(ascii: ",")]
-            Self.appendString(key, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            return bytes
-        }
+        keyPrefixes = ByteStringTable(
+            keys.enumerated().map { index, key in
+                var bytes: [UInt8] = index == 0 ? [UInt8(ascii: "{")] : [UInt8(ascii: ",")]
+                Self.appendString(key, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                return bytes
+            })
     }
 
     /// Appends one object and its `\n`. `cells` has one cell per key.
@@ -27,7 +28,7 @@ public struct NDJSONEncoder: Sendable {
     public func appendRecord(_ cells: [Cell], lastText bytes: [UInt8], to output: inout [UInt8]) {
         precondition(cells.count + 1 == keyPrefixes.count, "one cell per key but the last")
         appendFields(cells, to: &output)
-        output.append(contentsOf: keyPrefixes[cells.count])
+        keyPrefixes.append(cells.count, to: &output)
         if UTF8Validation.isValid(bytes) {
             bytes.withUnsafeBufferPointer { Self.appendString(utf8: $0, to: &output) }
         } else {
@@ -42,7 +43,7 @@ public struct NDJSONEncoder: Sendable {
     public func appendRecord(_ cells: [Cell], validUTF8LastText bytes: [UInt8], to output: inout [UInt8]) {
         precondition(cells.count + 1 == keyPrefixes.count, "one cell per key but the last")
         appendFields(cells, to: &output)
-        output.append(contentsOf: keyPrefixes[cells.count])
+        keyPrefixes.append(cells.count, to: &output)
         bytes.withUnsafeBufferPointer { Self.appendString(utf8: $0, to: &output) }
         output.append(UInt8(ascii: "}"))
         output.append(UInt8(ascii: "\n"))
@@ -51,7 +52,7 @@ public struct NDJSONEncoder: Sendable {
     /// `"key":value` of each cell, the first with the object's `{`.
     private func appendFields(_ cells: [Cell], to output: inout [UInt8]) {
         for (index, cell) in cells.enumerated() {
-            output.append(contentsOf: keyPrefixes[index])
+            keyPrefixes.append(index, to: &output)
             Self.appendValue(cell, to: &output)
         }
     }
@@ -60,7 +61,7 @@ public struct NDJSONEncoder: Sendable {
     /// the others, then `"key":`. With ``appendValue(_:to:)`` or ``appendPlainString(_:to:)`` for each key in
     /// order and then ``appendRecordEnd(to:)``, the bytes of ``appendRecord(_:to:)``.
     public func appendKey(at index: Int, to output: inout [UInt8]) {
-        output.append(contentsOf: keyPrefixes[index])
+        keyPrefixes.append(index, to: &output)
     }
 
     /// Ends an object made with ``appendKey(at:to:)``: `}` and `\n`.

@@ -2,11 +2,23 @@
 /// left out, `<row r="5"/>` for a row without any. The row number is given as bytes: its digits, or
 /// ``SheetRows``' placeholder when the row's place is not known yet.
 struct SheetRowEncoder {
-    /// `A`, `B`, …: each column's name, as bytes.
-    private let columnNames: [[UInt8]]
+    /// `<c r="A`, `<c r="B`, …: the start of each column's cells, before the row's number.
+    private let cellStarts: ByteStringTable
+    /// The row number all rows have when given to ``init(columnCount:fixedRow:)``, if any.
+    private let fixedRow: [UInt8]?
+    /// `<c r="B` + ``fixedRow`` + `"` for each column: a cell's start in such a row without a style, in one append.
+    private let fixedRowCellStarts: ByteStringTable
 
-    init(columnCount: Int) {
-        columnNames = (0..<columnCount).map { Array(WorksheetWriter.columnName($0).utf8) }
+    /// - Parameters:
+    ///   - columnCount: the table's columns (cells past them are dropped).
+    ///   - fixedRow: the number every row is given as (``SheetRows``' placeholder), for which each column's cell
+    ///     start is made once; `nil` when rows have their own numbers.
+    init(columnCount: Int, fixedRow: [UInt8]? = nil) {
+        let starts = (0..<columnCount).map { SheetXML.cellStart + Array(WorksheetWriter.columnName($0).utf8) }
+        cellStarts = ByteStringTable(starts)
+        self.fixedRow = fixedRow
+        fixedRowCellStarts = ByteStringTable(
+            fixedRow.map { row in starts.map { $0 + row + [UInt8(ascii: "\"")] } } ?? [])
     }
 
     /// Appends the row; cells past the columns are dropped.
@@ -26,12 +38,12 @@ struct SheetRowEncoder {
         buffer.append(contentsOf: row)
         buffer.append(contentsOf: SheetXML.quoteClose)
         var wroteCell = false
-        for index in 0..<min(cellCount, columnNames.count) {
+        for index in 0..<min(cellCount, cellStarts.count) {
             let wrote =
                 switch value(index) {
-                case .cell(let cell): write(cell, column: columnNames[index], row: row, style: style, to: &buffer)
+                case .cell(let cell): write(cell, column: index, row: row, style: style, to: &buffer)
                 case .plainText(let text):
-                    write(plainText: text, column: columnNames[index], row: row, style: style, to: &buffer)
+                    write(plainText: text, column: index, row: row, style: style, to: &buffer)
                 }
             wroteCell = wrote || wroteCell
         }
@@ -46,7 +58,7 @@ struct SheetRowEncoder {
 
     /// Writes one cell; `false` for an empty one, which is not written.
     private func write(
-        _ cell: WorkbookCell, column: [UInt8], row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout [UInt8]
+        _ cell: WorkbookCell, column: Int, row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout [UInt8]
     ) -> Bool {
         switch cell {
         case .empty: return false
@@ -74,7 +86,7 @@ struct SheetRowEncoder {
     /// writes of `.text` (nothing for an empty text) without making a `String`, which such text does not need
     /// (``SafeText`` keeps it as it is; it is never longer than a cell may be unless it has more bytes).
     private func write(
-        plainText text: UnsafeBufferPointer<UInt8>, column: [UInt8], row: [UInt8], style: WorksheetWriter.Style?,
+        plainText text: UnsafeBufferPointer<UInt8>, column: Int, row: [UInt8], style: WorksheetWriter.Style?,
         to buffer: inout [UInt8]
     ) -> Bool {
         assert(text.allSatisfy { (0x20...0x7E).contains($0) }, "plain text is printable ASCII")
@@ -92,9 +104,12 @@ struct SheetRowEncoder {
     }
 
     /// `<c r="B5" s="2"` (the type attribute and the rest follow).
-    private func cellStart(column: [UInt8], row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout [UInt8]) {
-        buffer.append(contentsOf: SheetXML.cellStart)
-        buffer.append(contentsOf: column)
+    private func cellStart(column: Int, row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout [UInt8]) {
+        if style == nil, let fixedRow, fixedRow.count == row.count, fixedRow == row {
+            fixedRowCellStarts.append(column, to: &buffer)
+            return
+        }
+        cellStarts.append(column, to: &buffer)
         buffer.append(contentsOf: row)
         buffer.append(UInt8(ascii: "\""))
         if let style {
@@ -105,7 +120,7 @@ struct SheetRowEncoder {
     }
 
     private func value(
-        column: [UInt8], row: [UInt8], type: String?, style: WorksheetWriter.Style?, _ text: String,
+        column: Int, row: [UInt8], type: String?, style: WorksheetWriter.Style?, _ text: String,
         to buffer: inout [UInt8]
     ) {
         cellStart(column: column, row: row, style: style, to: &buffer)

@@ -11,7 +11,7 @@ public struct SheetRows {
 
     /// - Parameter columnCount: the table's columns (cells past them are dropped).
     public init(columnCount: Int) {
-        encoder = SheetRowEncoder(columnCount: columnCount)
+        encoder = SheetRowEncoder(columnCount: columnCount, fixedRow: Self.placeholder)
     }
 
     /// Appends one row.
