@@ -29,4 +29,24 @@ struct SheetRowsTests {
             }
         }
     }
+
+    @Test(
+        "a cell names its place only after a gap: one that follows the cell before it, or is first in column A, does not",
+        arguments: [
+            (
+                [.text("a"), .empty, .text("c"), .boolean(true), .empty, .empty, .number(2)] as [WorkbookCell],
+                #"<c t="inlineStr"><is><t>a</t></is></c><c r="C\#0" t="inlineStr"><is><t>c</t></is></c>"#
+                    + #"<c t="b"><v>1</v></c><c r="G\#0"><v>2.0</v></c>"#
+            ),
+            (
+                [.empty, .text(" b"), .text("c")],
+                #"<c r="B\#0" t="inlineStr"><is><t xml:space="preserve"> b</t></is></c>"#
+                    + #"<c t="inlineStr"><is><t>c</t></is></c>"#
+            ),
+        ])
+    func cellPlaces(cells: [WorkbookCell], expected: String) {
+        var bytes: [UInt8] = []
+        SheetRows(columnCount: 7).append(cells, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "\u{01}<row r=\"\u{00}\">" + expected + "</row>")
+    }
 }

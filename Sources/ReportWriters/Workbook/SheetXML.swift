@@ -8,6 +8,8 @@ enum SheetXML {
     static let emptyEnd = Array("/>".utf8)
     static let rowEnd = Array("</row>".utf8)
     static let cellStart = Array("<c r=\"".utf8)
+    /// The start of a cell that does not name its place.
+    static let cellOpen = Array("<c".utf8)
     static let styleAttribute = Array(" s=\"".utf8)
     static let inlineText = Array(" t=\"inlineStr\"><is><t>".utf8)
     static let inlineTextPreserved = Array(" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
