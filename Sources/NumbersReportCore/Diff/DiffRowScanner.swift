@@ -14,7 +14,7 @@ enum DiffRowScanner {
     private struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
         /// ``Scanner/written``, read once a line.
-        let written: [(name: [UInt8], column: Int?)]
+        let written: WrittenKeys
         var index = 0
         /// The keys of the row read so far.
         var keysRead = 0
@@ -38,12 +38,27 @@ enum DiffRowScanner {
             }
         static let channels = ProvisioningChannel.names
 
-        /// Every column's name in the order this tool writes them (row format v2), with its place in ``columns``
-        /// when it is read: a key where this order expects it is told by one comparison, not a search.
-        static let written: [(name: [UInt8], column: Int?)] = NumberRow.columnNames.map { name in
-            let bytes = Array(name.utf8)
-            return (bytes, columns.firstIndex(of: bytes))
+        /// Every column's key in the order this tool writes them (row format v2), quoted (`"phone_number"`), end to
+        /// end in one array, with its place in ``columns`` when it is read: a key where this order expects it is told
+        /// by one comparison of the bytes where it stands, without a search or an array handed out a key.
+        struct WrittenKeys {
+            let quoted: [UInt8]
+            /// Where each key ends in ``quoted``.
+            let ends: [Int]
+            let columns: [Int?]
+
+            init(names: [String]) {
+                quoted = names.flatMap { [UInt8(ascii: "\"")] + Array($0.utf8) + [UInt8(ascii: "\"")] }
+                var end = 0
+                ends = names.map {
+                    end += $0.utf8.count + 2
+                    return end
+                }
+                columns = names.map { Scanner.columns.firstIndex(of: Array($0.utf8)) }
+            }
         }
+
+        static let written = WrittenKeys(names: NumberRow.columnNames)
 
         mutating func row() -> DiffRow? {
             var row = DiffRow(
@@ -87,6 +102,20 @@ enum DiffRowScanner {
         /// A member name: the position in ``columns`` (`.some(nil)` for a column not read), or `nil` when
         /// the name is not a plain string.
         mutating func key() -> Int?? {
+            defer { keysRead += 1 }
+            if keysRead < written.ends.count {
+                // A key cannot hold an unescaped quote: bytes that match `"name"` are that key.
+                let start = keysRead == 0 ? 0 : written.ends[keysRead - 1]
+                let count = written.ends[keysRead] - start
+                let expected = written.quoted.withUnsafeBufferPointer {
+                    index + count <= bytes.count
+                        && memcmp(bytes.baseAddress! + index, $0.baseAddress! + start, count) == 0
+                }
+                if expected {
+                    index += count
+                    return .some(written.columns[keysRead])
+                }
+            }
             guard take(UInt8(ascii: "\"")) else { return nil }
             let start = index
             while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
@@ -96,10 +125,6 @@ enum DiffRowScanner {
             guard index < bytes.count else { return nil }
             let name = UnsafeBufferPointer(rebasing: bytes[start..<index])
             index += 1
-            defer { keysRead += 1 }
-            if keysRead < written.count, Self.equal(written[keysRead].name, name) {
-                return .some(written[keysRead].column)
-            }
             return .some(Self.columns.firstIndex { Self.equal($0, name) })
         }
 
