@@ -31,7 +31,7 @@ struct SheetRowsTests {
     }
 
     @Test(
-        "a cell names its place only after a gap: one that follows the cell before it, or is first in column A, does not",
+        "a cell names its place only after a gap: one that follows the cell before it, or is first in column A, not",
         arguments: [
             (
                 [.text("a"), .empty, .text("c"), .boolean(true), .empty, .empty, .number(2)] as [WorkbookCell],

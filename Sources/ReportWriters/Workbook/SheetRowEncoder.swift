@@ -1,9 +1,11 @@
 /// Encodes a row of cells as worksheet XML (``SheetXML``): `<row r="5"><c …>…</c><c r="D5" …>…</c>…</row>`, empty
-/// cells left out, `<row r="5"/>` for a row without any. A cell names its place (`r`) only after a gap: one that
-/// follows the cell before it, or is the row's first in column A, is in the next column (ECMA-376 Part 1, 18.3.1.4,
-/// `r` is optional), and its row's number, different in every row, is what deflate compresses worst: the sheet of a
-/// night with 77,000 problem rows deflates to a third less without it, in 40% less time. The row number is given as bytes: its digits, or
+/// cells left out, `<row r="5"/>` for a row without any. The row number is given as bytes: its digits, or
 /// ``SheetRows``' placeholder when the row's place is not known yet.
+///
+/// A cell names its place (`r`) only after a gap: one that follows the cell before it, or is the row's first in
+/// column A, is the next column's (ECMA-376 Part 1, 18.3.1.4: `r` is optional). The row number in every cell's
+/// reference was what deflate compressed worst: without it, the sheet of a night with 77,000 problem rows deflates
+/// to a third less in 40% less time.
 struct SheetRowEncoder {
     /// `<c r="A`, `<c r="B`, …: the start of each column's cells, before the row's number.
     private let cellStarts: ByteStringTable
@@ -93,9 +95,10 @@ struct SheetRowEncoder {
         return true
     }
 
-    /// Writes a text cell of printable ASCII (``SheetRows/Value/plainText(_:)``): what ``write(_:column:row:style:to:)``
-    /// writes of `.text` (nothing for an empty text) without making a `String`, which such text does not need
-    /// (``SafeText`` keeps it as it is; it is never longer than a cell may be unless it has more bytes).
+    /// Writes a text cell of printable ASCII (``SheetRows/Value/plainText(_:)``): what
+    /// ``write(_:at:style:to:)`` writes of `.text` (nothing for an empty text) without making a `String`, which such
+    /// text does not need (``SafeText`` keeps it as it is; it is never longer than a cell may be unless it has more
+    /// bytes).
     private func write(
         plainText text: UnsafeBufferPointer<UInt8>, at place: Place, style: WorksheetWriter.Style?,
         to buffer: inout [UInt8]
