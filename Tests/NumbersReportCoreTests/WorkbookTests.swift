@@ -93,8 +93,8 @@ struct WorkbookTests {
 
     @Test(
         "rows encoded ahead (SheetRows) and copied in pieces give the bytes of rows appended one by one, over sheets",
-        arguments: [1, 7, 13, 1 << 20])
-    func encodedRows(pieceSize: Int) throws {
+        arguments: [1, 7, 13, 1 << 20], CellReferences.allCases)
+    func encodedRows(pieceSize: Int, references: CellReferences) throws {
         let columns = [WorkbookColumn("text"), WorkbookColumn("at", .date), WorkbookColumn("n", .number)]
         // Control characters (the markers' own bytes among them) in texts, an empty row, a table over 3 sheets.
         var rows: [[WorkbookCell]] = Self.hostileTexts.enumerated().map { index, text in
@@ -103,7 +103,7 @@ struct WorkbookTests {
         rows += [[.empty, .empty, .empty], [.text("\u{00}\u{01}\u{02}"), .empty, .boolean(true)], [.text("last")]]
         func book(_ fill: (WorkbookWriter) throws -> Void) throws -> [UInt8] {
             let sink = MemorySink()
-            let workbook = WorkbookWriter(downstream: sink, maximumRowsPerSheet: 5)
+            let workbook = WorkbookWriter(downstream: sink, maximumRowsPerSheet: 5, cellReferences: references)
             try workbook.beginTable("Problems", columns: columns)
             try fill(workbook)
             try workbook.beginTable("After", columns: [WorkbookColumn("x")])
@@ -114,7 +114,7 @@ struct WorkbookTests {
         let appended = try book { workbook in for row in rows { try workbook.appendRow(row) } }
         let copied = try book { workbook in
             var encoded: [UInt8] = []
-            let sheetRows = SheetRows(columnCount: columns.count)
+            let sheetRows = SheetRows(columnCount: columns.count, cellReferences: references)
             for row in rows { sheetRows.append(row, to: &encoded) }
             for start in stride(from: 0, to: encoded.count, by: pieceSize) {
                 try encoded[start..<min(start + pieceSize, encoded.count)].withUnsafeBytes {
@@ -165,11 +165,33 @@ struct WorkbookTests {
         #expect(rows.last?.last as? Double == -1.5)
     }
 
-    @Test("problems.xlsx holds numbers.csv's rows that are not HEALTHY, typed, in openpyxl and in LibreOffice")
-    func nightWorkbook() async throws {
+    @Test(
+        "problems.xlsx: numbers.csv's rows not HEALTHY, typed, in openpyxl and LibreOffice, either cellReferences",
+        arguments: [nil, .afterGaps] as [CellReferences?])
+    func nightWorkbook(references: CellReferences?) async throws {
         try await RunHarness.with { harness in
+            harness.configuration.output.xlsxCellReferences = references
             let snapshot = try #require(try await harness.run().snapshotPath)
             let workbook = snapshot + "/data/problems.xlsx"
+            // The Problems sheet's cells, and those that name their place.
+            let script = """
+                import json, sys, zipfile
+                sheet = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml")
+                print(json.dumps([sheet.count(b"<c "), sheet.count(b"<c r=")]))
+                """
+            let places = try #require(
+                try await Self.readByPython(Array(try Data(contentsOf: URL(fileURLWithPath: workbook))), script)
+                    as? [Int])
+            #expect(places[0] > 1000)
+            if references == .afterGaps {
+                #expect(places[1] < places[0] / 2, "\(places)")
+            } else {
+                #expect(places[1] == places[0], "\(places)")
+            }
+            let rendered = try expectRenderReproduces(snapshot, into: harness.outputDirectory + "/rendered")
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: rendered + "/data/problems.xlsx"))
+                    == (try Data(contentsOf: URL(fileURLWithPath: workbook))))
             let csv = snapshot + "/data/numbers.csv"
             let read = try await OutsideTools.python("check_workbook.py", ["openpyxl", workbook, csv])
             #expect((read["mismatches"] as? [Any])?.isEmpty == true, "\(read)")
@@ -203,5 +225,23 @@ struct WorkbookTests {
             #expect((office["mismatches"] as? [Any])?.isEmpty == true, "\(office)")
             #expect(office["rows"] as? Int == rows)
         }
+    }
+
+    @Test("output.xlsx.cellReferences: every (the default) or afterGaps; anything else is refused, naming the key")
+    func cellReferencesSetting() throws {
+        let scopes = "scopes: [{ projectId: p, servicePlanId: s, campaignId: c }]\n"
+        func parse(_ output: String) throws -> OutputSettings {
+            try ReportConfiguration.parse(yaml: scopes + output, file: "x.yaml", relativeTo: "/").output
+        }
+        #expect(try parse("").effectiveXLSXCellReferences == .every)
+        #expect(try parse("output: { xlsx: { cellReferences: every } }\n").xlsxCellReferences == .every)
+        #expect(
+            try parse("output: { xlsx: { cellReferences: afterGaps } }\n").effectiveXLSXCellReferences == .afterGaps)
+        #expect {
+            try parse("output: { xlsx: { cellReferences: none } }\n")
+        } throws: { "\($0)".contains("output.xlsx.cellReferences") && "\($0)".contains("every, afterGaps") }
+        #expect {
+            try parse("output: { xlsx: { cellRefs: every } }\n")
+        } throws: { "\($0)".contains("output.xlsx") && "\($0)".contains("cellRefs") }
     }
 }

@@ -31,22 +31,35 @@ struct SheetRowsTests {
     }
 
     @Test(
-        "a cell names its place only after a gap: one that follows the cell before it, or is first in column A, not",
+        "every cell names its place, or (afterGaps) only one after a gap: not one that follows, or is first in column A",
         arguments: [
             (
                 [.text("a"), .empty, .text("c"), .boolean(true), .empty, .empty, .number(2)] as [WorkbookCell],
+                CellReferences.every,
+                #"<c r="A\#0" t="inlineStr"><is><t>a</t></is></c><c r="C\#0" t="inlineStr"><is><t>c</t></is></c>"#
+                    + #"<c r="D\#0" t="b"><v>1</v></c><c r="G\#0"><v>2.0</v></c>"#
+            ),
+            (
+                [.text("a"), .empty, .text("c"), .boolean(true), .empty, .empty, .number(2)],
+                .afterGaps,
                 #"<c t="inlineStr"><is><t>a</t></is></c><c r="C\#0" t="inlineStr"><is><t>c</t></is></c>"#
                     + #"<c t="b"><v>1</v></c><c r="G\#0"><v>2.0</v></c>"#
             ),
             (
                 [.empty, .text(" b"), .text("c")],
+                .afterGaps,
                 #"<c r="B\#0" t="inlineStr"><is><t xml:space="preserve"> b</t></is></c>"#
                     + #"<c t="inlineStr"><is><t>c</t></is></c>"#
             ),
+            (
+                [.date(secondsSince1970: 0), .empty, .date(secondsSince1970: 86_400), .date(secondsSince1970: 0)],
+                .afterGaps,
+                #"<c s="1"><v>25569.0</v></c><c r="C\#0" s="1"><v>25570.0</v></c><c s="1"><v>25569.0</v></c>"#
+            ),
         ])
-    func cellPlaces(cells: [WorkbookCell], expected: String) {
+    func cellPlaces(cells: [WorkbookCell], references: CellReferences, expected: String) {
         var bytes: [UInt8] = []
-        SheetRows(columnCount: 7).append(cells, to: &bytes)
+        SheetRows(columnCount: 7, cellReferences: references).append(cells, to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == "\u{01}<row r=\"\u{00}\">" + expected + "</row>")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportWriters
 import SinchImportedNumbers
 import Yams
 
@@ -234,8 +235,8 @@ extension ReportConfiguration {
         let entries = try reader.mapping(
             node, "output",
             allowed: [
-                "directory", "keep", "csv", "gzipLevel", "rawGzipLevel", "xhtml", "sourceOrganization", "fileMode",
-                "directoryMode",
+                "directory", "keep", "csv", "gzipLevel", "rawGzipLevel", "xhtml", "xlsx", "sourceOrganization",
+                "fileMode", "directoryMode",
             ])
         var output = OutputSettings()
         if let value = entries["directory"] { output.directory = try reader.identifier(value, "output.directory") }
@@ -260,6 +261,14 @@ extension ReportConfiguration {
             if let value = csvEntries["bom"] { output.csvByteOrderMark = try reader.boolean(value, "output.csv.bom") }
             if let value = csvEntries["excelSafe"] {
                 output.csvExcelSafe = try reader.boolean(value, "output.csv.excelSafe")
+            }
+        }
+        if let xlsx = entries["xlsx"] {
+            let xlsxEntries = try reader.mapping(xlsx, "output.xlsx", allowed: ["cellReferences"])
+            if let value = xlsxEntries["cellReferences"] {
+                output.xlsxCellReferences = CellReferences(
+                    rawValue: try reader.choice(
+                        value, "output.xlsx.cellReferences", CellReferences.allCases.map(\.rawValue)))
             }
         }
         if let xhtml = entries["xhtml"] {

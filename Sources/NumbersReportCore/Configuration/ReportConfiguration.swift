@@ -1,3 +1,4 @@
+import ReportWriters
 import SinchImportedNumbers
 
 /// The whole configuration of a nightly run, as read from YAML (see README's configuration reference).
@@ -125,6 +126,12 @@ public struct OutputSettings: Sendable, Hashable, Codable {
     public static let defaultRawGzipLevel = 3
     /// The level `raw/pages.ndjson.gz` is deflated at.
     public var effectiveRawGzipLevel: Int { rawGzipLevel ?? gzipLevel }
+    /// `output.xlsx.cellReferences`: which cells of `problems.xlsx` name their place, `every` (what every reader
+    /// takes) or `afterGaps` (a smaller workbook made with less CPU, which some readers misplace: see
+    /// ``CellReferences``). `nil` (the default, and a run record written before the key existed) is `every`.
+    public var xlsxCellReferences: CellReferences?
+    /// Which cells of `problems.xlsx` name their place.
+    public var effectiveXLSXCellReferences: CellReferences { xlsxCellReferences ?? .every }
     /// `output.xhtml.template`: the report template, relative to the config file; `nil` uses the built-in
     /// one (the text of `templates/report.xhtml`).
     public var xhtmlTemplate: String?

@@ -149,8 +149,8 @@ extension FileSystem {
         return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
-    /// Reads a file a megabyte at a time, handing each chunk to `body`: the same buffer each time, made once (a
-    /// new one a chunk would be a megabyte allocated, faulted in and freed for every megabyte read).
+    /// Reads a file at most a megabyte at a time, handing each chunk to `body`: the same buffer each time, made once
+    /// (a new one a chunk would be a megabyte allocated, faulted in and freed for every megabyte read).
     static func forEachChunk(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw OutputFileError(operation: "read", path: path, errno: errno) }

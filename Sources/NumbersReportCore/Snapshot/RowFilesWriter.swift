@@ -37,7 +37,10 @@ public final class RowFilesWriter {
         columnFields = format.columns.map(\.field)
         columnTypes = format.columns.map(\.type)
         problemSheet = try problemSheetDirectory.map {
-            (SheetRows(columnCount: format.columns.count), try ScratchFileWriter(directory: $0))
+            (
+                SheetRows(columnCount: format.columns.count, cellReferences: output.effectiveXLSXCellReferences),
+                try ScratchFileWriter(directory: $0)
+            )
         }
         // Compressing and writing run on other threads while the next rows are encoded.
         csvSink = BackgroundSink(downstream: csv, label: "numbers.csv")

@@ -12,11 +12,14 @@ struct ProblemsWorkbook {
     var changes: ReportHistory.Changes?
     /// Where a table goes on to its next sheet.
     var maximumRowsPerSheet = WorkbookWriter.maximumRowsPerSheet
+    /// Which cells name their place: what the problem rows were encoded with (`output.xlsx.cellReferences`).
+    var cellReferences = CellReferences.every
 
     /// Writes the workbook to `sink` and closes it, the problem rows copied from the files the scopes' rows
     /// writers made (``RowFilesWriter``: the same cells as `numbers.csv`, in its order).
     func write(problemRows: [ScratchFile], to sink: any ByteSink) throws {
-        let workbook = WorkbookWriter(downstream: sink, maximumRowsPerSheet: maximumRowsPerSheet)
+        let workbook = WorkbookWriter(
+            downstream: sink, maximumRowsPerSheet: maximumRowsPerSheet, cellReferences: cellReferences)
         try workbook.beginTable("Problems", columns: format.columns.map(\.workbookColumn))
         let block = 1 << 18
         for file in problemRows {

@@ -2,10 +2,7 @@
 /// cells left out, `<row r="5"/>` for a row without any. The row number is given as bytes: its digits, or
 /// ``SheetRows``' placeholder when the row's place is not known yet.
 ///
-/// A cell names its place (`r`) only after a gap: one that follows the cell before it, or is the row's first in
-/// column A, is the next column's (ECMA-376 Part 1, 18.3.1.4: `r` is optional). The row number in every cell's
-/// reference was what deflate compressed worst: without it, the sheet of a night with 77,000 problem rows deflates
-/// to a third less in 40% less time.
+/// Every cell names its place (`r`), or, with ``CellReferences/afterGaps``, only a cell after a gap.
 struct SheetRowEncoder {
     /// `<c r="A`, `<c r="B`, …: the start of each column's cells, before the row's number.
     private let cellStarts: ByteStringTable
@@ -13,12 +10,16 @@ struct SheetRowEncoder {
     private let fixedRow: [UInt8]?
     /// `<c r="B` + ``fixedRow`` + `"` for each column: a cell's start in such a row without a style, in one append.
     private let fixedRowCellStarts: ByteStringTable
+    /// Whether a cell that follows the one before it leaves its place out.
+    private let leavesOutFollowingPlaces: Bool
 
     /// - Parameters:
     ///   - columnCount: the table's columns (cells past them are dropped).
     ///   - fixedRow: the number every row is given as (``SheetRows``' placeholder), for which each column's cell
     ///     start is made once; `nil` when rows have their own numbers.
-    init(columnCount: Int, fixedRow: [UInt8]? = nil) {
+    ///   - cellReferences: which cells name their place.
+    init(columnCount: Int, fixedRow: [UInt8]? = nil, cellReferences: CellReferences) {
+        leavesOutFollowingPlaces = cellReferences == .afterGaps
         let starts = (0..<columnCount).map { SheetXML.cellStart + Array(WorksheetWriter.columnName($0).utf8) }
         cellStarts = ByteStringTable(starts)
         self.fixedRow = fixedRow
@@ -44,7 +45,7 @@ struct SheetRowEncoder {
         buffer.append(contentsOf: SheetXML.quoteClose)
         var lastWritten = -1
         for index in 0..<min(cellCount, cellStarts.count) {
-            let place = Place(column: index, row: row, follows: index == lastWritten + 1)
+            let place = Place(column: index, row: row, follows: leavesOutFollowingPlaces && index == lastWritten + 1)
             let wrote =
                 switch value(index) {
                 case .cell(let cell): write(cell, at: place, style: style, to: &buffer)
@@ -61,8 +62,8 @@ struct SheetRowEncoder {
         }
     }
 
-    /// Where a cell goes: its column, its row's number, and whether it directly follows the last cell written in
-    /// the row (then it does not name its place).
+    /// Where a cell goes: its column, its row's number, and whether it does not name its place (it directly follows
+    /// the last cell written in the row, and such cells leave their place out).
     private struct Place {
         let column: Int
         let row: [UInt8]

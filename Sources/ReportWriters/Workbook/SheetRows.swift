@@ -9,9 +9,11 @@ public struct SheetRows {
     private static let placeholder = [numberPlaceholder]
     private let encoder: SheetRowEncoder
 
-    /// - Parameter columnCount: the table's columns (cells past them are dropped).
-    public init(columnCount: Int) {
-        encoder = SheetRowEncoder(columnCount: columnCount, fixedRow: Self.placeholder)
+    /// - Parameters:
+    ///   - columnCount: the table's columns (cells past them are dropped).
+    ///   - cellReferences: which cells name their place (the same as the ``WorkbookWriter``'s).
+    public init(columnCount: Int, cellReferences: CellReferences = .every) {
+        encoder = SheetRowEncoder(columnCount: columnCount, fixedRow: Self.placeholder, cellReferences: cellReferences)
     }
 
     /// Appends one row.

@@ -1,6 +1,7 @@
 /// Writes an Office Open XML workbook (`.xlsx`) as a stream: tables of typed cells, each on a sheet of
 /// its own with a frozen, filtered header row, into a deterministic zip (``ZipWriter``). The sheets' XML is
-/// written as bytes, as libxml2's `xmlTextWriter` wrote it (``WorksheetWriter``); rows go to the zip entry as they
+/// written as bytes, as libxml2's `xmlTextWriter` wrote it (``WorksheetWriter``; every cell names its place unless
+/// told ``CellReferences/afterGaps``); rows go to the zip entry as they
 /// come (one by one, or encoded ahead by ``SheetRows``), so a table of a million rows is never held in memory.
 ///
 /// A table longer than a sheet (Excel's 1,048,576 rows, the header included) goes on over sheets named
@@ -21,19 +22,28 @@ public final class WorkbookWriter {
 
     private let zip: ZipWriter
     private let maximumRows: Int
+    private let cellReferences: CellReferences
     private(set) var sheets: [Sheet] = []
     private var notes: [String] = []
     private var table: (name: String, columns: [WorkbookColumn], part: Int, sheet: WorksheetWriter)?
 
     /// The deflate level of the workbook's parts. Sheet XML is verbose and compresses well: at 200,000 numbers
-    /// (77,217 problem rows, 160 MB of sheet XML) level 3 takes 0.49 s and gives 15.1 MB, where level 6 takes 1.0 s
-    /// for 12.6 MB and level 1 0.47 s for 16.7 MB (zlib, the fake's data).
+    /// (77,217 problem rows, 188 MB of sheet XML) level 3 takes 0.83 s and gives 23.8 MB, where level 6 takes 1.8 s
+    /// for 20.2 MB and level 1 0.62 s for 27.0 MB; with ``CellReferences/afterGaps`` (160 MB) level 3 takes 0.49 s
+    /// for 15.1 MB (zlib, the fake's data).
     public static let deflateLevel: Int32 = 3
 
-    /// - Parameter maximumRowsPerSheet: where a table goes on to its next sheet (tests make it small).
-    public init(downstream: any ByteSink, maximumRowsPerSheet: Int = WorkbookWriter.maximumRowsPerSheet) {
+    /// - Parameters:
+    ///   - maximumRowsPerSheet: where a table goes on to its next sheet (tests make it small).
+    ///   - cellReferences: which cells name their place (rows given to ``appendRows(_:)`` were encoded by
+    ///     ``SheetRows`` told the same).
+    public init(
+        downstream: any ByteSink, maximumRowsPerSheet: Int = WorkbookWriter.maximumRowsPerSheet,
+        cellReferences: CellReferences = .every
+    ) {
         zip = ZipWriter(downstream: downstream, level: Self.deflateLevel)
         maximumRows = max(2, maximumRowsPerSheet)
+        self.cellReferences = cellReferences
     }
 
     /// Starts a table on a new sheet `name` (at most 31 characters, none of `[]:*?/\`).
@@ -114,7 +124,9 @@ public final class WorkbookWriter {
 
     private func startSheet(_ name: String, columns: [WorkbookColumn]) throws -> WorksheetWriter {
         sheets.append(Sheet(name: name, filterRange: ""))
-        return try WorksheetWriter(columns: columns, into: try zip.entry("xl/worksheets/sheet\(sheets.count).xml"))
+        return try WorksheetWriter(
+            columns: columns, into: try zip.entry("xl/worksheets/sheet\(sheets.count).xml"),
+            cellReferences: cellReferences)
     }
 
     private func finishSheet(_ sheet: WorksheetWriter) throws {

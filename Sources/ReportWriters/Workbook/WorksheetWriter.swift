@@ -3,7 +3,8 @@
 ///
 /// A sheet holds as many rows as the night has problems, 40 cells each: its XML is written as bytes here
 /// (``SheetXML``), not through libxml2's text writer, whose per-call cost was most of the workbook's. The
-/// bytes are the ones libxml2's `xmlTextWriter` gave: the same declaration, escapes and attribute order.
+/// bytes are the ones libxml2's `xmlTextWriter` gave: the same declaration, escapes and attribute order; with
+/// ``CellReferences/afterGaps``, a cell that follows the one before it leaves its place out.
 final class WorksheetWriter {
     /// The cell styles of `styles.xml`: default, date, header.
     enum Style: Int {
@@ -21,10 +22,10 @@ final class WorksheetWriter {
     /// The buffer is handed to the sink once it holds this many bytes.
     private static let drainBytes = 1 << 16
 
-    init(columns: [WorkbookColumn], into sink: any ByteSink) throws {
+    init(columns: [WorkbookColumn], into sink: any ByteSink, cellReferences: CellReferences) throws {
         self.columns = columns
         self.sink = sink
-        encoder = SheetRowEncoder(columnCount: columns.count)
+        encoder = SheetRowEncoder(columnCount: columns.count, cellReferences: cellReferences)
         buffer.reserveCapacity(Self.drainBytes + (1 << 14))
         SheetXML.append(SheetXML.declaration, to: &buffer)
         SheetXML.append(

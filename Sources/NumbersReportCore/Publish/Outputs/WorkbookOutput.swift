@@ -7,7 +7,8 @@ struct WorkbookOutput: SnapshotOutput {
         let results = night.facts.results
         guard results.rowFormat != .v1 else { return }  // a v1 snapshot had none: `render` rebuilds it as it was
         try ProblemsWorkbook(
-            format: results.rowFormat, changes: night.facts.history.changes
+            format: results.rowFormat, changes: night.facts.history.changes,
+            cellReferences: results.configuration.output.effectiveXLSXCellReferences
         ).write(problemRows: results.problemRows, to: try snapshot.createPayloadFile(file))
     }
 }
