@@ -123,7 +123,7 @@ struct SheetRowEncoder {
     private func cellStart(at place: Place, style: WorksheetWriter.Style?, to buffer: inout [UInt8]) {
         if place.follows {
             buffer.append(contentsOf: SheetXML.cellOpen)
-        } else if style == nil, let fixedRow, fixedRow.count == place.row.count, fixedRow == place.row {
+        } else if style == nil, let fixedRow, fixedRow == place.row {
             fixedRowCellStarts.append(place.column, to: &buffer)
             return
         } else {
