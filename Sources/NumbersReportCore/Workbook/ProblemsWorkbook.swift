@@ -13,7 +13,7 @@ struct ProblemsWorkbook {
     /// Where a table goes on to its next sheet.
     var maximumRowsPerSheet = WorkbookWriter.maximumRowsPerSheet
     /// Which cells name their place: what the problem rows were encoded with (`output.xlsx.cellReferences`).
-    var cellReferences = CellReferences.every
+    var cellReferences: CellReferences
 
     /// Writes the workbook to `sink` and closes it, the problem rows copied from the files the scopes' rows
     /// writers made (``RowFilesWriter``: the same cells as `numbers.csv`, in its order).

@@ -6,7 +6,7 @@
 struct SheetRowEncoder {
     /// `<c r="A`, `<c r="B`, …: the start of each column's cells, before the row's number.
     private let cellStarts: ByteStringTable
-    /// The row number all rows have when given to ``init(columnCount:fixedRow:)``, if any.
+    /// The row number all rows have when given to ``init(columnCount:fixedRow:cellReferences:)``, if any.
     private let fixedRow: [UInt8]?
     /// `<c r="B` + ``fixedRow`` + `"` for each column: a cell's start in such a row without a style, in one append.
     private let fixedRowCellStarts: ByteStringTable
@@ -40,6 +40,7 @@ struct SheetRowEncoder {
         cellCount: Int, row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout [UInt8],
         _ value: (Int) -> SheetRows.Value
     ) {
+        assert(fixedRow == nil || row == fixedRow, "every row of an encoder with a fixed row has that number")
         buffer.append(contentsOf: SheetXML.rowStart)
         buffer.append(contentsOf: row)
         buffer.append(contentsOf: SheetXML.quoteClose)
@@ -123,7 +124,7 @@ struct SheetRowEncoder {
     private func cellStart(at place: Place, style: WorksheetWriter.Style?, to buffer: inout [UInt8]) {
         if place.follows {
             buffer.append(contentsOf: SheetXML.cellOpen)
-        } else if style == nil, let fixedRow, fixedRow == place.row {
+        } else if style == nil, fixedRow != nil {  // every row has the fixed number (asserted once a row)
             fixedRowCellStarts.append(place.column, to: &buffer)
             return
         } else {

@@ -1,8 +1,8 @@
 /// Writes an Office Open XML workbook (`.xlsx`) as a stream: tables of typed cells, each on a sheet of
 /// its own with a frozen, filtered header row, into a deterministic zip (``ZipWriter``). The sheets' XML is
 /// written as bytes, as libxml2's `xmlTextWriter` wrote it (``WorksheetWriter``; every cell names its place unless
-/// told ``CellReferences/afterGaps``); rows go to the zip entry as they
-/// come (one by one, or encoded ahead by ``SheetRows``), so a table of a million rows is never held in memory.
+/// told ``CellReferences/afterGaps``); rows go to the zip entry as they come (one by one, or encoded ahead by
+/// ``SheetRows``), so a table of a million rows is never held in memory.
 ///
 /// A table longer than a sheet (Excel's 1,048,576 rows, the header included) goes on over sheets named
 /// `Name (2)`, `Name (3)`, … each with the header again, and a *Notes* sheet, last, says so. ``addNote(_:)``
