@@ -43,14 +43,15 @@ public final class ScopePart: @unchecked Sendable {
         diffRows = keepsDiffRows ? try DiffRowsPart.Writer(directory: paths.scratchDirectory) : nil
         self.scope = configuration.scopes[index]
         self.builder = builder
+        // The part files are joined and removed before the snapshot is published: not synced (the joined files are).
         rows = try RowFilesWriter(
-            csv: try FileSink(path: paths.csv, mode: paths.mode),
-            ndjson: try FileSink(path: paths.ndjson, mode: paths.mode),
+            csv: try FileSink(path: paths.csv, mode: paths.mode, syncsOnClose: false),
+            ndjson: try FileSink(path: paths.ndjson, mode: paths.mode, syncsOnClose: false),
             output: configuration.output,
             format: builder.format,
             problemSheetDirectory: builder.format == .v1 ? nil : paths.scratchDirectory)
         rawPages = try RawPagesWriter(
-            file: try FileSink(path: paths.rawPages, mode: paths.mode),
+            file: try FileSink(path: paths.rawPages, mode: paths.mode, syncsOnClose: false),
             gzipLevel: Int32(configuration.output.effectiveRawGzipLevel)
         )
         summary = Summary(

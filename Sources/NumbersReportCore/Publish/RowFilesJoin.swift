@@ -31,6 +31,10 @@ struct RowFilesJoin {
             }
             try FileSystem.forEachChunk(part.ndjson) { try ndjson.write($0) }
             try FileSystem.forEachChunk(part.rawPages) { try rawPages.write($0) }
+            // Removed at once, not with the others at the end: the memory their cached pages held then takes the
+            // next part's copy, which would otherwise take memory not yet used (on a virtual machine, each first
+            // use of a page can cost more than the copy itself).
+            for path in [part.csv, part.ndjson, part.rawPages] { FileSystem.removeFile(path) }
         }
         try csv.close()
         try ndjson.close()

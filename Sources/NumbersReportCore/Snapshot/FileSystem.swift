@@ -70,6 +70,9 @@ enum FileSystem {
         try syncDirectory(directory)
     }
 
+    /// Removes a file (a link as a link). Best effort: a file that cannot be removed stays.
+    static func removeFile(_ path: String) { unlink(path) }
+
     /// Removes a tree (a partial snapshot that will not be published, an old snapshot) without ever
     /// following a symbolic link: a link at any depth, `path` itself included, is removed as a link and
     /// its target is left alone. Only the directories leading to `path` are followed (the output

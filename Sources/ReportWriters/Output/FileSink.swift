@@ -9,7 +9,7 @@
     private let systemWrite = Darwin.write
 #endif
 
-/// A new file, written through a buffer, synced to disk on ``close()``.
+/// A new file, written through a buffer, synced to disk on ``close()`` (unless told not to).
 ///
 /// The file must not exist: snapshots are never overwritten.
 public final class FileSink: ByteSink {
@@ -17,13 +17,18 @@ public final class FileSink: ByteSink {
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private let bufferCapacity: Int
+    private let syncsOnClose: Bool
     /// Bytes taken so far.
     public private(set) var byteCount = 0
 
     /// Creates `path` with `mode` (less the umask); fails if it exists.
-    public init(path: String, mode: Int, bufferCapacity: Int = 1 << 16) throws {
+    /// - Parameter syncsOnClose: whether ``close()`` waits until the file is on disk. A file that is published
+    ///   must be; one that is read back and removed within the run (a scope's part file) need not: were the
+    ///   machine to stop, the unpublished snapshot it belongs to is discarded anyway.
+    public init(path: String, mode: Int, bufferCapacity: Int = 1 << 16, syncsOnClose: Bool = true) throws {
         self.path = path
         self.bufferCapacity = bufferCapacity
+        self.syncsOnClose = syncsOnClose
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
         guard descriptor >= 0 else { throw OutputFileError(operation: "create", path: path, errno: errno) }
         buffer.reserveCapacity(bufferCapacity)
@@ -48,7 +53,7 @@ public final class FileSink: ByteSink {
         buffer.append(contentsOf: bytes)
     }
 
-    /// Writes the buffer, syncs the file to disk and closes it.
+    /// Writes the buffer, syncs the file to disk (when it ``syncsOnClose``) and closes it.
     public func close() throws {
         guard descriptor >= 0 else { return }
         defer {
@@ -56,7 +61,9 @@ public final class FileSink: ByteSink {
             descriptor = -1
         }
         try flush()
-        guard fsync(descriptor) == 0 else { throw OutputFileError(operation: "fsync", path: path, errno: errno) }
+        guard !syncsOnClose || fsync(descriptor) == 0 else {
+            throw OutputFileError(operation: "fsync", path: path, errno: errno)
+        }
     }
 
     /// Writes the buffer to the file (not synced: see ``close()``).
