@@ -91,7 +91,7 @@ for _ in 0..<rounds {
     }
     let rows = threadCPUTime() - start
     start = threadCPUTime()
-    var digest = ReportDigest(maxProblemRows: 200)
+    var digest = ReportDigest(maxProblemRows: OutputSettings().xhtmlMaxProblemRows)  // the run's default
     for page in decoded { builder.forEachRow(of: page, scope: scope) { row, _ in digest.add(row) } }
     let report = threadCPUTime() - start
     let times = [

@@ -142,6 +142,39 @@ struct ReportTests {
         #expect(report["more"] as? String == "43 more problem numbers are in numbers.csv.")
     }
 
+    @Test("each channel's states are counted exactly, however many states the API sends and however digests merge")
+    func channelStateCounts() throws {
+        let builder = RowBuilder(rules: HealthRules(clock: Fixtures.clock, staleAfterHours: 72))
+        var expected: [String: Int] = [:]
+        var parts = [ReportDigest](repeating: ReportDigest(maxProblemRows: 10), count: 3)
+        // 40 states (more than are listed before a dictionary takes the rest), a missing one, and no object at all.
+        for index in 0..<400 {
+            var number = Fixtures.healthyNumber()
+            number.phoneNumber = "+1415555\(String(format: "%04d", index))"
+            let state: String
+            switch index % 42 {
+            case 40:
+                number.smsProvisioning?.state = nil
+                state = "(no state)"
+            case 41:
+                number.smsProvisioning = nil
+                state = ReportDigest.absentState
+            default:
+                number.smsProvisioning?.state = ProvisioningState(rawValue: "STATE_\(index % 42 * 7919 % 97)")
+                state = "STATE_\(index % 42 * 7919 % 97)"
+            }
+            expected[state, default: 0] += 1
+            parts[index % 3].add(builder.row(for: number, scope: Fixtures.scope))
+        }
+        // A record that could not be decoded counts in no channel.
+        parts[1].add(builder.row(for: RejectedRecord(index: 0, phoneNumber: nil, reason: "bad"), scope: Fixtures.scope))
+        var merged = ReportDigest(maxProblemRows: 10)
+        for part in parts { merged.merge(part) }
+        #expect(merged.channelStates["sms_prov"] == expected)
+        #expect(merged.channelStates["sms_att"] == ["DONE": 400])
+        #expect(merged.rowCount == 401)
+    }
+
     @Test(
         "the capped problem list keeps exactly the rows a full sort would, however rows arrive and lists merge",
         arguments: [1, 2, 3, 4])

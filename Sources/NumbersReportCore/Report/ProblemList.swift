@@ -8,8 +8,8 @@ import SinchImportedNumbers
 public struct ProblemList: Sendable {
     public let capacity: Int
     /// The rows kept, in arrival order; `keys` orders them. Sorting the small keys instead of the rows
-    /// keeps a trim cheap.
-    private var kept: [NumberRow] = []
+    /// keeps a trim cheap. Optional so that a trim can move the rows it keeps (``trim()``).
+    private var kept: [NumberRow?] = []
     private var keys: [Key] = []
     /// The key of the last row kept at the latest trim, when the list was full: a row that does not
     /// precede it can never be shown.
@@ -67,14 +67,17 @@ public struct ProblemList: Sendable {
     public var rows: [NumberRow] {
         var copy = self
         copy.trim()
-        return copy.kept
+        return copy.kept.map { $0! }
     }
 
     /// Sorts, keeps the first `capacity` rows, in report order.
     private mutating func trim() {
         keys.sort(by: Self.precedes)
         if keys.count > capacity { keys.removeLast(keys.count - capacity) }
-        kept = keys.map { kept[$0.slot] }
+        // The rows kept are moved out of the old array, not copied (a copy retains each of a row's texts).
+        var arrived: [NumberRow?] = []
+        swap(&arrived, &kept)
+        kept = keys.map { arrived[$0.slot].take() }
         for index in keys.indices { keys[index].slot = index }
         if keys.count == capacity, let last = keys.last { cutoff = last }
     }
@@ -91,7 +94,16 @@ public struct ProblemList: Sendable {
 
     /// Since when the row has had its problem: the oldest update among operations that failed or are in flight.
     static func since(_ row: NumberRow) -> Date? {
-        row.operations.filter(\.isTroubled)
-            .compactMap { $0.updateTime.flatMap(APITimestamp.parse) }.min()
+        // One pass over the slots in place: no arrays made, no operation copied.
+        var oldest: Date?
+        let slots = row.operationSlots
+        for index in slots.indices where slots[index]?.isTroubled == true {
+            if let time = slots[index]?.updateTime, let date = APITimestamp.parse(time),
+                oldest.map({ date < $0 }) ?? true
+            {
+                oldest = date
+            }
+        }
+        return oldest
     }
 }

@@ -13,10 +13,13 @@ public struct ReportDigest: Sendable {
     public private(set) var levelCounts: [HealthLevel: Int] = [:]
     /// Per channel: rows per state (as received; ``absentState`` when missing).
     public var channelStates: [String: [String: Int]] {
-        Dictionary(uniqueKeysWithValues: zip(Self.channels, statesByChannel).filter { !$0.1.isEmpty })
+        Dictionary(
+            uniqueKeysWithValues: zip(Self.channels, statesByChannel).filter { !$0.1.isEmpty }.map {
+                ($0, $1.dictionary)
+            })
     }
     /// ``channelStates`` by the channel's place in ``channels``: counted without hashing the channel's name.
-    private var statesByChannel = [[String: Int]](repeating: [:], count: ReportDigest.channels.count)
+    private var statesByChannel = [StateCounts](repeating: StateCounts(), count: ReportDigest.channels.count)
     /// Error codes seen, by channel and code.
     public private(set) var errors: [ErrorKey: ErrorTally] = [:]
     /// The worst and oldest problem rows, at most `maxProblemRows`.
@@ -54,7 +57,7 @@ public struct ReportDigest: Sendable {
         smsNotReady += other.smsNotReady
         levelCounts.merge(other.levelCounts, uniquingKeysWith: +)
         for (index, states) in other.statesByChannel.enumerated() {
-            statesByChannel[index].merge(states, uniquingKeysWith: +)
+            statesByChannel[index].merge(states)
         }
         for (key, tally) in other.errors {
             if errors[key] == nil { errors[key] = tally } else { errors[key]!.count += tally.count }
@@ -68,12 +71,19 @@ public struct ReportDigest: Sendable {
         rowCount += 1
         if !row.verdict.smsReady { smsNotReady += 1 }
         levelCounts[row.verdict.level, default: 0] += 1
-        for (index, operation) in zip(Self.channels.indices, row.operationSlots) {
-            let channel = Self.channels[index]
-            let stateName = operation.map { $0.state?.rawValue ?? "(no state)" } ?? Self.absentState
-            statesByChannel[index][stateName, default: 0] += 1
-            if let operation, let code = operation.errorCode, !code.isEmpty {
-                tally(ErrorKey(channel: channel, code: code), message: operation.errorMessage ?? "", row: row)
+        // The slots are read in place, field by field: an operation copied out would retain each of its texts. A row
+        // of a record that could not be decoded has no slots, and counts in no channel.
+        let slots = row.operationSlots
+        for index in 0..<min(slots.count, Self.channels.count) {
+            guard slots[index] != nil else {
+                statesByChannel[index].add(Self.absentState)
+                continue
+            }
+            statesByChannel[index].add(slots[index]?.state?.rawValue ?? "(no state)")
+            if let code = slots[index]?.errorCode, !code.isEmpty {
+                tally(
+                    ErrorKey(channel: Self.channels[index], code: code), message: slots[index]?.errorMessage ?? "",
+                    row: row)
             }
         }
         for code in row.number.smsConfiguration?.scheduledProvisioning?.errorCodes ?? [] {
