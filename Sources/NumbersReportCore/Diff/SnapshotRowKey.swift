@@ -65,24 +65,56 @@ struct DiffRow: Decodable, Sendable {
         "\(projectId ?? "")\u{1F}\(servicePlanId ?? "")\u{1F}\(campaignId ?? "")\u{1F}\(phoneNumber ?? "")"
     }
 
-    /// A 64-bit FNV-1a hash of the identity: what the old side is kept as in memory.
-    var identityHash: UInt64 { FNV1a.hash(identity) }
+    /// A 64-bit FNV-1a hash of the ``identity``: what the old side is kept as in memory. Its pieces are hashed one
+    /// after the other, which gives the hash of the joined text without making it.
+    var identityHash: UInt64 {
+        var hash = FNV1a.offsetBasis
+        FNV1a.add(projectId ?? "", to: &hash)
+        FNV1a.add(0x1F, to: &hash)
+        FNV1a.add(servicePlanId ?? "", to: &hash)
+        FNV1a.add(0x1F, to: &hash)
+        FNV1a.add(campaignId ?? "", to: &hash)
+        FNV1a.add(0x1F, to: &hash)
+        FNV1a.add(phoneNumber ?? "", to: &hash)
+        return hash
+    }
 
     /// A 64-bit FNV-1a hash of the phone number alone: how a number moved between scopes is found.
     var phoneHash: UInt64 { FNV1a.hash(phoneNumber ?? "") }
 
     /// The compared state: health level and error codes, as a 64-bit fingerprint (`sms_ready` is compared apart:
-    /// a v1 snapshot has none).
-    var stateFingerprint: UInt64 { FNV1a.hash((health?.name ?? "") + "\u{1F}" + errorCodes.joined(separator: ",")) }
+    /// a v1 snapshot has none): the hash of the level's name, U+001F and the codes joined by commas, made piece by
+    /// piece as ``identityHash`` is.
+    var stateFingerprint: UInt64 {
+        var hash = FNV1a.offsetBasis
+        FNV1a.add(health?.name ?? "", to: &hash)
+        FNV1a.add(0x1F, to: &hash)
+        for (index, code) in errorCodes.enumerated() {
+            if index > 0 { FNV1a.add(UInt8(ascii: ","), to: &hash) }
+            FNV1a.add(code, to: &hash)
+        }
+        return hash
+    }
 }
 
 enum FNV1a {
+    /// The hash of no bytes.
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
     static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
+        var hash = offsetBasis
+        add(text, to: &hash)
         return hash
+    }
+
+    /// Goes on hashing with the bytes of `text`.
+    static func add(_ text: String, to hash: inout UInt64) {
+        for byte in text.utf8 { add(byte, to: &hash) }
+    }
+
+    /// Goes on hashing with `byte`.
+    static func add(_ byte: UInt8, to hash: inout UInt64) {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x100_0000_01b3
     }
 }
