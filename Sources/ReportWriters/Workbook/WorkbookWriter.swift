@@ -61,20 +61,11 @@ public final class WorkbookWriter {
     /// on in the next call) to the table begun last, numbering them as they are copied.
     public func appendRows(_ rows: UnsafeRawBufferPointer) throws {
         guard var sheet = table?.sheet else { throw ZipError.misuse("rows without a table") }
-        var start = 0
-        var index = SheetRows.nextMark(in: rows, from: start)
-        while index < rows.count {
-            try sheet.appendEncoded(UnsafeRawBufferPointer(rebasing: rows[start..<index]))
-            if rows[index] == SheetRows.rowMarker {
-                sheet = try sheetWithRoom()
-                sheet.beginEncodedRow()
-            } else {
-                sheet.appendRowNumber()
-            }
-            start = index + 1
-            index = SheetRows.nextMark(in: rows, from: start)
+        var start = try sheet.appendEncodedRows(rows, from: 0, maximumRows: maximumRows)
+        while start < rows.count {
+            sheet = try sheetWithRoom()  // the sheet is full: the table goes on in its next one
+            start = try sheet.appendEncodedRows(rows, from: start, maximumRows: maximumRows)
         }
-        try sheet.appendEncoded(UnsafeRawBufferPointer(rebasing: rows[start...]))
     }
 
     /// The sheet of the table begun last, or its next sheet when this one is full.

@@ -13,7 +13,7 @@ final class WorksheetWriter {
 
     private let columns: [WorkbookColumn]
     private let encoder: SheetRowEncoder
-    /// The digits of the row begun last by ``beginEncodedRow()``.
+    /// The digits of the row begun last by ``appendEncodedRows(_:from:maximumRows:)``.
     private var rowNumber: [UInt8] = []
     private let sink: any ByteSink
     private var buffer: [UInt8] = []
@@ -53,24 +53,47 @@ final class WorksheetWriter {
         if buffer.count >= Self.drainBytes { try drain() }
     }
 
-    /// Starts a row encoded by ``SheetRows``: its number is the next one.
-    func beginEncodedRow() {
-        rowCount += 1
-        rowNumber = Array(String(rowCount).utf8)
+    /// Appends rows encoded by ``SheetRows`` from `rows[start...]` (a piece of their stream: its first bytes may end a
+    /// row begun in the piece before), each marker beginning the next row, each placeholder that row's number. Stops
+    /// at the marker of a row the sheet has no room for (it holds `maximumRows`): returns that marker's index, or
+    /// `rows.count` when every byte went in.
+    func appendEncodedRows(_ rows: UnsafeRawBufferPointer, from start: Int, maximumRows: Int) throws -> Int {
+        // The buffer, the row count and the row's digits are worked on as locals and put back once: each access to a
+        // property of this class would be checked for exclusivity at run time, and a row has one place a cell.
+        var bytes: [UInt8] = []
+        swap(&bytes, &buffer)
+        var count = rowCount
+        var digits = rowNumber
+        defer {
+            swap(&bytes, &buffer)
+            rowCount = count
+            rowNumber = digits
+        }
+        var start = start
+        var index = SheetRows.nextMark(in: rows, from: start)
+        while index < rows.count {
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: rows[start..<index]))
+            if rows[index] == SheetRows.rowMarker {
+                if count >= maximumRows { return index }
+                count += 1
+                digits = Array(String(count).utf8)
+            } else {
+                bytes.append(contentsOf: digits)
+            }
+            start = index + 1
+            if bytes.count >= Self.drainBytes { try drain(&bytes) }
+            index = SheetRows.nextMark(in: rows, from: start)
+        }
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: rows[start...]))
+        if bytes.count >= Self.drainBytes { try drain(&bytes) }
+        return rows.count
     }
 
-    /// Appends the bytes of an encoded row, between its marker and placeholders.
-    func appendEncoded(_ bytes: UnsafeRawBufferPointer) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.drainBytes { try drain() }
-    }
+    private func drain() throws { try drain(&buffer) }
 
-    /// Appends the number of the row begun last, in place of a placeholder.
-    func appendRowNumber() { buffer.append(contentsOf: rowNumber) }
-
-    private func drain() throws {
-        try sink.write(buffer)
-        buffer.removeAll(keepingCapacity: true)
+    private func drain(_ bytes: inout [UInt8]) throws {
+        try sink.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Ends the rows, adds the autofilter, and closes the sheet's entry.
