@@ -5,25 +5,10 @@ import Foundation
 /// ``ScopeSettings/displayName`` names it: `servicePlanId / campaignId`.
 public struct ScopeLabels: Sendable {
     private var labels: [DiffScope: String] = [:]
-    /// The same names by the configured ids as they are written: most changes name their scope so, and are looked
-    /// up without the ids made canonical (``DiffScope``) for each. Each holds what ``labels`` holds for its scope.
-    private var labelsByIDs: [ScopeIDs: String] = [:]
-
-    /// A scope's ids as written.
-    private struct ScopeIDs: Hashable, Sendable {
-        var projectId: String
-        var servicePlanId: String
-        var campaignId: String
-    }
 
     /// The first scope of a repeated campaign keeps its name.
     public init(_ scopes: [ScopeSettings]) {
         for scope in scopes where labels[DiffScope(scope)] == nil { labels[DiffScope(scope)] = scope.displayName }
-        for scope in scopes {
-            labelsByIDs[
-                ScopeIDs(projectId: scope.projectId, servicePlanId: scope.servicePlanId, campaignId: scope.campaignId)] =
-                labels[DiffScope(scope)]
-        }
     }
 
     /// The scopes configured in these snapshots' `raw/run.json`, the first snapshot's names first; snapshots
@@ -48,10 +33,7 @@ public struct ScopeLabels: Sendable {
 
     /// Where a change's number is listed tonight (or was, when removed).
     public func label(of change: SnapshotChange) -> String {
-        let ids = ScopeIDs(
-            projectId: change.projectId, servicePlanId: change.servicePlanId, campaignId: change.campaignId)
-        return labelsByIDs[ids]
-            ?? label(change.scope, servicePlanId: change.servicePlanId, campaignId: change.campaignId)
+        label(change.scope, servicePlanId: change.servicePlanId, campaignId: change.campaignId)
     }
 
     /// For a moved number: the scope that listed it the previous night.

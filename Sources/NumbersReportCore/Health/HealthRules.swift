@@ -114,14 +114,16 @@ public struct HealthRules: Sendable {
     /// Whether two ASCII ids are the same but for dashes and case; `nil` when either is not ASCII.
     private static func sameASCIIID(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool? {
         guard left.allSatisfy({ $0 < 0x80 }), right.allSatisfy({ $0 < 0x80 }) else { return nil }
-        func canonical(_ id: UnsafeBufferPointer<UInt8>) -> some Sequence<UInt8> {
-            id.lazy.filter { $0 != UInt8(ascii: "-") }.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-        }
-        return canonical(left).elementsEqual(canonical(right))
+        return canonicalASCIIID(left).elementsEqual(canonicalASCIIID(right))
     }
 
     /// An id as ``sameID(_:_:)`` compares it: lower case, without dashes.
     static func canonicalID(_ id: String) -> String { id.filter { $0 != "-" }.lowercased() }
+
+    /// The bytes of ``canonicalID(_:)`` of an ASCII id, made as they are read.
+    static func canonicalASCIIID(_ id: UnsafeBufferPointer<UInt8>) -> some Sequence<UInt8> {
+        id.lazy.filter { $0 != UInt8(ascii: "-") }.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    }
 
     /// The age of an in-flight operation updated at `text`: `STALE` or `PENDING` with whole hours, or `nil` when
     /// the time cannot be read.

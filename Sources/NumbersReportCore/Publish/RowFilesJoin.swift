@@ -34,7 +34,7 @@ struct RowFilesJoin {
             // Removed at once, not with the others at the end: the memory their cached pages held then takes the
             // next part's copy, which would otherwise take memory not yet used (on a virtual machine, each first
             // use of a page can cost more than the copy itself).
-            for path in [part.csv, part.ndjson, part.rawPages] { FileSystem.removeFile(path) }
+            for path in [part.csv, part.ndjson, part.rawPages] { FileSystem.removeTree(path) }
         }
         try csv.close()
         try ndjson.close()

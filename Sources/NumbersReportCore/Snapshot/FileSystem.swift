@@ -70,10 +70,7 @@ enum FileSystem {
         try syncDirectory(directory)
     }
 
-    /// Removes a file (a link as a link). Best effort: a file that cannot be removed stays.
-    static func removeFile(_ path: String) { unlink(path) }
-
-    /// Removes a tree (a partial snapshot that will not be published, an old snapshot) without ever
+    /// Removes a tree (a partial snapshot that will not be published, an old snapshot; or one file) without ever
     /// following a symbolic link: a link at any depth, `path` itself included, is removed as a link and
     /// its target is left alone. Only the directories leading to `path` are followed (the output
     /// directory the operator named). Best effort: what cannot be removed stays.

@@ -13,8 +13,6 @@ final class WorksheetWriter {
 
     private let columns: [WorkbookColumn]
     private let encoder: SheetRowEncoder
-    /// The digits of the row begun last by ``appendEncodedRows(_:from:maximumRows:)``.
-    private var rowNumber: [UInt8] = []
     private let sink: any ByteSink
     private var buffer: [UInt8] = []
     /// Rows written so far, the header included.
@@ -58,16 +56,16 @@ final class WorksheetWriter {
     /// at the marker of a row the sheet has no room for (it holds `maximumRows`): returns that marker's index, or
     /// `rows.count` when every byte went in.
     func appendEncodedRows(_ rows: UnsafeRawBufferPointer, from start: Int, maximumRows: Int) throws -> Int {
-        // The buffer, the row count and the row's digits are worked on as locals and put back once: each access to a
-        // property of this class would be checked for exclusivity at run time, and a row has one place a cell.
+        // The buffer and the row count are worked on as locals and put back once: each access to a property of this
+        // class would be checked for exclusivity at run time, and a row has one place a cell. The digits are those of
+        // the row begun last, here or in the piece before.
         var bytes: [UInt8] = []
         swap(&bytes, &buffer)
         var count = rowCount
-        var digits = rowNumber
+        var digits = Array(String(count).utf8)
         defer {
             swap(&bytes, &buffer)
             rowCount = count
-            rowNumber = digits
         }
         var start = start
         var index = SheetRows.nextMark(in: rows, from: start)
