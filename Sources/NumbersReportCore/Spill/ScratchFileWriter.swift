@@ -9,8 +9,8 @@ import Synchronization
 
 /// Writes a ``ScratchFile``: created (mode 0600) in the directory given (a run's partial snapshot, on the output's
 /// file system rather than a `/tmp` that may be memory; `diff`'s temporary directory), opened a second time for
-/// reading and unlinked at once; appended to through a ``FileSink`` that is never synced (nothing in it outlives
-/// the run). Every failure is a ``ScratchFileError``.
+/// reading and unlinked at once; appended to through a ``FileSink`` that is not synced (nothing in it outlives the
+/// run). Every failure is a ``ScratchFileError``.
 final class ScratchFileWriter {
     private let sink: FileSink
     private var readDescriptor: Int32
@@ -24,7 +24,7 @@ final class ScratchFileWriter {
         let number = Self.counter.add(1, ordering: .relaxed).newValue
         let path = "\(directory)/.scratch-\(getpid())-\(number)"
         do {
-            sink = try FileSink(path: path, mode: 0o600, bufferCapacity: 1 << 18)
+            sink = try FileSink(path: path, mode: 0o600, bufferCapacity: 1 << 18, syncsOnClose: false)
         } catch let error as OutputFileError {
             throw ScratchFileError(error)
         }
@@ -58,11 +58,11 @@ final class ScratchFileWriter {
         try records.withUnsafeBufferPointer { try append(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Ends the writing; the file is then read through the ``ScratchFile`` (the writing descriptor is closed with
-    /// the writer, unsynced).
+    /// Ends the writing (the writing descriptor is closed, unsynced); the file is then read through the
+    /// ``ScratchFile``.
     func finish() throws -> ScratchFile {
         do {
-            try sink.flush()
+            try sink.close()
         } catch let error as OutputFileError {
             throw ScratchFileError(error)
         }
