@@ -29,6 +29,11 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .systemLibrary(
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
+        .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
@@ -46,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "ReportWriters",
-            dependencies: ["CZlib", "CLibXML2", "TextSafety"]
+            dependencies: ["CZlib", "CLibDeflate", "CLibXML2", "TextSafety"]
         ),
         .target(
             name: "NumbersReportCore",

@@ -121,11 +121,18 @@ public struct OutputSettings: Sendable, Hashable, Codable {
     /// audit and read rarely): cheaper than ``gzipLevel`` by default. `nil` (a run record written before the key
     /// existed) is ``gzipLevel``, as those runs wrote it.
     public var rawGzipLevel: Int? = Self.defaultRawGzipLevel
-    /// Level 3: 40% of level 6's CPU time on the raw pages for a file 25% larger (level 1: 39%, 33% larger; see
-    /// the README).
-    public static let defaultRawGzipLevel = 3
+    /// Level 1: with libdeflate, 52% of level 6's CPU time on the raw pages for a file 27% larger, as large as zlib's
+    /// level 3 made it (level 3: 83%, 17% larger; see the README).
+    public static let defaultRawGzipLevel = 1
     /// The level `raw/pages.ndjson.gz` is deflated at.
     public var effectiveRawGzipLevel: Int { rawGzipLevel ?? gzipLevel }
+    /// How `numbers.ndjson.gz` and `raw/pages.ndjson.gz` are cut into gzip members: one for each this many bytes of
+    /// a scope's input, deflated by libdeflate (``GzipMembers/every(inputBytes:)``). Not a config key: the run
+    /// record keeps it, so that `render` writes the files as the night did; `nil` (a run record written before it
+    /// existed) is one zlib member for each scope (``GzipMembers/one``).
+    public var gzipMemberInputBytes: Int? = GzipMembers.standardInputBytes
+    /// How the gzip files are cut into members.
+    public var gzipMembers: GzipMembers { gzipMemberInputBytes.map { .every(inputBytes: $0) } ?? .one }
     /// `output.xlsx.cellReferences`: which cells of `problems.xlsx` name their place, `every` (what every reader
     /// takes) or `afterGaps` (a smaller workbook made with less CPU, which some readers misplace: see
     /// ``CellReferences``). `nil` (the default, and a run record written before the key existed) is `every`.

@@ -52,7 +52,8 @@ public final class ScopePart: @unchecked Sendable {
             problemSheetDirectory: builder.format == .v1 ? nil : paths.scratchDirectory)
         rawPages = try RawPagesWriter(
             file: try FileSink(path: paths.rawPages, mode: paths.mode, syncsOnClose: false),
-            gzipLevel: Int32(configuration.output.effectiveRawGzipLevel)
+            gzipLevel: Int32(configuration.output.effectiveRawGzipLevel),
+            members: configuration.output.gzipMembers
         )
         summary = Summary(
             result: ScopeResult(scope: scope),

@@ -16,8 +16,9 @@ final class RawPagesWriter {
     private let base64Encoder = NDJSONEncoder(keys: RawPagesWriter.base64Keys)
     private var buffer: [UInt8] = []
 
-    init(file: any ByteSink, gzipLevel: Int32) throws {
-        sink = BackgroundSink(downstream: try GzipSink(downstream: file, level: gzipLevel), label: "raw-pages")
+    init(file: any ByteSink, gzipLevel: Int32, members: GzipMembers) throws {
+        sink = BackgroundSink(
+            downstream: try GzipSink(downstream: file, level: gzipLevel, members: members), label: "raw-pages")
     }
 
     func append(_ page: ImportedNumbersPage, scopeIndex: Int) throws {

@@ -45,7 +45,8 @@ public final class RowFilesWriter {
         // Compressing and writing run on other threads while the next rows are encoded.
         csvSink = BackgroundSink(downstream: csv, label: "numbers.csv")
         ndjsonSink = BackgroundSink(
-            downstream: try GzipSink(downstream: ndjson, level: Int32(output.gzipLevel)), label: "numbers.ndjson.gz")
+            downstream: try GzipSink(downstream: ndjson, level: Int32(output.gzipLevel), members: output.gzipMembers),
+            label: "numbers.ndjson.gz")
     }
 
     /// The first bytes of `numbers.csv`: the BOM (when configured) and the header line.

@@ -1,7 +1,7 @@
 import CZlib
 
-/// A zlib deflate stream that hands what it produces to a closure: the one compressor behind
-/// ``GzipSink`` (gzip wrapper) and ``ZipEntry`` (raw deflate, as a zip entry holds it).
+/// A zlib deflate stream that hands what it produces to a closure: the compressor behind ``ZipEntry`` (raw
+/// deflate, as a zip entry holds it, written as a stream) and ``GzipSink`` for ``GzipMembers/one`` (gzip wrapper).
 final class Deflater {
     private let stream: UnsafeMutablePointer<z_stream>
     private var output: [UInt8]

@@ -1,5 +1,6 @@
-/// zlib refused to start or to go on compressing.
+/// zlib or libdeflate refused to start or to go on compressing.
 public struct GzipError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The library call that failed, as `deflateInit2` (zlib) or `libdeflate_gzip_compress`.
     public var operation: String
     public var code: Int32
 
@@ -8,5 +9,5 @@ public struct GzipError: Error, Hashable, Sendable, CustomStringConvertible {
         self.code = code
     }
 
-    public var description: String { "zlib \(operation) failed with code \(code)" }
+    public var description: String { "\(operation) failed with code \(code)" }
 }

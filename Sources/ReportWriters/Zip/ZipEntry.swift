@@ -1,3 +1,4 @@
+import CLibDeflate
 import CZlib
 
 /// The bytes of one entry of a ``ZipWriter``: deflated (raw, as zip stores them) and checksummed as they
@@ -7,7 +8,9 @@ public final class ZipEntry: ByteSink {
     private let writer: ZipWriter
     private let headerOffset: Int
     private let deflater: Deflater
-    private var crc: uLong = crc32(0, nil, 0)
+    /// CRC-32 of the bytes so far, by libdeflate: the same value as zlib's `crc32`, in a quarter of the time
+    /// (folded with the CPU's carry-less multiply where it has one).
+    private var crc: UInt32 = 0
     private var compressed = 0
     private var uncompressed = 0
     private var closed = false
@@ -22,7 +25,7 @@ public final class ZipEntry: ByteSink {
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         precondition(!closed, "write after close")
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        crc = crc32(crc, base.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
+        crc = libdeflate_crc32(crc, base, bytes.count)
         uncompressed += bytes.count
         try deflater.compress(bytes, emit: emit)
     }
@@ -32,7 +35,7 @@ public final class ZipEntry: ByteSink {
         closed = true
         try deflater.finish(emit: emit)
         try writer.finishEntry(
-            name: name, crc: UInt32(truncatingIfNeeded: crc), compressed: compressed, uncompressed: uncompressed,
+            name: name, crc: crc, compressed: compressed, uncompressed: uncompressed,
             headerOffset: headerOffset)
     }
 
