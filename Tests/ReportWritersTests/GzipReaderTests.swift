@@ -10,12 +10,17 @@ struct GzipReaderTests {
         return directory
     }
 
-    /// Writes `members` as gzip members one after the other (each a list of chunks) to `path`.
-    private func writeGzip(_ members: [[[UInt8]]], to path: String) throws {
+    /// How the files are written: libdeflate's members of 1 MiB (inflated whole by libdeflate), of 4 KiB, of 3 MiB
+    /// (too large for that: zlib's stream), and one zlib stream each, as nights before libdeflate hold.
+    static let kinds: [GzipMembers] = [.standard, .every(inputBytes: 4_096), .every(inputBytes: 3 << 20), .one]
+
+    /// Writes `members` (each a list of chunks) one after the other to `path`, each through a ``GzipSink`` of
+    /// its own that cuts it as `kind` says.
+    private func writeGzip(_ members: [[[UInt8]]], kind: GzipMembers = .standard, to path: String) throws {
         let memory = MemorySink()
         for member in members {
             let part = MemorySink()
-            let gzip = try GzipSink(downstream: part, level: 1)
+            let gzip = try GzipSink(downstream: part, level: 1, members: kind)
             for chunk in member { try gzip.write(chunk) }
             try gzip.close()
             try memory.write(part.bytes)
@@ -29,8 +34,10 @@ struct GzipReaderTests {
         return lines
     }
 
-    @Test("a line spanning many inflate chunks and members comes back whole and exact, between short lines")
-    func longLine() throws {
+    @Test(
+        "a line spanning many inflate chunks and members comes back whole and exact, between short lines",
+        arguments: kinds)
+    func longLine(kind: GzipMembers) throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // Pseudo-random bytes other than \n: they hardly compress, so the line spans ~90 chunks of 64 KiB.
@@ -48,7 +55,7 @@ struct GzipReaderTests {
                 [Array("first\n".utf8), Array(long[..<1_000_000])],
                 [Array(long[1_000_000...]), Array("\n\nshort\n".utf8)],
                 [Array("last without newline".utf8)],
-            ], to: path)
+            ], kind: kind, to: path)
         let lines = try readAll(try GzipReader(path: path))
         #expect(lines.count == 5)
         #expect(lines.first == Array("first".utf8))
@@ -56,13 +63,31 @@ struct GzipReaderTests {
         #expect(lines.dropFirst(2) == [[], Array("short".utf8), Array("last without newline".utf8)])
     }
 
-    @Test("many short lines read back in order, across buffer compactions")
-    func manyShortLines() throws {
+    @Test("many short lines read back in order, across buffer compactions", arguments: kinds)
+    func manyShortLines(kind: GzipMembers) throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let expected = (0..<200_000).map { Array("{\"row\":\($0)}".utf8) }
         let path = directory + "/rows.ndjson.gz"
-        try writeGzip([expected.map { $0 + [10] }], to: path)
+        try writeGzip([expected.map { $0 + [10] }], kind: kind, to: path)
+        #expect(try readAll(try GzipReader(path: path)) == expected)
+    }
+
+    @Test("members of every kind in one file, one after the other, read as one stream")
+    func mixedMembers() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var expected: [[UInt8]] = []
+        var bytes: [UInt8] = []
+        for (index, kind) in (Self.kinds + Self.kinds.reversed()).enumerated() {
+            let lines = (0..<60_000).map { Array("{\"part\":\(index),\"row\":\($0)}".utf8) }
+            let path = directory + "/part-\(index).gz"
+            try writeGzip([lines.map { $0 + [10] }], kind: kind, to: path)
+            bytes += try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+            expected += lines
+        }
+        let path = directory + "/rows.ndjson.gz"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(try readAll(try GzipReader(path: path)) == expected)
     }
 
@@ -83,12 +108,13 @@ struct GzipReaderTests {
 
     @Test(
         "a truncated or corrupt gzip file is an error naming the file",
-        arguments: ["no trailer", "cut in the middle", "only the header", "corrupt"])
-    func damaged(kind: String) throws {
+        arguments: ["no trailer", "cut in the middle", "only the header", "corrupt"], [GzipMembers.standard, .one])
+    func damaged(kind: String, members: GzipMembers) throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/previous night.ndjson.gz"
-        try writeGzip([(0..<5_000).map { Array("{\"row\":\($0),\"phone\":\"+1206555\($0)\"}\n".utf8) }], to: path)
+        try writeGzip(
+            [(0..<5_000).map { Array("{\"row\":\($0),\"phone\":\"+1206555\($0)\"}\n".utf8) }], kind: members, to: path)
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         switch kind {
         case "no trailer": bytes.removeLast(8)
