@@ -45,6 +45,15 @@ struct GzipMembersRunTests {
                 #expect(found.count >= (total + 4_095) / 4_096 && found.count > scopes, "\(file)")
                 #expect(found.allSatisfy { $0.os == 255 }, "libdeflate's header: \(file)")
             }
+            // DuckDB, as an analyst would query the night, reads every row of every member.
+            let query = """
+                import duckdb, sys
+                print(duckdb.sql("select count(*) from read_json_auto(?)", params=[sys.argv[1]]).fetchall()[0][0])
+                """
+            let counted = try await runTool(["python3", "-c", query, location.path(of: .numbersNDJSON)])
+            #expect(counted.status == 0)
+            let rows = try await csvRecords(location.path(of: .numbersCSV)).count - 1
+            #expect(String(decoding: counted.output, as: UTF8.self) == "\(rows)\n" && rows > 100)
             let record = try runRecord(snapshot).replacingOccurrences(of: " ", with: "")
             #expect(record.contains("\"gzipMemberInputBytes\":4096"))
             try expectRenderReproduces(snapshot, into: harness.outputDirectory + "/rendered")

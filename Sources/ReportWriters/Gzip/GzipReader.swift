@@ -32,7 +32,7 @@ public final class GzipReader {
     private var inputOffset = 0
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     /// Where libdeflate inflates a whole member.
-    private let member = UnsafeMutableRawBufferPointer.allocate(byteCount: wholeMemberOutputBytes, alignment: 16)
+    private let member: UnsafeMutableRawBufferPointer
     /// Inflated bytes; `output[lineStart...]` is not handed out yet.
     private var output: [UInt8] = []
     private var lineStart = 0
@@ -60,6 +60,8 @@ public final class GzipReader {
             throw GzipError(operation: status == Z_OK ? "libdeflate_alloc_decompressor" : "inflateInit2", code: status)
         }
         self.decompressor = decompressor
+        // Allocated last: nothing throws after it, so it is always freed by deinit.
+        member = .allocate(byteCount: Self.wholeMemberOutputBytes, alignment: 16)
     }
 
     /// The most a member may inflate to for libdeflate to inflate it in one call: a ``GzipMembers/standard``
