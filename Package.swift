@@ -34,6 +34,11 @@ let package = Package(
             providers: [.apt(["libdeflate-dev"])]
         ),
         .systemLibrary(
+            name: "CISAL",
+            pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
+        ),
+        .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
@@ -51,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "ReportWriters",
-            dependencies: ["CZlib", "CLibDeflate", "CLibXML2", "TextSafety"]
+            dependencies: ["CZlib", "CLibDeflate", "CISAL", "CLibXML2", "TextSafety"]
         ),
         .target(
             name: "NumbersReportCore",

@@ -1,21 +1,22 @@
 import CZlib
 
-/// A zlib deflate stream that hands what it produces to a closure: the compressor behind ``ZipEntry`` (raw
-/// deflate, as a zip entry holds it, written as a stream) and ``GzipSink`` for ``GzipMembers/one`` (gzip wrapper).
+/// A zlib deflate stream (gzip wrapper) that hands what it produces to a closure: the compressor behind
+/// ``GzipSink`` for ``GzipMembers/one``, the form of nights recorded before libdeflate.
 final class Deflater {
     private let stream: UnsafeMutablePointer<z_stream>
     private var output: [UInt8]
 
-    /// - Parameters:
-    ///   - level: 0 (store) to 9 (smallest).
-    ///   - windowBits: `MAX_WBITS + 16` for a gzip member (header mtime 0, no name), `-MAX_WBITS` for raw deflate.
-    init(level: Int32, windowBits: Int32) throws {
+    /// `MAX_WBITS + 16` asks zlib for a gzip wrapper (header mtime 0, no name).
+    private static let gzipWindowBits = MAX_WBITS + 16
+
+    /// - Parameter level: 0 (store) to 9 (smallest).
+    init(level: Int32) throws {
         output = [UInt8](repeating: 0, count: 1 << 16)
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         // deflateInit2 is a macro.
         let status = deflateInit2_(
-            stream, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+            stream, level, Z_DEFLATED, Self.gzipWindowBits, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
             Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else {
             stream.deinitialize(count: 1)

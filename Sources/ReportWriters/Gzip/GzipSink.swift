@@ -1,5 +1,3 @@
-import CZlib
-
 /// Compresses what it is given into gzip members (``GzipMembers``) and passes them to another sink.
 ///
 /// The gzip headers carry no file name and mtime 0, so the same input gives the same bytes however it is written.
@@ -25,8 +23,7 @@ public final class GzipSink: ByteSink {
         case .every(let inputBytes):
             compressor = .members(try MemberDeflater(level: level, memberInputBytes: inputBytes))
         case .one:
-            // MAX_WBITS + 16 asks for a gzip wrapper (header mtime 0, no name).
-            compressor = .stream(try Deflater(level: level, windowBits: MAX_WBITS + 16))
+            compressor = .stream(try Deflater(level: level))
         }
     }
 

@@ -1,5 +1,5 @@
-/// Writes a zip archive (PKWARE APPNOTE 6.3) as a stream: each entry deflated as its bytes arrive, then
-/// the central directory. Written here over zlib rather than with ZIPFoundation, because the bytes must
+/// Writes a zip archive (PKWARE APPNOTE 6.3) as a stream: each entry deflated as its bytes arrive (by igzip:
+/// ``StreamDeflater``), then the central directory. Written here rather than with ZIPFoundation, because the bytes must
 /// be the same for the same input on any machine: ZIPFoundation takes an entry's time as a `Date` and
 /// turns it into MS-DOS local time with the process's time zone, and it wants a seekable file; here every
 /// entry carries the fixed time 1980-01-01 00:00 (the MS-DOS epoch), no extra fields and no file
@@ -7,10 +7,10 @@
 /// in a data descriptor (flag bit 3), so nothing is buffered or rewritten. No ZIP64: more than 4 GiB or
 /// 65,535 entries is an error.
 ///
-/// The same input and the same zlib give the same bytes.
+/// The same input, the same igzip and the same kind of CPU give the same bytes (igzip picks its code for the CPU).
 public final class ZipWriter {
     private let downstream: any ByteSink
-    private let level: Int32
+    private let level: UInt32
     /// Bytes written to `downstream` so far: the next local header's offset.
     private var offset = 0
     private var directory: [UInt8] = []
@@ -24,8 +24,8 @@ public final class ZipWriter {
     /// Bit 3: sizes and CRC in a data descriptor; bit 11: the name is UTF-8.
     static let flags: UInt16 = 0x0808
 
-    /// - Parameter level: the deflate level of every entry, 0 (store, still as deflate) to 9.
-    public init(downstream: any ByteSink, level: Int32 = 6) {
+    /// - Parameter level: igzip's level for every entry, 0 (fastest) to 3.
+    public init(downstream: any ByteSink, level: UInt32 = 2) {
         self.downstream = downstream
         self.level = level
     }
