@@ -1,6 +1,6 @@
-/// zlib or libdeflate refused to start or to go on compressing.
+/// zlib, libdeflate or igzip refused to start or to go on compressing.
 public struct GzipError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The library call that failed, as `deflateInit2` (zlib) or `libdeflate_gzip_compress`.
+    /// The library call that failed, as `deflateInit2` (zlib), `libdeflate_gzip_compress` or `isal_deflate`.
     public var operation: String
     public var code: Int32
 
