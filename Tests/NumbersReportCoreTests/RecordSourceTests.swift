@@ -33,7 +33,8 @@ struct RecordSourceTests {
         }
         try writer.finish()
         let problems = try #require(writer.problemRows)
-        let problemRows = try problems.bytes(at: 0, count: problems.byteCount)
+        var problemRows: [UInt8] = []
+        try problems.forEachChunk { problemRows.append(contentsOf: $0) }
         try Data(ndjson.bytes).write(to: URL(fileURLWithPath: directory + "/rows.ndjson.gz"))
         let reader = try GzipReader(path: directory + "/rows.ndjson.gz")
         var lines: [String] = []

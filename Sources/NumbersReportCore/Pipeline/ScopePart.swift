@@ -30,7 +30,7 @@ public final class ScopePart: @unchecked Sendable {
         /// previous night.
         var diffRows: DiffRowsPart?
         /// The rows of the workbook's *Problems* sheet (``SheetRows``); `nil` for row format v1, which has none.
-        var problemRows: ScratchFile?
+        var problemRows: DeflatedScratchFile?
     }
     /// Where ``Summary/diffRows`` are written, when they are kept.
     private let diffRows: DiffRowsPart.Writer?

@@ -21,5 +21,5 @@ struct NightResults {
     /// no earlier night.
     var diffRows: [DiffRowsPart]?
     /// The workbook's *Problems* rows, one file per scope that wrote rows, in config order (see ``ScopePart``).
-    var problemRows: [ScratchFile] = []
+    var problemRows: [DeflatedScratchFile] = []
 }

@@ -17,10 +17,10 @@ public final class RowFilesWriter {
     private let columnTypes: [RowColumn.ValueType]
     private var csvBuffer: [UInt8] = []
     private var ndjsonBuffer: [UInt8] = []
-    private let problemSheet: (rows: SheetRows, file: ScratchFileWriter)?
+    private let problemSheet: (rows: SheetRows, file: DeflatedScratchFileWriter)?
     private var problemBuffer: [UInt8] = []
     /// The *Problems* sheet's rows of this part, once finished; `nil` when the writer makes none (row format v1).
-    private(set) var problemRows: ScratchFile?
+    private(set) var problemRows: DeflatedScratchFile?
 
     /// - Parameters:
     ///   - csv: where `numbers.csv` goes.
@@ -39,7 +39,7 @@ public final class RowFilesWriter {
         problemSheet = try problemSheetDirectory.map {
             (
                 SheetRows(columnCount: format.columns.count, cellReferences: output.effectiveXLSXCellReferences),
-                try ScratchFileWriter(directory: $0)
+                try DeflatedScratchFileWriter(directory: $0)
             )
         }
         // Compressing and writing run on other threads while the next rows are encoded.

@@ -11,13 +11,16 @@ import ReportWriters
 struct ScratchFileError: Error, CustomStringConvertible {
     var operation: String
     var path: String
-    /// The C library's error, or 0 when the file simply ended early.
+    /// The C library's error, or 0 when the file simply ended early (or ``reason`` says what is wrong).
     var errno: Int32
+    /// What is wrong when it is not the C library's error: a deflated scratch file that does not inflate.
+    var reason: String?
 
-    init(operation: String, path: String, errno: Int32) {
+    init(operation: String, path: String, errno: Int32, reason: String? = nil) {
         self.operation = operation
         self.path = path
         self.errno = errno
+        self.reason = reason
     }
 
     /// A writing error of the sink under a scratch file.
@@ -27,6 +30,6 @@ struct ScratchFileError: Error, CustomStringConvertible {
 
     var description: String {
         "cannot \(operation) scratch file \(path): "
-            + (errno == 0 ? "it ends before the bytes asked for" : String(cString: strerror(errno)))
+            + (reason ?? (errno == 0 ? "it ends before the bytes asked for" : String(cString: strerror(errno))))
     }
 }

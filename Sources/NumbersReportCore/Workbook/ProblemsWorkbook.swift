@@ -17,16 +17,12 @@ struct ProblemsWorkbook {
 
     /// Writes the workbook to `sink` and closes it, the problem rows copied from the files the scopes' rows
     /// writers made (``RowFilesWriter``: the same cells as `numbers.csv`, in its order).
-    func write(problemRows: [ScratchFile], to sink: any ByteSink) throws {
+    func write(problemRows: [DeflatedScratchFile], to sink: any ByteSink) throws {
         let workbook = WorkbookWriter(
             downstream: sink, maximumRowsPerSheet: maximumRowsPerSheet, cellReferences: cellReferences)
         try workbook.beginTable("Problems", columns: format.columns.map(\.workbookColumn))
-        let block = 1 << 18
         for file in problemRows {
-            for offset in stride(from: 0, to: file.byteCount, by: block) {
-                let bytes = try file.bytes(at: offset, count: min(block, file.byteCount - offset))
-                try bytes.withUnsafeBytes { try workbook.appendRows($0) }
-            }
+            try file.forEachChunk { try workbook.appendRows($0) }
         }
         try writeChanges(to: workbook)
         try writeGlossary(to: workbook)
