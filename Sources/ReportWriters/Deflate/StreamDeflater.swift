@@ -2,9 +2,8 @@ import CISAL
 
 /// A raw deflate stream (as a zip entry holds it) by igzip, Intel's ISA-L, handing what it produces to a closure:
 /// the compressor behind ``ZipEntry``, and of scratch files read back by ``StreamInflater``. igzip's levels 0–3 are
-/// built for speed: on the 188 MB of sheet XML of a
-/// 200,000-number night, level 2 takes 0.15 CPU-s for 25.5 MB, where zlib's level 3 took 0.91 s for 23.8 MB (and
-/// level 1 0.60 s for 27.0 MB).
+/// built for speed: on the 188 MB of sheet XML of a 200,000-number night, level 2 takes 0.15 CPU-s for 25.5 MB, level
+/// 1 0.14 s for 25.6 MB, where zlib's level 3 took 0.91 s for 23.8 MB (and its level 1 0.60 s for 27.0 MB).
 public final class StreamDeflater {
     private let stream: UnsafeMutablePointer<isal_zstream>
     private let levelBuffer: UnsafeMutableRawBufferPointer
