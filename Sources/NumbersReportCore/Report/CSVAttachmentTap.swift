@@ -37,9 +37,12 @@ final class CSVAttachmentTap {
         } else {
             let output = MemorySink()
             let sampleOutput = MemorySink()
+            // One zlib member, not libdeflate's members of a MiB: the attachment is opened by whatever the reader has
+            // (archive tools, mail clients' previews), some of which are said to stop after a gzip file's first member.
             state = .gzipping(
                 gzip: try GzipSink(
-                    downstream: CappedSink(downstream: output, limit: settings.maxAttachmentBytes), level: 6),
+                    downstream: CappedSink(downstream: output, limit: settings.maxAttachmentBytes), level: 6,
+                    members: .one),
                 output: output, sample: try GzipSink(downstream: sampleOutput, level: 6), sampleOutput: sampleOutput,
                 sampled: 0)
         }
