@@ -39,12 +39,13 @@ final class CSVAttachmentTap {
             let sampleOutput = MemorySink()
             // One zlib member, not libdeflate's members of a MiB: the attachment is opened by whatever the reader has
             // (archive tools, mail clients' previews), some of which are said to stop after a gzip file's first member.
+            // The sample that estimates its size is deflated the same way.
             state = .gzipping(
                 gzip: try GzipSink(
                     downstream: CappedSink(downstream: output, limit: settings.maxAttachmentBytes), level: 6,
                     members: .one),
-                output: output, sample: try GzipSink(downstream: sampleOutput, level: 6), sampleOutput: sampleOutput,
-                sampled: 0)
+                output: output, sample: try GzipSink(downstream: sampleOutput, level: 6, members: .one),
+                sampleOutput: sampleOutput, sampled: 0)
         }
     }
 

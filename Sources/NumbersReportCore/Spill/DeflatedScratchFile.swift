@@ -20,16 +20,17 @@ final class DeflatedScratchFile: Sendable {
     /// - Throws: ``ScratchFileError`` when the file cannot be read or does not inflate to the bytes written.
     func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let inflater = StreamInflater()
-        let block = 1 << 18
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
+        defer { block.deallocate() }
         var inflated = 0
         do {
-            for offset in stride(from: 0, to: file.byteCount, by: block) {
-                let bytes = try file.bytes(at: offset, count: min(block, file.byteCount - offset))
-                try bytes.withUnsafeBytes { compressed in
-                    try inflater.inflate(compressed) { chunk in
-                        inflated += chunk.count
-                        try body(chunk)
-                    }
+            for offset in stride(from: 0, to: file.byteCount, by: block.count) {
+                let compressed = UnsafeMutableRawBufferPointer(
+                    rebasing: block[..<min(block.count, file.byteCount - offset)])
+                try file.read(into: compressed, at: offset)
+                try inflater.inflate(UnsafeRawBufferPointer(compressed)) { chunk in
+                    inflated += chunk.count
+                    try body(chunk)
                 }
             }
         } catch let error as GzipError {

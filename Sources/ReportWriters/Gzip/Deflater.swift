@@ -2,7 +2,7 @@ import CZlib
 
 /// A zlib deflate stream (gzip wrapper) that hands what it produces to a closure: the compressor behind
 /// ``GzipSink`` for ``GzipMembers/one``, the form of nights recorded before libdeflate.
-final class Deflater {
+final class Deflater: GzipSink.Compressor {
     private let stream: UnsafeMutablePointer<z_stream>
     private var output: [UInt8]
 

@@ -136,13 +136,9 @@ public final class GzipReader {
                 finished = true
                 return
             }
-            inputLength = input.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            inputOffset = 0
-            if inputLength == 0 {
-                endOfFile = true
-                if ferror(file) != 0 { throw OutputFileError(operation: "read", path: path, errno: errno) }
-                return
-            }
+            try fillInput()
+            // Nothing read: the file ended; the next call says whether it ended inside a member.
+            if inputOffset == inputLength { return }
         }
         insideMember = true
         let (status, produced, consumed) = input.withUnsafeMutableBufferPointer { source in
@@ -176,27 +172,7 @@ public final class GzipReader {
     /// At a member's start: fills the read buffer and inflates the member in one call when it lies whole in it and
     /// is no larger than ``wholeMemberOutputBytes``. False leaves the member to zlib's stream, from the same byte.
     private func inflateWholeMember() throws -> Bool {
-        if inputLength - inputOffset < input.count / 2 && !endOfFile {
-            // Keep what is not read yet at the front and fill the rest.
-            if inputOffset > 0 {
-                input.withUnsafeMutableBytes { buffer in
-                    let base = buffer.baseAddress!
-                    base.copyMemory(from: base + inputOffset, byteCount: inputLength - inputOffset)
-                }
-                inputLength -= inputOffset
-                inputOffset = 0
-            }
-            while inputLength < input.count && !endOfFile {
-                let read = input.withUnsafeMutableBytes {
-                    fread($0.baseAddress! + inputLength, 1, $0.count - inputLength, file)
-                }
-                inputLength += read
-                if read == 0 {
-                    if ferror(file) != 0 { throw OutputFileError(operation: "read", path: path, errno: errno) }
-                    endOfFile = true
-                }
-            }
-        }
+        if inputLength - inputOffset < input.count / 2 { try fillInput() }
         guard inputOffset < inputLength else { return false }
         var consumed = 0
         var produced = 0
@@ -209,5 +185,28 @@ public final class GzipReader {
         output.append(contentsOf: UnsafeRawBufferPointer(rebasing: member[..<produced]))
         inputOffset += consumed
         return true
+    }
+
+    /// Moves the bytes not inflated yet to the front of the read buffer and fills the rest from the file, up to its
+    /// end.
+    private func fillInput() throws {
+        if inputOffset > 0 {
+            input.withUnsafeMutableBytes { buffer in
+                let base = buffer.baseAddress!
+                base.copyMemory(from: base + inputOffset, byteCount: inputLength - inputOffset)
+            }
+            inputLength -= inputOffset
+            inputOffset = 0
+        }
+        while inputLength < input.count && !endOfFile {
+            let read = input.withUnsafeMutableBytes {
+                fread($0.baseAddress! + inputLength, 1, $0.count - inputLength, file)
+            }
+            inputLength += read
+            if read == 0 {
+                if ferror(file) != 0 { throw OutputFileError(operation: "read", path: path, errno: errno) }
+                endOfFile = true
+            }
+        }
     }
 }

@@ -4,14 +4,15 @@
 /// ``close()`` finishes the last member and closes the downstream sink.
 public final class GzipSink: ByteSink {
     private let downstream: any ByteSink
-    private let compressor: Compressor
+    private let compressor: any Compressor
     private var finished = false
     /// Uncompressed bytes taken so far.
     public private(set) var uncompressedByteCount = 0
 
-    private enum Compressor {
-        case members(MemberDeflater)
-        case stream(Deflater)
+    /// What deflates the members: libdeflate's ``MemberDeflater`` or zlib's ``Deflater``.
+    protocol Compressor {
+        func compress(_ bytes: UnsafeRawBufferPointer, emit: (UnsafeRawBufferPointer) throws -> Void) throws
+        func finish(emit: (UnsafeRawBufferPointer) throws -> Void) throws
     }
 
     /// - Parameters:
@@ -20,29 +21,21 @@ public final class GzipSink: ByteSink {
     public init(downstream: any ByteSink, level: Int32 = 6, members: GzipMembers = .standard) throws {
         self.downstream = downstream
         switch members {
-        case .every(let inputBytes):
-            compressor = .members(try MemberDeflater(level: level, memberInputBytes: inputBytes))
-        case .one:
-            compressor = .stream(try Deflater(level: level))
+        case .every(let inputBytes): compressor = try MemberDeflater(level: level, memberInputBytes: inputBytes)
+        case .one: compressor = try Deflater(level: level)
         }
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         precondition(!finished, "write after close")
         uncompressedByteCount += bytes.count
-        switch compressor {
-        case .members(let deflater): try deflater.compress(bytes) { try downstream.write($0) }
-        case .stream(let deflater): try deflater.compress(bytes) { try downstream.write($0) }
-        }
+        try compressor.compress(bytes) { try downstream.write($0) }
     }
 
     public func close() throws {
         guard !finished else { return }
         finished = true
-        switch compressor {
-        case .members(let deflater): try deflater.finish { try downstream.write($0) }
-        case .stream(let deflater): try deflater.finish { try downstream.write($0) }
-        }
+        try compressor.finish { try downstream.write($0) }
         try downstream.close()
     }
 }

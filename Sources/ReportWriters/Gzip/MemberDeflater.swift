@@ -2,7 +2,7 @@ import CLibDeflate
 
 /// Deflates input into gzip members of a fixed input size with libdeflate, handing each member to a closure: the
 /// compressor behind ``GzipSink`` for ``GzipMembers/every(inputBytes:)``.
-final class MemberDeflater {
+final class MemberDeflater: GzipSink.Compressor {
     private let compressor: OpaquePointer
     private let memberInputBytes: Int
     /// Input not yet deflated: less than one member.

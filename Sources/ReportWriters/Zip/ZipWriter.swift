@@ -1,6 +1,6 @@
 /// Writes a zip archive (PKWARE APPNOTE 6.3) as a stream: each entry deflated as its bytes arrive (by igzip:
 /// ``StreamDeflater``), then the central directory. Written here rather than with ZIPFoundation, because the bytes must
-/// be the same for the same input on any machine: ZIPFoundation takes an entry's time as a `Date` and
+/// not depend on the clock or the time zone: ZIPFoundation takes an entry's time as a `Date` and
 /// turns it into MS-DOS local time with the process's time zone, and it wants a seekable file; here every
 /// entry carries the fixed time 1980-01-01 00:00 (the MS-DOS epoch), no extra fields and no file
 /// attributes, and entries are written in the order they are added. Sizes and CRC-32 follow each entry
