@@ -270,12 +270,9 @@ final class FastPageDecoder {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw GiveUp() }
         index += 1
         let start = index
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-            // Names of this schema are plain ASCII; anything else (escapes, controls, other UTF-8) is JSONDecoder's call.
-            guard bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20, bytes[index] < 0x7F else { throw GiveUp() }
-            index += 1
-        }
-        guard index < bytes.count else { throw GiveUp() }
+        // Names of this schema are plain ASCII; anything else (escapes, controls, other UTF-8) is JSONDecoder's call.
+        index = Self.plainRun(in: bytes, from: index)
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw GiveUp() }
         let key = Key(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         index += 1
         return key
@@ -292,6 +289,8 @@ final class FastPageDecoder {
         var ascii = true
         var plain = true  // printable ASCII: 0x20-0x7E (and, once the loop is done, no escape)
         while index < bytes.count {
+            index = Self.plainRun(in: bytes, from: index)
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") { break }
             if byte < 0x20 { throw GiveUp() }
@@ -361,6 +360,35 @@ final class FastPageDecoder {
         return text
     }
 
+    /// The index of the first byte at `start` or after it that is not printable ASCII other than `"` and `\\`
+    /// (`bytes.count` when there is none): eight bytes at a time, as most of a page's strings are such text.
+    static func plainRun(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        guard let base = bytes.baseAddress else { return index }
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // `(x - ones) & ~x & highs` is not 0 exactly when a byte of `x` is 0 (`(x - n × ones) & ~x & highs`
+            // when one is below n): a word with a quote, a backslash, DEL, a control or a byte of 0x80 or more is
+            // left to the byte loop below.
+            let quote = word ^ (0x22 &* ones)
+            let backslash = word ^ (0x5C &* ones)
+            let delete = word ^ (0x7F &* ones)
+            let special =
+                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((delete &- ones) & ~delete)
+                | ((word &- 0x20 &* ones) & ~word) | word
+            if special & highs != 0 { break }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
+            index += 1
+        }
+        return index
+    }
+
     /// Four hexadecimal digits at `offset`.
     private func hex4(_ raw: UnsafeBufferPointer<UInt8>, _ offset: Int) throws -> UInt32 {
         guard offset + 4 <= raw.count, let value = JSONEscape.hex4(raw[offset..<(offset + 4)]) else { throw GiveUp() }
@@ -396,10 +424,14 @@ final class FastPageDecoder {
             index += 1
             return
         }
+        var expected = 0
         while true {
             let key = try rawKey()
-            let position = known.firstIndex { key == $0 }
+            // The API sends an object's members in one order: the one after the last found is tried first.
+            let position =
+                expected < known.count && key == known[expected] ? expected : known.firstIndex { key == $0 }
             if let position {
+                expected = position + 1
                 guard seen & (1 << position) == 0 else { throw GiveUp() }  // a repeated member
                 seen |= 1 << position
             } else {
@@ -466,10 +498,10 @@ final class FastPageDecoder {
         }
     }
 
+    /// The next byte that is not whitespace (which is skipped), `nil` at the end.
     private func peek() -> UInt8? {
-        var position = index
-        while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
-        return position < bytes.count ? bytes[position] : nil
+        skipWhitespace()
+        return index < bytes.count ? bytes[index] : nil
     }
 
     private func skipWhitespace() {
