@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 extension SnapshotDiff {
     /// Every change, equal to ``allChanges()``, in memory that does not grow with the rows: both files' rows are
     /// reduced to 32-byte keys (on two threads), sorted in runs on disk and merged by identity; the numbers found
@@ -14,7 +11,7 @@ extension SnapshotDiff {
     func changeSet(newParts: [DiffRowsPart]?) throws -> ChangeSet {
         let directory = scratchDirectory
         let capacity = sortCapacity
-        let (old, new) = try Self.inParallel(
+        let (old, new) = try OverlappedWork.both(
             { [oldRows, unfetchedScopes] in
                 try Self.read(oldRows, unfetched: unfetchedScopes, directory: directory, capacity: capacity)
             },
@@ -87,22 +84,5 @@ extension SnapshotDiff {
         -> Bool
     {
         differ(oldFingerprint, readiness(oldReady), newFingerprint, readiness(newReady))
-    }
-
-    /// Runs `first` on another thread and `second` on this one; rethrows the first error.
-    private static func inParallel<A: Sendable, B: Sendable>(
-        _ first: @escaping @Sendable () throws -> A, _ second: () throws -> B
-    ) throws -> (A, B) {
-        let result = Mutex<Result<A, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            let outcome = Result { try first() }
-            result.withLock { $0 = outcome }
-            done.signal()
-        }
-        let secondResult = Result { try second() }
-        done.wait()
-        let firstResult = result.withLock { $0! }  // set before `done` was signalled
-        return (try firstResult.get(), try secondResult.get())
     }
 }

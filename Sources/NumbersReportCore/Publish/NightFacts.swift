@@ -1,8 +1,7 @@
-/// The night as the outputs see it, built once: the results of the fetch, the row files as joined,
-/// and what earlier nights say (the comparison and the trend).
+/// The night as the outputs see it, built once: the results of the fetch and what earlier nights say (the
+/// comparison and the trend).
 struct NightFacts {
     var results: NightResults
-    var rowFiles: JoinedRowFiles
     var history: ReportHistory
 
     /// The report built on these facts (not yet rendered).

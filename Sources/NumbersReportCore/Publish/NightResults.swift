@@ -2,7 +2,7 @@ import Foundation
 
 /// What the fetch stage hands to publication: the night's scope results and the report's counts, as
 /// gathered from the rows while they were written. The input of ``PublishPipeline``.
-struct NightResults {
+struct NightResults: Sendable {
     var configuration: ReportConfiguration
     /// The run's clock: health ages, the snapshot's name and its dates.
     var clock: Date

@@ -40,7 +40,6 @@ struct RowFilesJoin {
         try ndjson.close()
         try rawPages.close()
         snapshot.removeParts()
-        return JoinedRowFiles(
-            csvAttachment: try attachment.finish(), ndjsonPath: snapshot.pathOfWrittenFile(.numbersNDJSON))
+        return JoinedRowFiles(csvAttachment: try attachment.finish())
     }
 }

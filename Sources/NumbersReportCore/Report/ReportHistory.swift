@@ -57,16 +57,21 @@ public struct ReportHistory: Sendable {
     /// The changes since the last published snapshot whose rows can be read, and the trend of the last
     /// `nights` snapshots, in publication (chain) order. A damaged earlier night never stops tonight: it is skipped, and
     /// ``comparisonNote`` says which night could not be read and why.
-    /// - Parameter candidates: how many earlier snapshots, newest first, are tried for the comparison.
+    /// - Parameters:
+    ///   - newRowsWritten: waits until `newRows` is whole, before it is read (only when there are no `newParts`).
+    ///   - candidates: how many earlier snapshots, newest first, are tried for the comparison.
     /// - Throws: ``ScratchFileError`` when tonight's scratch files cannot be written or read (a full file system):
     ///   the run fails rather than blame an earlier night.
     static func gather(
-        archive: SnapshotArchive, newRows: String, newParts: [DiffRowsPart]? = nil, scratchDirectory: String,
+        archive: SnapshotArchive, newRows: String, newRowsWritten: () throws -> Void = {},
+        newParts: [DiffRowsPart]? = nil, scratchDirectory: String,
         unfetchedScopes: Set<DiffScope> = [], scopes: [ScopeSettings] = [], tonight: TrendPoint,
         nights: Int = 14, examples: Int = 50,
         candidates: Int = 7
     ) throws -> ReportHistory {
         let names = archive.snapshotsInPublicationOrder()
+        // Tonight's own failure, if any, before an earlier night could be blamed for it.
+        if newParts == nil, !names.isEmpty { try newRowsWritten() }
         var changes: Changes?
         var unreadable: [String] = []
         for previous in names.reversed().prefix(candidates) {

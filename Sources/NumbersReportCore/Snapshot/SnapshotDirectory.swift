@@ -1,25 +1,35 @@
 import Foundation
 import ReportWriters
 import SinchImportedNumbers
+import Synchronization
 
 /// A snapshot being built: a hidden `OUTPUT/.partial-<run id>/` that becomes `OUTPUT/<UTC time>/`
 /// in one rename once every file is written and synced. A crash leaves only the hidden directory,
 /// which the next run removes.
 ///
 /// Payload files are created through ``createPayloadFile(_:)`` so that their checksums are known when
-/// the bag's manifests are written at ``publish(clock:bagInfo:)``.
-public final class SnapshotDirectory {
+/// the bag's manifests are written at ``publish(clock:bagInfo:)``. Files may be written from several threads at once
+/// (publication joins the row files while it writes the report).
+public final class SnapshotDirectory: Sendable {
     /// The output directory the snapshot is published into.
     public let outputDirectory: String
     /// The run id: part of the partial directory's name.
     public let runID: String
     /// Where the files are written until publication.
     public let partialPath: String
-    /// The payload files written so far.
-    public private(set) var payload: [PayloadEntry] = []
-    private var state: State = .building
+    /// The payload files written so far, and whether the snapshot is still being built; also held while a payload
+    /// file's directories are made.
+    private let progress = Mutex(Progress())
+
+    private struct Progress {
+        var payload: [PayloadEntry] = []
+        var state: State = .building
+    }
 
     private enum State { case building, published(String), discarded }
+
+    /// The payload files written so far.
+    public var payload: [PayloadEntry] { progress.withLock { $0.payload } }
 
     /// The mode of every file written here (`output.fileMode`).
     public let fileMode: Int
@@ -72,13 +82,15 @@ public final class SnapshotDirectory {
     /// A new payload file, hashed as it is written.
     public func createPayloadFile(_ file: PayloadPath) throws -> PayloadFile {
         let components = file.relativePath.split(separator: "/")
-        var directory = dataPath
-        for component in components.dropLast() {
-            directory += "/" + component
-            if !FileSystem.exists(directory) { try FileSystem.makeDirectory(directory, mode: directoryMode) }
+        try progress.withLock { _ in
+            var directory = dataPath
+            for component in components.dropLast() {
+                directory += "/" + component
+                if !FileSystem.exists(directory) { try FileSystem.makeDirectory(directory, mode: directoryMode) }
+            }
         }
         return try PayloadFile(path: file.bagPath, absolutePath: dataPath + "/" + file.relativePath, mode: fileMode) {
-            [unowned self] entry in self.payload.append(entry)
+            [unowned self] entry in self.progress.withLock { $0.payload.append(entry) }
         }
     }
 
@@ -102,7 +114,8 @@ public final class SnapshotDirectory {
     /// never touched.
     /// - Returns: the published path.
     public func publish(clock: Date, bagInfo: BagInfo) throws -> SnapshotLocation {
-        guard case .building = state else { preconditionFailure("publish called twice") }
+        guard case .building = progress.withLock({ $0.state }) else { preconditionFailure("publish called twice") }
+        let payload = self.payload
         try BagTagFiles(payload: payload, bagInfo: bagInfo, fileMode: fileMode).write(to: partialPath)
         for directory in Set(
             payload.map { partialPath + "/" + $0.path.split(separator: "/").dropLast().joined(separator: "/") })
@@ -120,7 +133,7 @@ public final class SnapshotDirectory {
                 do {
                     try FileSystem.rename(partialPath, to: destination)
                     try FileSystem.syncDirectory(outputDirectory)
-                    state = .published(destination)
+                    progress.withLock { $0.state = .published(destination) }
                     return SnapshotLocation(path: destination)
                 } catch let error as OutputFileError where error.errno == ENOTEMPTY || error.errno == EEXIST {
                     // Another run took the name between the check and the rename: try the next one.
@@ -132,8 +145,8 @@ public final class SnapshotDirectory {
 
     /// Removes the partial directory: nothing of this run stays in view.
     public func discard() {
-        guard case .building = state else { return }
+        guard case .building = progress.withLock({ $0.state }) else { return }
         FileSystem.removeTree(partialPath)
-        state = .discarded
+        progress.withLock { $0.state = .discarded }
     }
 }
