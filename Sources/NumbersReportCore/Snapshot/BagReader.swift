@@ -151,7 +151,7 @@ final class BagReader {
             throw Refusal(reason: "\(size) bytes, larger than the \(limit) bytes read of a tag file")
         }
         var sha256 = SHA256()
-        var sha512 = SHA512()
+        let sha512 = SHA512Hasher()
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var total = 0
         while true {
@@ -166,7 +166,7 @@ final class BagReader {
             buffer.withUnsafeBytes { bytes in
                 let part = UnsafeRawBufferPointer(rebasing: bytes[0..<count])
                 sha256.update(bufferPointer: part)
-                sha512.update(bufferPointer: part)
+                sha512.update(part)
             }
         }
         return (Hex.string(sha256.finalize()), Hex.string(sha512.finalize()))

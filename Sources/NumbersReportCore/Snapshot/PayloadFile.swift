@@ -16,7 +16,7 @@ public final class PayloadFile: ByteSink {
     public let path: String
     private let file: FileSink
     private var sha256 = SHA256()
-    private var sha512 = SHA512()
+    private let sha512 = SHA512Hasher()
     private var byteCount = 0
     private let register: (PayloadEntry) -> Void
     private var closed = false
@@ -29,7 +29,7 @@ public final class PayloadFile: ByteSink {
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         sha256.update(bufferPointer: bytes)
-        sha512.update(bufferPointer: bytes)
+        sha512.update(bytes)
         byteCount += bytes.count
         try file.write(bytes)
     }
