@@ -1,4 +1,5 @@
 import Foundation
+import ReportWriters
 import Testing
 
 @testable import NumbersReportCore
@@ -39,5 +40,64 @@ struct CSVAttachmentTapTests {
         #expect(fields[0] as? Int == csv.count)
         #expect(fields[1] as? Bool == true)
         #expect(fields[2] as? Int == 0)
+    }
+
+    /// Rows that deflate to about a fifth of their size.
+    private static func csv(bytes: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        var csv: [UInt8] = []
+        while csv.count < bytes {
+            csv += Array(
+                "+1206\(Int.random(in: 1_000_000...9_999_999, using: &generator)),plan-1,CAMP1,FAILED\r\n".utf8)
+        }
+        return Array(csv.prefix(bytes))
+    }
+
+    private static func take(_ csv: [UInt8], into tap: CSVAttachmentTap, piece: Int = 100_000) throws {
+        for start in stride(from: 0, to: csv.count, by: piece) {
+            try csv[start..<min(csv.count, start + piece)].withUnsafeBytes { try tap.take($0) }
+        }
+    }
+
+    @Test("a CSV whose sample shows it too large is not attached, and the note says it was estimated")
+    func estimatedTooLarge() throws {
+        let csv = Self.csv(bytes: 2 << 20)
+        var settings = EmailSettings()
+        settings.gzipAttachmentAboveBytes = 0
+        settings.maxAttachmentBytes = 50_000
+        let tap = try CSVAttachmentTap(settings: settings, size: csv.count)
+        try Self.take(csv, into: tap)
+        guard case .notAttached(let why) = try tap.finish() else {
+            Issue.record("attached")
+            return
+        }
+        #expect(why.contains("estimated from its first \(csv.count / 4) bytes"))
+    }
+
+    @Test(
+        "whatever the pieces it is given in, the attachment inflates to the CSV, also when fewer bytes come than said",
+        arguments: [1, 4_095, 100_000, 1 << 20], [0, 1, 300_000])
+    func attachedWhole(piece: Int, missing: Int) throws {
+        let csv = Self.csv(bytes: 1 << 20)
+        var settings = EmailSettings()
+        settings.gzipAttachmentAboveBytes = 0
+        settings.maxAttachmentBytes = 1 << 20
+        let given = Array(csv.prefix(csv.count - missing))
+        let tap = try CSVAttachmentTap(settings: settings, size: csv.count)
+        try Self.take(given, into: tap, piece: piece)
+        guard case .gzipped(let gzipped) = try tap.finish() else {
+            Issue.record("not attached gzipped")
+            return
+        }
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/numbers.csv.gz"
+        try Data(gzipped).write(to: URL(fileURLWithPath: path))
+        let reader = try GzipReader(path: path)
+        var lines: [[UInt8]] = []
+        while let line = try reader.nextLine() { lines.append(line) }
+        var expected = given.split(separator: 0x0A, omittingEmptySubsequences: false).map { Array($0) }
+        if expected.last?.isEmpty == true { expected.removeLast() }
+        #expect(lines == expected)
     }
 }
