@@ -16,17 +16,14 @@ struct CSVAttachmentTapTests {
         var settings = EmailSettings()
         settings.gzipAttachmentAboveBytes = 0
         let tap = try CSVAttachmentTap(settings: settings, size: csv.count)
-        for start in stride(from: 0, to: csv.count, by: 100_000) {
-            try csv[start..<min(csv.count, start + 100_000)].withUnsafeBytes { try tap.take($0) }
-        }
+        try Self.take(csv, into: tap)
         guard case .gzipped(let gzipped) = try tap.finish() else {
             Issue.record("not attached gzipped")
             return
         }
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/numbers.csv.gz"
-        try Data(gzipped).write(to: URL(fileURLWithPath: path))
+        let path = try Self.write(gzipped, into: directory)
         // Python's zlib, one member at a time: the first member's inflated size, and whether anything follows it.
         let script = """
             import json, sys, zlib
@@ -51,6 +48,13 @@ struct CSVAttachmentTapTests {
                 "+1206\(Int.random(in: 1_000_000...9_999_999, using: &generator)),plan-1,CAMP1,FAILED\r\n".utf8)
         }
         return Array(csv.prefix(bytes))
+    }
+
+    /// Writes the attachment to `numbers.csv.gz` in `directory`; returns its path.
+    private static func write(_ gzipped: [UInt8], into directory: String) throws -> String {
+        let path = directory + "/numbers.csv.gz"
+        try Data(gzipped).write(to: URL(fileURLWithPath: path))
+        return path
     }
 
     private static func take(_ csv: [UInt8], into tap: CSVAttachmentTap, piece: Int = 100_000) throws {
@@ -91,9 +95,7 @@ struct CSVAttachmentTapTests {
         }
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/numbers.csv.gz"
-        try Data(gzipped).write(to: URL(fileURLWithPath: path))
-        let reader = try GzipReader(path: path)
+        let reader = try GzipReader(path: try Self.write(gzipped, into: directory))
         var lines: [[UInt8]] = []
         while let line = try reader.nextLine() { lines.append(line) }
         var expected = given.split(separator: 0x0A, omittingEmptySubsequences: false).map { Array($0) }
