@@ -15,8 +15,11 @@ public final class RowFilesWriter {
     private let columnFields: [RecordField?]
     /// The columns' types, for the *Problems* sheet's cells.
     private let columnTypes: [RowColumn.ValueType]
-    private var csvBuffer: [UInt8] = []
-    private var ndjsonBuffer: [UInt8] = []
+    /// The records not yet handed to the sinks: most of a night's bytes, gathered through a pointer.
+    private var csvBuffer = ByteAccumulator(capacity: RowFilesWriter.flushBytes + 64 << 10)
+    private var ndjsonBuffer = ByteAccumulator(capacity: RowFilesWriter.flushBytes + 64 << 10)
+    /// A missing field's JSON value (a property: a static one is looked up through a once-check every time).
+    private let nullJSON = Array("null".utf8)
     private let problemSheet: (rows: SheetRows, file: DeflatedScratchFileWriter)?
     private var problemBuffer: [UInt8] = []
     /// The *Problems* sheet's rows of this part, once finished; `nil` when the writer makes none (row format v1).
@@ -81,16 +84,21 @@ public final class RowFilesWriter {
                 zip(cells, columnTypes).map { RowColumn.workbookCell($0, type: $1, csvEncoder: csvEncoder) },
                 to: &problemBuffer)
         }
-        if csvBuffer.count >= 1 << 20 || ndjsonBuffer.count >= 1 << 20 || problemBuffer.count >= 1 << 20 {
+        if csvBuffer.count >= Self.flushBytes || ndjsonBuffer.count >= Self.flushBytes
+            || problemBuffer.count >= Self.flushBytes
+        {
             try flush()
         }
     }
+
+    /// The bytes gathered before they are handed on.
+    static let flushBytes = 1 << 20
 
     /// The CSV record and NDJSON object of `row`, column by column: a plain field's bytes from `source`, a
     /// missing one as nothing and `null`, any other column as its cell. The buffers are parameters, accessed once a
     /// row, not the properties (each access to which the runtime would check for exclusivity).
     private func appendRecord(
-        _ row: NumberRow, from source: RecordSource, csv: inout [UInt8], ndjson: inout [UInt8]
+        _ row: NumberRow, from source: RecordSource, csv: inout ByteAccumulator, ndjson: inout ByteAccumulator
     ) {
         for index in columns.indices {
             if index > 0 { csv.append(CSVEncoder.fieldSeparator) }
@@ -98,12 +106,12 @@ public final class RowFilesWriter {
             if let field = columnFields[index] {
                 let span = source.span(field)
                 if span.isAbsent {
-                    NDJSONEncoder.appendValue(.absent, to: &ndjson)
+                    ndjson.append(nullJSON)
                     continue
                 }
                 if span.isPlain {
                     let bytes = source.bytes(span)
-                    csvEncoder.appendText(utf8: bytes, to: &csv)
+                    csvEncoder.appendPlainText(utf8: bytes, to: &csv)
                     NDJSONEncoder.appendPlainString(bytes, to: &ndjson)
                     continue
                 }
@@ -140,10 +148,10 @@ public final class RowFilesWriter {
     }
 
     private func flush() throws {
-        try csvSink.write(csvBuffer)
-        try ndjsonSink.write(ndjsonBuffer)
-        csvBuffer.removeAll(keepingCapacity: true)
-        ndjsonBuffer.removeAll(keepingCapacity: true)
+        try csvBuffer.withBytes { try csvSink.write($0) }
+        try ndjsonBuffer.withBytes { try ndjsonSink.write($0) }
+        csvBuffer.removeAll()
+        ndjsonBuffer.removeAll()
         if let problemSheet {
             try problemBuffer.withUnsafeBytes { try problemSheet.file.append($0) }
             problemBuffer.removeAll(keepingCapacity: true)

@@ -21,9 +21,9 @@ struct ByteStringTable: Sendable {
     var isEmpty: Bool { ends.isEmpty }
 
     /// Appends the string at `index` to `output`.
-    func append(_ index: Int, to output: inout [UInt8]) {
+    func append<Output: ByteOutput & ~Copyable>(_ index: Int, to output: inout Output) {
         let start = index == 0 ? 0 : ends[index - 1]
         let end = ends[index]
-        bytes.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        bytes.withUnsafeBytes { output.append(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Encodes records as RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, a quote,
 /// CR or LF, quotes doubled inside quotes, UTF-8.
 ///
@@ -29,12 +33,19 @@ public struct CSVEncoder: Sendable {
         appendRecord(cells, to: &output, guardFormulas: excelSafe)
     }
 
-    private func appendRecord(_ cells: [Cell], to output: inout [UInt8], guardFormulas: Bool) {
+    /// ``appendRecord(_:to:)``, into an accumulator.
+    public func appendRecord(_ cells: [Cell], to output: inout ByteAccumulator) {
+        appendRecord(cells, to: &output, guardFormulas: excelSafe)
+    }
+
+    private func appendRecord<Output: ByteOutput & ~Copyable>(
+        _ cells: [Cell], to output: inout Output, guardFormulas: Bool
+    ) {
         for (index, cell) in cells.enumerated() {
             if index > 0 { output.append(Self.fieldSeparator) }
             appendCell(cell, to: &output, guardFormulas: guardFormulas)
         }
-        Self.appendRecordEnd(to: &output)
+        Self.appendCRLF(to: &output)
     }
 
     /// The byte between two fields of a record.
@@ -45,29 +56,56 @@ public struct CSVEncoder: Sendable {
         appendCell(cell, to: &output, guardFormulas: excelSafe)
     }
 
+    /// ``appendCell(_:to:)``, into an accumulator.
+    public func appendCell(_ cell: Cell, to output: inout ByteAccumulator) {
+        appendCell(cell, to: &output, guardFormulas: excelSafe)
+    }
+
     /// Appends one text field given as its UTF-8 bytes: the same bytes as ``appendCell(_:to:)`` of `.text`.
     public func appendText(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         appendField(utf8: bytes, to: &output, guardFormulas: excelSafe)
     }
 
+    /// ``appendText(utf8:to:)`` for plain text — printable ASCII without `"` or `\\` (a ``Cell`` never made, its
+    /// bytes as the server sent them): quoted only for a comma.
+    public func appendPlainText(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteAccumulator) {
+        assert(
+            bytes.allSatisfy { (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
+            "plain text is printable ASCII without a quote or a backslash")
+        let prefix = excelSafe && Self.needsFormulaGuard(utf8: bytes)
+        let quoted = !bytes.isEmpty && memchr(bytes.baseAddress!, Int32(UInt8(ascii: ",")), bytes.count) != nil
+        if quoted { output.append(UInt8(ascii: "\"")) }
+        if prefix { output.append(UInt8(ascii: "'")) }
+        output.append(bytes)
+        if quoted { output.append(UInt8(ascii: "\"")) }
+    }
+
     /// Ends a record: CRLF.
-    public static func appendRecordEnd(to output: inout [UInt8]) {
+    public static func appendRecordEnd(to output: inout ByteAccumulator) { appendCRLF(to: &output) }
+
+    /// Ends a record: CRLF.
+    public static func appendRecordEnd(to output: inout [UInt8]) { appendCRLF(to: &output) }
+
+    private static func appendCRLF<Output: ByteOutput & ~Copyable>(to output: inout Output) {
         output.append(UInt8(ascii: "\r"))
         output.append(UInt8(ascii: "\n"))
     }
 
-    private func appendCell(_ cell: Cell, to output: inout [UInt8], guardFormulas: Bool) {
+    private func appendCell<Output: ByteOutput & ~Copyable>(_ cell: Cell, to output: inout Output, guardFormulas: Bool)
+    {
         switch cell {
         case .absent:
             break
         case .text(let text):
-            appendField(text, to: &output, guardFormulas: guardFormulas)
+            var text = text
+            text.withUTF8 { appendField(utf8: $0, to: &output, guardFormulas: guardFormulas) }
         case .integer(let value):
-            output.append(contentsOf: String(value).utf8)
+            output.append(utf8: String(value))
         case .boolean(let value):
-            output.append(contentsOf: (value ? "true" : "false").utf8)
+            output.append(utf8: value ? "true" : "false")
         case .list(let items):
-            appendField(joined(items), to: &output, guardFormulas: guardFormulas)
+            var text = joined(items)
+            text.withUTF8 { appendField(utf8: $0, to: &output, guardFormulas: guardFormulas) }
         }
     }
 
@@ -95,12 +133,9 @@ public struct CSVEncoder: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func appendField(_ text: String, to output: inout [UInt8], guardFormulas: Bool) {
-        var text = text
-        text.withUTF8 { appendField(utf8: $0, to: &output, guardFormulas: guardFormulas) }
-    }
-
-    private func appendField(utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], guardFormulas: Bool) {
+    private func appendField<Output: ByteOutput & ~Copyable>(
+        utf8: UnsafeBufferPointer<UInt8>, to output: inout Output, guardFormulas: Bool
+    ) {
         let prefix = guardFormulas && Self.needsFormulaGuard(utf8: utf8)
         let needsQuotes = utf8.contains {
             $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 10
@@ -114,7 +149,7 @@ public struct CSVEncoder: Sendable {
             }
             output.append(UInt8(ascii: "\""))
         } else {
-            output.append(contentsOf: utf8)
+            output.append(utf8)
         }
     }
 

@@ -16,10 +16,15 @@ public struct NDJSONEncoder: Sendable {
     }
 
     /// Appends one object and its `\n`. `cells` has one cell per key.
-    public func appendRecord(_ cells: [Cell], to output: inout [UInt8]) {
+    public func appendRecord(_ cells: [Cell], to output: inout [UInt8]) { appendObject(cells, to: &output) }
+
+    /// ``appendRecord(_:to:)``, into an accumulator.
+    public func appendRecord(_ cells: [Cell], to output: inout ByteAccumulator) { appendObject(cells, to: &output) }
+
+    private func appendObject<Output: ByteOutput & ~Copyable>(_ cells: [Cell], to output: inout Output) {
         precondition(cells.count == keyPrefixes.count, "one cell per key")
         appendFields(cells, to: &output)
-        appendRecordEnd(to: &output)
+        appendEnd(to: &output)
     }
 
     /// Appends one object whose last value is text given as bytes, such as a server's body, without
@@ -50,10 +55,10 @@ public struct NDJSONEncoder: Sendable {
     }
 
     /// `"key":value` of each cell, the first with the object's `{`.
-    private func appendFields(_ cells: [Cell], to output: inout [UInt8]) {
+    private func appendFields<Output: ByteOutput & ~Copyable>(_ cells: [Cell], to output: inout Output) {
         for (index, cell) in cells.enumerated() {
             keyPrefixes.append(index, to: &output)
-            Self.appendValue(cell, to: &output)
+            Self.appendCellValue(cell, to: &output)
         }
     }
 
@@ -64,8 +69,28 @@ public struct NDJSONEncoder: Sendable {
         keyPrefixes.append(index, to: &output)
     }
 
+    /// ``appendKey(at:to:)``, into an accumulator.
+    public func appendKey(at index: Int, to output: inout ByteAccumulator) {
+        keyPrefixes.append(index, to: &output)
+    }
+
+    /// ``appendRecordEnd(to:)``, into an accumulator.
+    public func appendRecordEnd(to output: inout ByteAccumulator) { appendEnd(to: &output) }
+
+    /// ``appendPlainString(_:to:)``, into an accumulator.
+    public static func appendPlainString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteAccumulator) {
+        assert(
+            bytes.allSatisfy { (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
+            "plain text is printable ASCII without a quote or a backslash")
+        output.append(UInt8(ascii: "\""))
+        output.append(bytes)
+        output.append(UInt8(ascii: "\""))
+    }
+
     /// Ends an object made with ``appendKey(at:to:)``: `}` and `\n`.
-    public func appendRecordEnd(to output: inout [UInt8]) {
+    public func appendRecordEnd(to output: inout [UInt8]) { appendEnd(to: &output) }
+
+    private func appendEnd<Output: ByteOutput & ~Copyable>(to output: inout Output) {
         if keyPrefixes.isEmpty { output.append(UInt8(ascii: "{")) }
         output.append(UInt8(ascii: "}"))
         output.append(UInt8(ascii: "\n"))
@@ -83,21 +108,29 @@ public struct NDJSONEncoder: Sendable {
     }
 
     /// Appends a cell's JSON value.
-    public static func appendValue(_ cell: Cell, to output: inout [UInt8]) {
+    public static func appendValue(_ cell: Cell, to output: inout [UInt8]) { appendCellValue(cell, to: &output) }
+
+    /// ``appendValue(_:to:)``, into an accumulator.
+    public static func appendValue(_ cell: Cell, to output: inout ByteAccumulator) {
+        appendCellValue(cell, to: &output)
+    }
+
+    private static func appendCellValue<Output: ByteOutput & ~Copyable>(_ cell: Cell, to output: inout Output) {
         switch cell {
         case .absent:
-            output.append(contentsOf: "null".utf8)
+            output.append(utf8: "null")
         case .text(let text):
-            appendString(text, to: &output)
+            var text = text
+            text.withUTF8 { appendStringLiteral(utf8: $0, to: &output) }
         case .integer(let value):
-            output.append(contentsOf: String(value).utf8)
+            output.append(utf8: String(value))
         case .boolean(let value):
-            output.append(contentsOf: (value ? "true" : "false").utf8)
+            output.append(utf8: value ? "true" : "false")
         case .list(let items):
             output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                appendValue(item, to: &output)
+                appendCellValue(item, to: &output)
             }
             output.append(UInt8(ascii: "]"))
         }
@@ -120,6 +153,12 @@ public struct NDJSONEncoder: Sendable {
 
     /// ``appendString(_:to:)`` for text that is already valid UTF-8 bytes.
     public static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        appendStringLiteral(utf8: bytes, to: &output)
+    }
+
+    private static func appendStringLiteral<Output: ByteOutput & ~Copyable>(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout Output
+    ) {
         output.append(UInt8(ascii: "\""))
         // Escaped a chunk at a time into scratch space with room for the worst case (6 bytes, `\u00XX`,
         // for each): one bulk append per chunk instead of one per run of plain bytes.
@@ -133,7 +172,7 @@ public struct NDJSONEncoder: Sendable {
             let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: piece.count * 6) { scratch in
                 let written = escape(piece, into: scratch)
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<written]))
+                output.append(UnsafeBufferPointer(rebasing: scratch[0..<written]))
             }
             start = end
         }
