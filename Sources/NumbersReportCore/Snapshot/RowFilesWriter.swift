@@ -21,7 +21,7 @@ public final class RowFilesWriter {
     /// A missing field's JSON value (a property: a static one is looked up through a once-check every time).
     private let nullJSON = Array("null".utf8)
     private let problemSheet: (rows: SheetRows, file: DeflatedScratchFileWriter)?
-    private var problemBuffer: [UInt8] = []
+    private var problemBuffer = ByteAccumulator(capacity: RowFilesWriter.flushBytes + 64 << 10)
     /// The *Problems* sheet's rows of this part, once finished; `nil` when the writer makes none (row format v1).
     private(set) var problemRows: DeflatedScratchFile?
 
@@ -126,7 +126,7 @@ public final class RowFilesWriter {
 
     /// The *Problems* sheet's row of `row`: a text column's plain field from `source`, any other as its cell.
     private func appendProblemRow(
-        _ row: NumberRow, from source: RecordSource, to rows: SheetRows, buffer: inout [UInt8]
+        _ row: NumberRow, from source: RecordSource, to rows: SheetRows, buffer: inout ByteAccumulator
     ) {
         rows.append(cellCount: columns.count, to: &buffer) { index in
             if columnTypes[index] == .string, let field = columnFields[index] {
@@ -153,8 +153,8 @@ public final class RowFilesWriter {
         csvBuffer.removeAll()
         ndjsonBuffer.removeAll()
         if let problemSheet {
-            try problemBuffer.withUnsafeBytes { try problemSheet.file.append($0) }
-            problemBuffer.removeAll(keepingCapacity: true)
+            try problemBuffer.withBytes { try problemSheet.file.append($0) }
+            problemBuffer.removeAll()
         }
     }
 }

@@ -4,6 +4,8 @@
 protocol ByteOutput: ~Copyable {
     mutating func append(_ byte: UInt8)
     mutating func append(_ bytes: UnsafeRawBufferPointer)
+    /// Takes back the last byte appended.
+    @discardableResult mutating func removeLast() -> UInt8
 }
 
 extension ByteOutput where Self: ~Copyable {
@@ -22,4 +24,11 @@ extension Array: ByteOutput where Element == UInt8 {
     mutating func append(_ bytes: UnsafeRawBufferPointer) { append(contentsOf: bytes) }
 }
 
-extension ByteAccumulator: ByteOutput {}
+extension ByteAccumulator: ByteOutput {
+    @discardableResult
+    mutating func removeLast() -> UInt8 {
+        precondition(gathered > 0, "a byte to take back")
+        gathered -= 1
+        return storage.load(fromByteOffset: gathered, as: UInt8.self)
+    }
+}

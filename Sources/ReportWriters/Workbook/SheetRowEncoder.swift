@@ -28,22 +28,22 @@ struct SheetRowEncoder {
     }
 
     /// Appends the row; cells past the columns are dropped.
-    func append(
-        _ cells: [WorkbookCell], row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout [UInt8]
+    func append<Output: ByteOutput & ~Copyable>(
+        _ cells: [WorkbookCell], row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout Output
     ) {
         append(cellCount: cells.count, row: row, style: style, to: &buffer) { .cell(cells[$0]) }
     }
 
     /// Appends the row of `cellCount` values, each asked of `value` by its index; values past the columns are
     /// dropped.
-    func append(
-        cellCount: Int, row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout [UInt8],
+    func append<Output: ByteOutput & ~Copyable>(
+        cellCount: Int, row: [UInt8], style: WorksheetWriter.Style?, to buffer: inout Output,
         _ value: (Int) -> SheetRows.Value
     ) {
         assert(fixedRow == nil || row == fixedRow, "every row of an encoder with a fixed row has that number")
-        buffer.append(contentsOf: SheetXML.rowStart)
-        buffer.append(contentsOf: row)
-        buffer.append(contentsOf: SheetXML.quoteClose)
+        buffer.append(SheetXML.rowStart)
+        buffer.append(row)
+        buffer.append(SheetXML.quoteClose)
         var lastWritten = -1
         for index in 0..<min(cellCount, cellStarts.count) {
             let place = Place(column: index, row: row, follows: leavesOutFollowingPlaces && index == lastWritten + 1)
@@ -56,10 +56,10 @@ struct SheetRowEncoder {
         }
         // libxml2 closed an element without content as `<row r="5"/>`.
         if lastWritten >= 0 {
-            buffer.append(contentsOf: SheetXML.rowEnd)
+            buffer.append(SheetXML.rowEnd)
         } else {
-            buffer.removeLast(1)
-            buffer.append(contentsOf: SheetXML.emptyEnd)
+            buffer.removeLast()
+            buffer.append(SheetXML.emptyEnd)
         }
     }
 
@@ -72,8 +72,8 @@ struct SheetRowEncoder {
     }
 
     /// Writes one cell; `false` for an empty one, which is not written.
-    private func write(
-        _ cell: WorkbookCell, at place: Place, style: WorksheetWriter.Style?, to buffer: inout [UInt8]
+    private func write<Output: ByteOutput & ~Copyable>(
+        _ cell: WorkbookCell, at place: Place, style: WorksheetWriter.Style?, to buffer: inout Output
     ) -> Bool {
         switch cell {
         case .empty: return false
@@ -81,12 +81,12 @@ struct SheetRowEncoder {
             cellStart(at: place, style: style, to: &buffer)
             let fitted = WorkbookCell.fitted(text)
             if Self.hasOuterWhitespace(fitted) {
-                buffer.append(contentsOf: SheetXML.inlineTextPreserved)
+                buffer.append(SheetXML.inlineTextPreserved)
             } else {
-                buffer.append(contentsOf: SheetXML.inlineText)
+                buffer.append(SheetXML.inlineText)
             }
             SheetXML.appendEscaped(fitted, to: &buffer)
-            buffer.append(contentsOf: SheetXML.inlineTextEnd)
+            buffer.append(SheetXML.inlineTextEnd)
         case .date(let serial):
             value(at: place, type: nil, style: .date, String(serial), to: &buffer)
         case .boolean(let flag):
@@ -101,9 +101,9 @@ struct SheetRowEncoder {
     /// ``write(_:at:style:to:)`` writes of `.text` (nothing for an empty text) without making a `String`, which such
     /// text does not need (``SafeText`` keeps it as it is; it is never longer than a cell may be unless it has more
     /// bytes).
-    private func write(
+    private func write<Output: ByteOutput & ~Copyable>(
         plainText text: UnsafeBufferPointer<UInt8>, at place: Place, style: WorksheetWriter.Style?,
-        to buffer: inout [UInt8]
+        to buffer: inout Output
     ) -> Bool {
         assert(text.allSatisfy { (0x20...0x7E).contains($0) }, "plain text is printable ASCII")
         guard let first = text.first, let last = text.last else { return false }
@@ -113,40 +113,42 @@ struct SheetRowEncoder {
         }
         cellStart(at: place, style: style, to: &buffer)
         let space = UInt8(ascii: " ")  // the only whitespace of printable ASCII
-        buffer.append(contentsOf: first == space || last == space ? SheetXML.inlineTextPreserved : SheetXML.inlineText)
+        buffer.append(first == space || last == space ? SheetXML.inlineTextPreserved : SheetXML.inlineText)
         SheetXML.appendEscaped(utf8: text, to: &buffer)
-        buffer.append(contentsOf: SheetXML.inlineTextEnd)
+        buffer.append(SheetXML.inlineTextEnd)
         return true
     }
 
     /// `<c r="B5" s="2"`, or `<c s="2"` for a cell that follows the one before it (the type attribute and the rest
     /// follow).
-    private func cellStart(at place: Place, style: WorksheetWriter.Style?, to buffer: inout [UInt8]) {
+    private func cellStart<Output: ByteOutput & ~Copyable>(
+        at place: Place, style: WorksheetWriter.Style?, to buffer: inout Output
+    ) {
         if place.follows {
-            buffer.append(contentsOf: SheetXML.cellOpen)
+            buffer.append(SheetXML.cellOpen)
         } else if style == nil, fixedRow != nil {  // every row has the fixed number (asserted once a row)
             fixedRowCellStarts.append(place.column, to: &buffer)
             return
         } else {
             cellStarts.append(place.column, to: &buffer)
-            buffer.append(contentsOf: place.row)
+            buffer.append(place.row)
             buffer.append(UInt8(ascii: "\""))
         }
         if let style {
-            buffer.append(contentsOf: SheetXML.styleAttribute)
+            buffer.append(SheetXML.styleAttribute)
             SheetXML.append(String(style.rawValue), to: &buffer)
             buffer.append(UInt8(ascii: "\""))
         }
     }
 
-    private func value(
-        at place: Place, type: String?, style: WorksheetWriter.Style?, _ text: String, to buffer: inout [UInt8]
+    private func value<Output: ByteOutput & ~Copyable>(
+        at place: Place, type: String?, style: WorksheetWriter.Style?, _ text: String, to buffer: inout Output
     ) {
         cellStart(at: place, style: style, to: &buffer)
         if let type { SheetXML.append(" t=\"\(type)\"", to: &buffer) }
-        buffer.append(contentsOf: SheetXML.valueStart)
+        buffer.append(SheetXML.valueStart)
         SheetXML.appendEscaped(text, to: &buffer)
-        buffer.append(contentsOf: SheetXML.valueEnd)
+        buffer.append(SheetXML.valueEnd)
     }
 
     /// Whether `text` starts or ends with whitespace (then its spaces are kept with `xml:space`): ASCII ends are

@@ -38,6 +38,18 @@ public struct SheetRows {
         encoder.append(cellCount: cellCount, row: Self.placeholder, style: nil, to: &bytes, value)
     }
 
+    /// ``append(cellCount:to:_:)``, into an accumulator.
+    public func append(cellCount: Int, to bytes: inout ByteAccumulator, _ value: (Int) -> Value) {
+        bytes.append(Self.rowMarker)
+        encoder.append(cellCount: cellCount, row: Self.placeholder, style: nil, to: &bytes, value)
+    }
+
+    /// ``append(_:to:)``, into an accumulator.
+    public func append(_ cells: [WorkbookCell], to bytes: inout ByteAccumulator) {
+        bytes.append(Self.rowMarker)
+        encoder.append(cells, row: Self.placeholder, style: nil, to: &bytes)
+    }
+
     /// The index of the first marker or placeholder (a byte of 0 or 1) in `bytes` at `start` or after it;
     /// `bytes.count` when there is none. Looks at eight bytes at a time: most of a row is plain XML.
     static func nextMark(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {

@@ -18,18 +18,19 @@ enum SheetXML {
     static let valueEnd = Array("</v></c>".utf8)
 
     /// Appends `text` as it is (markup this type writes).
-    static func append(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: text.utf8)
+    static func append<Output: ByteOutput & ~Copyable>(_ text: String, to bytes: inout Output) {
+        bytes.append(utf8: text)
     }
 
     /// Appends `text` as element content: made XML-safe by ``SafeText``, then escaped.
-    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+    static func appendEscaped<Output: ByteOutput & ~Copyable>(_ text: String, to bytes: inout Output) {
         var clean = SafeText.clean(text)
         clean.withUTF8 { appendEscaped(utf8: $0, to: &bytes) }
     }
 
     /// Appends text that ``SafeText`` would keep as it is (valid UTF-8 of XML characters), escaped.
-    static func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    static func appendEscaped<Output: ByteOutput & ~Copyable>(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout Output)
+    {
         var start = 0
         for (index, byte) in utf8.enumerated() {
             let reference: StaticString
@@ -41,11 +42,10 @@ enum SheetXML {
             case 0x0D: reference = "&#13;"
             default: continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-            bytes.append(
-                contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            bytes.append(UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
             start = index + 1
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        bytes.append(UnsafeBufferPointer(rebasing: utf8[start...]))
     }
 }
