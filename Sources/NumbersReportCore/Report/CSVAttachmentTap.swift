@@ -70,7 +70,7 @@ final class CSVAttachmentTap {
                 plainBytes = []
                 return
             }
-            let (gzip, output) = try startGzipping()
+            let (gzip, _) = try startGzipping()
             let kept = plainBytes
             plainBytes = []
             guard try kept.withUnsafeBytes({ try gzipCapped(gzip, $0) }) else { return }

@@ -1,6 +1,7 @@
 /// Bytes gathered for a sink, written through a pointer: appending costs a capacity check and a copy, not an array's
 /// uniqueness check and generic append, for the path that writes most of a night's bytes (each record of
-/// `numbers.csv` and `numbers.ndjson.gz`, column by column). Unique: its storage is freed when it goes.
+/// `numbers.csv` and `numbers.ndjson.gz`, and each row of the *Problems* sheet, column by column). Unique: its storage
+/// is freed when it goes.
 public struct ByteAccumulator: ~Copyable {
     @usableFromInline var storage: UnsafeMutableRawPointer
     @usableFromInline var capacity: Int
