@@ -62,7 +62,7 @@ public struct RowBuilder: Sendable {
         }
     }
 
-    public func row(for number: ImportedNumber, scope: ScopeSettings) -> NumberRow {
+    public func row(for number: consuming ImportedNumber, scope: ScopeSettings) -> NumberRow {
         let slots = ProvisioningOperation.slots(of: number)
         let verdict =
             switch format {
