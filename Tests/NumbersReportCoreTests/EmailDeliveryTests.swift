@@ -52,6 +52,8 @@ struct EmailDeliveryTests {
     @Test("sendmail -t (msmtp) delivers report.eml to a real SMTP server on loopback")
     func delivered() async throws {
         let directory = try Fixtures.temporaryDirectory()
+        // Runs after the sink's stop below (defers run last first).
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let sink = try SMTPSink(directory: directory)
         defer { sink.stop() }
         let configuration = directory + "/msmtprc"

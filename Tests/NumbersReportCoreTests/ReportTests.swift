@@ -59,9 +59,15 @@ struct ReportTests {
         return path
     }
 
+    /// Removes the temporary directory ``render(_:failure:maxProblemRows:)`` wrote `path` into.
+    private static func removeDirectory(of path: String) {
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    }
+
     @Test("hostile text stays inert text: valid XHTML, no injected element, attribute or link")
     func hostile() async throws {
         let path = try render(Self.hostileRows(), failure: true)
+        defer { Self.removeDirectory(of: path) }
         let validation = try await OutsideTools.validateXHTML(path)
         #expect(validation.valid, "\(validation.messages)")
         let report = try await OutsideTools.python("check_report.py", [path])
@@ -95,6 +101,7 @@ struct ReportTests {
     @Test("a template that is missing, broken or lacks a slot is a config error naming it")
     func badTemplate() throws {
         let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let broken = directory + "/broken.xhtml"
         try Data("<html><body><div id=\"header\"></body></html>".utf8).write(to: URL(fileURLWithPath: broken))
         let partial = directory + "/partial.xhtml"
@@ -137,7 +144,9 @@ struct ReportTests {
         #expect(
             listed.map(\.number.phoneNumber)
                 == [49, 47, 45, 43, 41, 39, 37].map { "+1415555\(String(format: "%04d", $0))" })
-        let report = try await OutsideTools.python("check_report.py", [try render(rows, maxProblemRows: 7)])
+        let path = try render(rows, maxProblemRows: 7)
+        defer { Self.removeDirectory(of: path) }
+        let report = try await OutsideTools.python("check_report.py", [path])
         #expect(report["problemRows"] as? Int == 7)
         #expect(report["more"] as? String == "43 more problem numbers are in numbers.csv.")
     }
