@@ -1,10 +1,12 @@
 import Dispatch
+import Foundation
 import Synchronization
 
-/// Blocking work started on a thread of its own — a GCD global queue's, never one of Swift's cooperative pool —
-/// while the caller's thread goes on with other work; ``value()`` waits for it. For stages that block (reading,
-/// writing and hashing files) and need not follow each other: on two cores the pair takes about the longer of the
-/// two, not their sum.
+/// Blocking work started on a thread of its own — a new one, neither one of Swift's cooperative pool nor of GCD's
+/// global pool, which on Linux has about one thread a core and adds one for a blocked thread only after a while (the
+/// join waits for its own second thread) — while the caller's thread goes on with other work; ``value()`` waits for
+/// it. For stages that block (reading, writing and hashing files) and need not follow each other: on two cores the
+/// pair takes about the longer of the two, not their sum.
 ///
 /// Wait for the value also when the caller's own work fails: the work may still be using what it was given.
 final class OverlappedWork<Value: Sendable>: Sendable {
@@ -13,11 +15,13 @@ final class OverlappedWork<Value: Sendable>: Sendable {
 
     /// Starts `work`.
     init(_ work: @escaping @Sendable () throws -> Value) {
-        DispatchQueue.global().async { [self] in
+        let thread = Thread { [self] in
             let result = Result { try work() }
             outcome.withLock { $0 = result }
             done.signal()
         }
+        thread.name = "numbers-report.overlapped"
+        thread.start()
     }
 
     /// Waits until the work is done; returns what it returned, or throws what it threw. May be called again.
