@@ -13,11 +13,7 @@ struct CSVAttachmentTapTests {
         let row = Array("+12065550100,plan-1,CAMP1,FAILED,sms_att:1001\r\n".utf8)
         var csv: [UInt8] = []
         while csv.count < 3 << 20 { csv += row }
-        var settings = EmailSettings()
-        settings.gzipAttachmentAboveBytes = 0
-        let tap = try CSVAttachmentTap(settings: settings, size: csv.count)
-        try Self.take(csv, into: tap)
-        guard case .gzipped(let gzipped) = try tap.finish() else {
+        guard case .gzipped(let gzipped) = try Self.attachment(of: csv) else {
             Issue.record("not attached gzipped")
             return
         }
@@ -57,21 +53,25 @@ struct CSVAttachmentTapTests {
         return path
     }
 
-    private static func take(_ csv: [UInt8], into tap: CSVAttachmentTap, piece: Int = 100_000) throws {
+    /// The attachment a tap makes of `csv`, given in pieces of `piece` bytes, for a CSV said to be `size` bytes (its
+    /// own size unless told), with any CSV above 0 bytes to be gzipped.
+    private static func attachment(
+        of csv: [UInt8], size: Int? = nil, maxAttachmentBytes: Int? = nil, piece: Int = 100_000
+    ) throws -> CSVAttachment {
+        var settings = EmailSettings()
+        settings.gzipAttachmentAboveBytes = 0
+        if let maxAttachmentBytes { settings.maxAttachmentBytes = maxAttachmentBytes }
+        let tap = try CSVAttachmentTap(settings: settings, size: size ?? csv.count)
         for start in stride(from: 0, to: csv.count, by: piece) {
             try csv[start..<min(csv.count, start + piece)].withUnsafeBytes { try tap.take($0) }
         }
+        return try tap.finish()
     }
 
     @Test("a CSV whose sample shows it too large is not attached, and the note says it was estimated")
     func estimatedTooLarge() throws {
         let csv = Self.csv(bytes: 2 << 20)
-        var settings = EmailSettings()
-        settings.gzipAttachmentAboveBytes = 0
-        settings.maxAttachmentBytes = 50_000
-        let tap = try CSVAttachmentTap(settings: settings, size: csv.count)
-        try Self.take(csv, into: tap)
-        guard case .notAttached(let why) = try tap.finish() else {
+        guard case .notAttached(let why) = try Self.attachment(of: csv, maxAttachmentBytes: 50_000) else {
             Issue.record("attached")
             return
         }
@@ -83,13 +83,11 @@ struct CSVAttachmentTapTests {
         arguments: [1, 4_095, 100_000, 1 << 20], [0, 1, 300_000])
     func attachedWhole(piece: Int, missing: Int) throws {
         let csv = Self.csv(bytes: 1 << 20)
-        var settings = EmailSettings()
-        settings.gzipAttachmentAboveBytes = 0
-        settings.maxAttachmentBytes = 1 << 20
         let given = Array(csv.prefix(csv.count - missing))
-        let tap = try CSVAttachmentTap(settings: settings, size: csv.count)
-        try Self.take(given, into: tap, piece: piece)
-        guard case .gzipped(let gzipped) = try tap.finish() else {
+        guard
+            case .gzipped(let gzipped) = try Self.attachment(
+                of: given, size: csv.count, maxAttachmentBytes: 1 << 20, piece: piece)
+        else {
             Issue.record("not attached gzipped")
             return
         }

@@ -18,8 +18,6 @@ public final class RowFilesWriter {
     /// The records not yet handed to the sinks: most of a night's bytes, gathered through a pointer.
     private var csvBuffer = ByteAccumulator(capacity: RowFilesWriter.flushBytes + 64 << 10)
     private var ndjsonBuffer = ByteAccumulator(capacity: RowFilesWriter.flushBytes + 64 << 10)
-    /// A missing field's JSON value (a property: a static one is looked up through a once-check every time).
-    private let nullJSON = Array("null".utf8)
     private let problemSheet: (rows: SheetRows, file: DeflatedScratchFileWriter)?
     private var problemBuffer = ByteAccumulator(capacity: RowFilesWriter.flushBytes + 64 << 10)
     /// The *Problems* sheet's rows of this part, once finished; `nil` when the writer makes none (row format v1).
@@ -106,7 +104,7 @@ public final class RowFilesWriter {
             if let field = columnFields[index] {
                 let span = source.span(field)
                 if span.isAbsent {
-                    ndjson.append(nullJSON)
+                    NDJSONEncoder.appendValue(.absent, to: &ndjson)
                     continue
                 }
                 if span.isPlain {

@@ -52,22 +52,12 @@ public struct CSVEncoder: Sendable {
     public static let fieldSeparator = UInt8(ascii: ",")
 
     /// Appends one field of a record (the caller writes ``fieldSeparator`` between fields).
-    public func appendCell(_ cell: Cell, to output: inout [UInt8]) {
-        appendCell(cell, to: &output, guardFormulas: excelSafe)
-    }
-
-    /// ``appendCell(_:to:)``, into an accumulator.
     public func appendCell(_ cell: Cell, to output: inout ByteAccumulator) {
         appendCell(cell, to: &output, guardFormulas: excelSafe)
     }
 
-    /// Appends one text field given as its UTF-8 bytes: the same bytes as ``appendCell(_:to:)`` of `.text`.
-    public func appendText(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        appendField(utf8: bytes, to: &output, guardFormulas: excelSafe)
-    }
-
-    /// ``appendText(utf8:to:)`` for plain text — printable ASCII without `"` or `\\` (a ``Cell`` never made, its
-    /// bytes as the server sent them): quoted only for a comma.
+    /// Appends one text field of plain text — printable ASCII without `"` or `\\` (a ``Cell`` never made, its bytes
+    /// as the server sent them): the same bytes as ``appendCell(_:to:)`` of `.text`, quoted only for a comma.
     public func appendPlainText(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteAccumulator) {
         assert(
             bytes.allSatisfy { (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
@@ -82,9 +72,6 @@ public struct CSVEncoder: Sendable {
 
     /// Ends a record: CRLF.
     public static func appendRecordEnd(to output: inout ByteAccumulator) { appendCRLF(to: &output) }
-
-    /// Ends a record: CRLF.
-    public static func appendRecordEnd(to output: inout [UInt8]) { appendCRLF(to: &output) }
 
     private static func appendCRLF<Output: ByteOutput & ~Copyable>(to output: inout Output) {
         output.append(UInt8(ascii: "\r"))

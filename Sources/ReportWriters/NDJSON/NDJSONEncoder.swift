@@ -65,30 +65,12 @@ public struct NDJSONEncoder: Sendable {
     /// Appends what comes before the value of the key at `index`: the object's `{` for the first, a `,` for
     /// the others, then `"key":`. With ``appendValue(_:to:)`` or ``appendPlainString(_:to:)`` for each key in
     /// order and then ``appendRecordEnd(to:)``, the bytes of ``appendRecord(_:to:)``.
-    public func appendKey(at index: Int, to output: inout [UInt8]) {
-        keyPrefixes.append(index, to: &output)
-    }
-
-    /// ``appendKey(at:to:)``, into an accumulator.
     public func appendKey(at index: Int, to output: inout ByteAccumulator) {
         keyPrefixes.append(index, to: &output)
     }
 
-    /// ``appendRecordEnd(to:)``, into an accumulator.
-    public func appendRecordEnd(to output: inout ByteAccumulator) { appendEnd(to: &output) }
-
-    /// ``appendPlainString(_:to:)``, into an accumulator.
-    public static func appendPlainString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteAccumulator) {
-        assert(
-            bytes.allSatisfy { (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
-            "plain text is printable ASCII without a quote or a backslash")
-        output.append(UInt8(ascii: "\""))
-        output.append(bytes)
-        output.append(UInt8(ascii: "\""))
-    }
-
     /// Ends an object made with ``appendKey(at:to:)``: `}` and `\n`.
-    public func appendRecordEnd(to output: inout [UInt8]) { appendEnd(to: &output) }
+    public func appendRecordEnd(to output: inout ByteAccumulator) { appendEnd(to: &output) }
 
     private func appendEnd<Output: ByteOutput & ~Copyable>(to output: inout Output) {
         if keyPrefixes.isEmpty { output.append(UInt8(ascii: "{")) }
@@ -98,19 +80,16 @@ public struct NDJSONEncoder: Sendable {
 
     /// Appends text that is printable ASCII (0x20–0x7E) without `"` or `\` as a JSON string: between quotes as
     /// it is, which is what ``appendString(_:to:)`` makes of such text.
-    public static func appendPlainString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    public static func appendPlainString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteAccumulator) {
         assert(
             bytes.allSatisfy { (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
             "plain text is printable ASCII without a quote or a backslash")
         output.append(UInt8(ascii: "\""))
-        output.append(contentsOf: bytes)
+        output.append(bytes)
         output.append(UInt8(ascii: "\""))
     }
 
     /// Appends a cell's JSON value.
-    public static func appendValue(_ cell: Cell, to output: inout [UInt8]) { appendCellValue(cell, to: &output) }
-
-    /// ``appendValue(_:to:)``, into an accumulator.
     public static func appendValue(_ cell: Cell, to output: inout ByteAccumulator) {
         appendCellValue(cell, to: &output)
     }

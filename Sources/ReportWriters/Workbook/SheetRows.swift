@@ -17,7 +17,12 @@ public struct SheetRows {
     }
 
     /// Appends one row.
-    public func append(_ cells: [WorkbookCell], to bytes: inout [UInt8]) {
+    public func append(_ cells: [WorkbookCell], to bytes: inout [UInt8]) { appendRow(cells, to: &bytes) }
+
+    /// ``append(_:to:)``, into an accumulator.
+    public func append(_ cells: [WorkbookCell], to bytes: inout ByteAccumulator) { appendRow(cells, to: &bytes) }
+
+    private func appendRow<Output: ByteOutput & ~Copyable>(_ cells: [WorkbookCell], to bytes: inout Output) {
         bytes.append(Self.rowMarker)
         encoder.append(cells, row: Self.placeholder, style: nil, to: &bytes)
     }
@@ -33,21 +38,9 @@ public struct SheetRows {
 
     /// Appends one row of `cellCount` values, each asked of `value` by its index, in order: a row made where the
     /// values are at hand, without an array of cells.
-    public func append(cellCount: Int, to bytes: inout [UInt8], _ value: (Int) -> Value) {
-        bytes.append(Self.rowMarker)
-        encoder.append(cellCount: cellCount, row: Self.placeholder, style: nil, to: &bytes, value)
-    }
-
-    /// ``append(cellCount:to:_:)``, into an accumulator.
     public func append(cellCount: Int, to bytes: inout ByteAccumulator, _ value: (Int) -> Value) {
         bytes.append(Self.rowMarker)
         encoder.append(cellCount: cellCount, row: Self.placeholder, style: nil, to: &bytes, value)
-    }
-
-    /// ``append(_:to:)``, into an accumulator.
-    public func append(_ cells: [WorkbookCell], to bytes: inout ByteAccumulator) {
-        bytes.append(Self.rowMarker)
-        encoder.append(cells, row: Self.placeholder, style: nil, to: &bytes)
     }
 
     /// The index of the first marker or placeholder (a byte of 0 or 1) in `bytes` at `start` or after it;
