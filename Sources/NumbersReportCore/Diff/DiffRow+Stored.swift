@@ -24,13 +24,13 @@ extension DiffRow {
             health: SnapshotDiff.level(health), errorCodes: codes, smsReady: SnapshotDiff.readiness(ready))
     }
 
-    private static func store(_ text: String?, to bytes: inout [UInt8]) {
+    fileprivate static func store(_ text: String?, to bytes: inout [UInt8]) {
         guard let text else { return store(UInt32.max, to: &bytes) }
         store(UInt32(text.utf8.count), to: &bytes)
         bytes.append(contentsOf: text.utf8)
     }
 
-    private static func store(_ number: UInt32, to bytes: inout [UInt8]) {
+    fileprivate static func store(_ number: UInt32, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
@@ -63,5 +63,33 @@ extension DiffRow {
             defer { index += Int(length) }
             return String(decoding: bytes[index..<index + Int(length)], as: UTF8.self)
         }
+    }
+}
+
+extension ScannedDiffRow {
+    /// Appends the row as ``DiffRowStore`` keeps it: the bytes ``DiffRow/store(to:)`` appends for ``row()``.
+    func store(to bytes: inout [UInt8]) {
+        store(projectId, to: &bytes)
+        store(servicePlanId, to: &bytes)
+        store(campaignId, to: &bytes)
+        store(phoneNumber, to: &bytes)
+        bytes.append(SnapshotDiff.healthCode(health))
+        bytes.append(SnapshotDiff.readinessCode(smsReady))
+        let countAt = bytes.count
+        DiffRow.store(UInt32(0), to: &bytes)
+        var count: UInt32 = 0
+        forEachErrorCode { prefix, code in
+            DiffRow.store(UInt32(prefix.count + code.count), to: &bytes)
+            bytes.append(contentsOf: prefix)
+            bytes.append(contentsOf: code)
+            count += 1
+        }
+        withUnsafeBytes(of: count.littleEndian) { bytes.replaceSubrange(countAt..<countAt + 4, with: $0) }
+    }
+
+    private func store(_ field: Field?, to bytes: inout [UInt8]) {
+        guard let field else { return DiffRow.store(UInt32.max, to: &bytes) }
+        DiffRow.store(UInt32(field.count), to: &bytes)
+        bytes.append(contentsOf: self.bytes(field))
     }
 }

@@ -5,24 +5,44 @@ import Foundation
 /// does not handle, a nested object) returns `nil`, and the caller decodes the line with `JSONDecoder`.
 enum DiffRowScanner {
     static func scan(_ line: [UInt8]) -> DiffRow? {
-        line.withUnsafeBufferPointer { bytes -> DiffRow? in
-            var scanner = Scanner(bytes: bytes, written: Scanner.written)
-            return scanner.row()
+        line.withUnsafeBufferPointer { scan($0)?.row() }
+    }
+
+    /// Where the compared fields lie in `line`, without a text made: the row can be kept and keyed from the
+    /// line's bytes (``ScannedDiffRow``).
+    static func scan(_ line: UnsafeBufferPointer<UInt8>) -> ScannedDiffRow? {
+        // The tables by pointer: read for every key, an array would be retained and released each time.
+        Scanner.written.quoted.withUnsafeBufferPointer { quoted in
+            Scanner.written.keys.withUnsafeBufferPointer { keys in
+                var scanner = Scanner(bytes: line, quoted: quoted, keys: keys)
+                return scanner.row()
+            }
         }
     }
 
     private struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
-        /// ``Scanner/written``, read once a line.
-        let written: WrittenKeys
+        /// ``WrittenKeys/quoted`` and ``WrittenKeys/keys`` of ``written``.
+        let quoted: UnsafeBufferPointer<UInt8>
+        let keys: UnsafeBufferPointer<WrittenKeys.Key>
         var index = 0
         /// The keys of the row read so far.
         var keysRead = 0
 
-        /// A JSON value of a flat row: a string, null, a boolean, an integer, or a list of strings and integers.
+        init(
+            bytes: UnsafeBufferPointer<UInt8>, quoted: UnsafeBufferPointer<UInt8>,
+            keys: UnsafeBufferPointer<WrittenKeys.Key>
+        ) {
+            self.bytes = bytes
+            self.quoted = quoted
+            self.keys = keys
+        }
+
+        /// A JSON value of a flat row: a string or an integer (its text: where it lies), null, a boolean, or a list
+        /// of strings and integers (where its items lie, between the brackets).
         enum Value {
-            case text(String)
-            case list([String])
+            case text(Range<Int>)
+            case list(Range<Int>)
             case boolean(Bool)
             case other
         }
@@ -36,7 +56,8 @@ enum DiffRowScanner {
             + ProvisioningChannel.allCases.map(\.errorCodeColumn) + [NumberRow.schedErrorCodes.name]).map {
                 Array($0.utf8)
             }
-        static let channels = ProvisioningChannel.names
+        /// Every health level with its name.
+        static let levels = HealthLevel.allCases.map { (level: $0, name: Array($0.name.utf8)) }
 
         /// Every column's key in the order this tool writes them (row format v2), quoted (`"phone_number"`), end to
         /// end in one array, with its place in ``columns`` when it is read: a key where this order expects it is told
@@ -45,29 +66,32 @@ enum DiffRowScanner {
         /// twice as long.)
         struct WrittenKeys {
             let quoted: [UInt8]
-            /// Where each key ends in ``quoted``.
-            let ends: [Int]
-            let columns: [Int?]
+            let keys: [Key]
+
+            /// A key in ``quoted``.
+            struct Key {
+                /// Where it starts and ends in ``quoted``.
+                var start: Int
+                var end: Int
+                /// Its place in ``Scanner/columns``; `nil` for a column not read.
+                var column: Int?
+            }
 
             init(names: [String]) {
                 quoted = names.flatMap { [UInt8(ascii: "\"")] + Array($0.utf8) + [UInt8(ascii: "\"")] }
                 var end = 0
-                ends = names.map {
+                keys = names.map {
+                    let start = end
                     end += $0.utf8.count + 2
-                    return end
+                    return Key(start: start, end: end, column: Scanner.columns.firstIndex(of: Array($0.utf8)))
                 }
-                columns = names.map { Scanner.columns.firstIndex(of: Array($0.utf8)) }
             }
         }
 
         static let written = WrittenKeys(names: NumberRow.columnNames)
 
-        mutating func row() -> DiffRow? {
-            var row = DiffRow(
-                projectId: nil, servicePlanId: nil, campaignId: nil, phoneNumber: nil, health: nil, errorCodes: [],
-                smsReady: nil)
-            var channelCodes = [String?](repeating: nil, count: 6)
-            var scheduled: [String] = []
+        mutating func row() -> ScannedDiffRow? {
+            var row = ScannedDiffRow(line: bytes)
             guard take(UInt8(ascii: "{")) else { return nil }
             if take(UInt8(ascii: "}")) { return row }
             repeat {
@@ -84,38 +108,36 @@ enum DiffRowScanner {
                 case (3, .text(let text)): row.phoneNumber = text
                 case (4, .text(let text)):
                     // An unknown level is left to JSONDecoder, which names it in its error.
-                    guard let level = HealthLevel(exactName: text) else { return nil }
+                    guard let level = level(text) else { return nil }
                     row.health = level
                 case (5, .boolean(let ready)): row.smsReady = ready
-                case (6...11, .text(let text)): channelCodes[column - 6] = text
-                case (12, .list(let codes)): scheduled = codes
+                case (6...11, .text(let text)): row.channelCodes[column - 6] = text
+                case (12, .list(let codes)): row.scheduledCodes = codes
                 default: break
                 }
             } while take(UInt8(ascii: ","))
             guard take(UInt8(ascii: "}")), index == bytes.count else { return nil }
-            // The same order as DiffRow's decoder: channels in column order, then the scheduled codes.
-            for (channel, code) in zip(Self.channels, channelCodes) {
-                if let code, !code.isEmpty { row.errorCodes.append("\(channel):\(code)") }
-            }
-            row.errorCodes += scheduled.map { "sched:\($0)" }
             return row
+        }
+
+        func level(_ text: Range<Int>) -> HealthLevel? {
+            let name = UnsafeBufferPointer(rebasing: bytes[text])
+            return Self.levels.first { Self.equal($0.name, name) }?.level
         }
 
         /// A member name: the position in ``columns`` (`.some(nil)` for a column not read), or `nil` when
         /// the name is not a plain string.
         mutating func key() -> Int?? {
             defer { keysRead += 1 }
-            if keysRead < written.ends.count {
+            if keysRead < keys.count {
                 // A key cannot hold an unescaped quote: bytes that match `"name"` are that key.
-                let start = keysRead == 0 ? 0 : written.ends[keysRead - 1]
-                let count = written.ends[keysRead] - start
-                let expected = written.quoted.withUnsafeBufferPointer {
-                    index + count <= bytes.count
-                        && memcmp(bytes.baseAddress! + index, $0.baseAddress! + start, count) == 0
-                }
-                if expected {
+                let key = keys[keysRead]
+                let count = key.end - key.start
+                if index + count <= bytes.count,
+                    memcmp(bytes.baseAddress! + index, quoted.baseAddress! + key.start, count) == 0
+                {
                     index += count
-                    return .some(written.columns[keysRead])
+                    return .some(key.column)
                 }
             }
             guard take(UInt8(ascii: "\"")) else { return nil }
@@ -140,13 +162,22 @@ enum DiffRowScanner {
             guard index < bytes.count else { return false }
             switch bytes[index] {
             case UInt8(ascii: "\""):
-                index += 1
-                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-                    index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+                // The closing quote: the first one after an even number of backslashes.
+                var from = index + 1
+                while true {
+                    guard from < bytes.count, let hit = memchr(bytes.baseAddress! + from, 0x22, bytes.count - from)
+                    else { return false }
+                    let quote = UnsafeRawPointer(hit) - UnsafeRawPointer(bytes.baseAddress!)
+                    var backslashes = 0
+                    while quote - backslashes - 1 > index, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") {
+                        backslashes += 1
+                    }
+                    if backslashes % 2 == 0 {
+                        index = quote + 1
+                        return true
+                    }
+                    from = quote + 1
                 }
-                guard index < bytes.count else { return false }
-                index += 1
-                return true
             case UInt8(ascii: "["):
                 index += 1
                 if take(UInt8(ascii: "]")) { return true }
@@ -169,15 +200,13 @@ enum DiffRowScanner {
             case UInt8(ascii: "\""): return string().map(Value.text)
             case UInt8(ascii: "["):
                 index += 1
-                var items: [String] = []
-                if take(UInt8(ascii: "]")) { return .list(items) }
+                let start = index
+                if take(UInt8(ascii: "]")) { return .list(start..<start) }
                 repeat {
-                    switch value() {
-                    case .text(let text)?: items.append(text)
-                    default: return nil
-                    }
+                    guard case .text? = value() else { return nil }
                 } while take(UInt8(ascii: ","))
-                return take(UInt8(ascii: "]")) ? .list(items) : nil
+                let end = index
+                return take(UInt8(ascii: "]")) ? .list(start..<end) : nil
             case UInt8(ascii: "n"): return literal("null") ? .other : nil
             case UInt8(ascii: "t"): return literal("true") ? .boolean(true) : nil
             case UInt8(ascii: "f"): return literal("false") ? .boolean(false) : nil
@@ -185,7 +214,7 @@ enum DiffRowScanner {
                 let start = index
                 index += 1
                 while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
-                return .text(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                return .text(start..<index)
             default: return nil
             }
         }
@@ -199,8 +228,9 @@ enum DiffRowScanner {
             return true
         }
 
-        /// A string without escapes (a string with any escape is left to JSONDecoder).
-        mutating func string() -> String? {
+        /// A string without escapes (a string with any escape is left to JSONDecoder), whose bytes are valid UTF-8:
+        /// where its text lies.
+        mutating func string() -> Range<Int>? {
             index += 1
             let start = index
             var ascii = true
@@ -210,10 +240,12 @@ enum DiffRowScanner {
                 index += 1
             }
             guard index < bytes.count else { return nil }
-            let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            let text = start..<index
             index += 1
-            // ASCII is valid UTF-8: made without the validation (a generic call, with runtime metadata lookups).
-            return ascii ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
+            guard ascii || String(validating: UnsafeBufferPointer(rebasing: bytes[text]), as: UTF8.self) != nil else {
+                return nil
+            }
+            return text
         }
     }
 }

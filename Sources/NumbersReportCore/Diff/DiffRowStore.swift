@@ -37,6 +37,14 @@ struct DiffRowStore: Sendable {
             if buffer.count >= 1 << 16 { try flush() }
         }
 
+        /// Appends a row from its line's bytes (the same bytes as its ``DiffRow``).
+        func append(_ row: ScannedDiffRow) throws {
+            offsets.append(UInt64(records.byteCount + buffer.count))
+            row.store(to: &buffer)
+            count += 1
+            if buffer.count >= 1 << 16 { try flush() }
+        }
+
         func finish() throws -> DiffRowStore {
             try flush()
             try index.append(records: [UInt64(records.byteCount)])  // where the last row ends

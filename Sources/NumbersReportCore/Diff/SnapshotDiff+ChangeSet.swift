@@ -38,12 +38,21 @@ extension SnapshotDiff {
     ) throws -> Side {
         var sorter = SpillSorter(directory: directory, capacity: capacity, by: DiffKey.precedes)
         let rows = try DiffRowStore.Writer(directory: directory)
-        try forEachRow(path) { row, position in
-            try rows.append(row)
-            let key = RowKey(row)
+        try forEachLine(path) { line, position in
+            let key: RowKey
+            let isUnfetched: Bool
+            if let row = DiffRowScanner.scan(line) {  // kept and keyed from the line's bytes
+                try rows.append(row)
+                key = row.key
+                isUnfetched = !unfetched.isEmpty && unfetched.contains(row.scope)
+            } else {
+                let row = try decodeRow(line, path: path, position: position)
+                try rows.append(row)
+                key = RowKey(row)
+                isUnfetched = !unfetched.isEmpty && unfetched.contains(row.scope)
+            }
             guard key.phone != noPhone else { return }
-            try sorter.append(
-                key.key(position: position, unfetched: !unfetched.isEmpty && unfetched.contains(row.scope)))
+            try sorter.append(key.key(position: position, unfetched: isUnfetched))
         }
         return Side(keys: try sorter.sorted(), rows: DiffRowStores([try rows.finish()]))
     }

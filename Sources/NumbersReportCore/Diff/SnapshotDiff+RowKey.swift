@@ -7,6 +7,14 @@ extension SnapshotDiff {
         var health: UInt8
         var ready: UInt8
 
+        init(identity: UInt64, fingerprint: UInt64, phone: UInt64, health: UInt8, ready: UInt8) {
+            self.identity = identity
+            self.fingerprint = fingerprint
+            self.phone = phone
+            self.health = health
+            self.ready = ready
+        }
+
         init(_ row: DiffRow) {
             identity = row.identityHash
             fingerprint = row.stateFingerprint

@@ -150,21 +150,25 @@ public struct SnapshotDiff: Sendable {
     /// Every row with its position: its place among the file's non-empty lines.
     static func forEachRow(_ path: String, _ body: (DiffRow, UInt32) throws -> Void) throws {
         try forEachLine(path) { line, position in
-            let row: DiffRow
-            do {
-                row = try DiffRow.decode(line)
-            } catch let error as DecodingError {
-                throw DiffError(
-                    description:
-                        "\(path): row \(position + 1) (empty lines not counted): not a row of numbers-report (\(error))"
-                )
-            }
-            try body(row, position)
+            try body(try decodeRow(line, path: path, position: position), position)
         }
     }
 
-    /// Every non-empty line with its position among them.
-    static func forEachLine(_ path: String, _ body: ([UInt8], UInt32) throws -> Void) throws {
+    /// A line's row: scanned, or decoded by `JSONDecoder` when the scanner cannot read it.
+    /// - Throws: ``DiffError`` naming the file and the row when it is not a row of this tool.
+    static func decodeRow(_ line: UnsafeBufferPointer<UInt8>, path: String, position: UInt32) throws -> DiffRow {
+        if let row = DiffRowScanner.scan(line) { return row.row() }
+        do {
+            return try JSONDecoder().decode(DiffRow.self, from: Data(buffer: line))
+        } catch let error as DecodingError {
+            throw DiffError(
+                description:
+                    "\(path): row \(position + 1) (empty lines not counted): not a row of numbers-report (\(error))")
+        }
+    }
+
+    /// Every non-empty line with its position among them; the bytes are valid only inside `body`.
+    static func forEachLine(_ path: String, _ body: (UnsafeBufferPointer<UInt8>, UInt32) throws -> Void) throws {
         let reader: GzipReader
         do {
             reader = try GzipReader(path: path)
@@ -172,17 +176,10 @@ public struct SnapshotDiff: Sendable {
             throw DiffError(description: "\(path): \(error)")
         }
         var position: UInt32 = 0
-        while let line = try reader.nextLine() {
-            if line.isEmpty { continue }
+        while let _ = try reader.withNextLine({ line in
+            if line.isEmpty { return }
             try body(line, position)
             position += 1
-        }
-    }
-}
-
-extension DiffRow {
-    /// One line of `numbers.ndjson.gz`: scanned, or decoded by `JSONDecoder` when the scanner cannot read it.
-    static func decode(_ line: [UInt8]) throws -> DiffRow {
-        try DiffRowScanner.scan(line) ?? JSONDecoder().decode(DiffRow.self, from: Data(line))
+        }) {}
     }
 }

@@ -109,7 +109,15 @@ enum FNV1a {
 
     /// Goes on hashing with the bytes of `text`.
     static func add(_ text: String, to hash: inout UInt64) {
-        for byte in text.utf8 { add(byte, to: &hash) }
+        var text = text
+        text.withUTF8 { add($0, to: &hash) }
+    }
+
+    /// Goes on hashing with `bytes`.
+    static func add(_ bytes: UnsafeBufferPointer<UInt8>, to hash: inout UInt64) {
+        var value = hash
+        for byte in bytes { add(byte, to: &value) }
+        hash = value
     }
 
     /// Goes on hashing with `byte`.

@@ -81,9 +81,23 @@ public final class GzipReader {
     /// - Throws: ``GzipReadError`` (naming the file) when the file is truncated or corrupt or a line is
     ///   longer than ``maximumLineLength``; ``OutputFileError`` when reading fails.
     public func nextLine() throws -> [UInt8]? {
+        guard let line = try nextLineBounds() else { return nil }
+        return Array(output[line])
+    }
+
+    /// Hands the next line, without its `\n`, to `body` where it lies in the reader's buffer (no copy made); `nil`
+    /// at the end. The bytes are valid only inside `body`.
+    /// - Throws: what ``nextLine()`` throws, and what `body` throws.
+    public func withNextLine<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result? {
+        guard let line = try nextLineBounds() else { return nil }
+        return try output.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[line])) }
+    }
+
+    /// Where the next line lies in `output` (handed out: the buffer keeps it until the next call); `nil` at the end.
+    private func nextLineBounds() throws -> Range<Int>? {
         while true {
             if let newline = findNewline() {
-                let line = Array(output[lineStart..<newline])
+                let line = lineStart..<newline
                 lineStart = newline + 1
                 searched = lineStart
                 return line
@@ -94,7 +108,7 @@ public final class GzipReader {
             }
             if finished {
                 guard lineStart < output.count else { return nil }
-                let line = Array(output[lineStart...])
+                let line = lineStart..<output.count
                 lineStart = output.count
                 searched = lineStart
                 return line
