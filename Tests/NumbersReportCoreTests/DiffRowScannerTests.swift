@@ -97,6 +97,20 @@ struct DiffRowScannerTests {
             try SnapshotDiff.forEachRow(directory + "/rows.ndjson.gz") { row, _ in readBack.append(.init(row)) }
             #expect(rows.count == 235)
             #expect(readBack == rows.map { SnapshotDiff.RowKey(DiffRow($0, format: .current)) })
+            // Kept and keyed from the rows' own texts, as the scopes do: the same as from their DiffRows.
+            #expect(readBack == rows.map { $0.key(format: .current) })
+            #expect(rows.contains { !DiffRow($0, format: .current).errorCodes.isEmpty })
+            for format in [RowFormat.v1, .current] {
+                for row in rows {
+                    let reference = DiffRow(row, format: format)
+                    var stored: [UInt8] = []
+                    row.store(to: &stored, format: format)
+                    var expected: [UInt8] = []
+                    reference.store(to: &expected)
+                    #expect(stored == expected)
+                    #expect(row.key(format: format) == SnapshotDiff.RowKey(reference))
+                }
+            }
         }
     }
 
@@ -106,8 +120,8 @@ struct DiffRowScannerTests {
         line.withUnsafeBufferPointer { bytes in
             DiffRowScanner.scan(bytes).map { scanned in
                 var stored: [UInt8] = []
-                scanned.store(to: &stored)
-                return (scanned.key, stored)
+                scanned.store(to: &stored, format: .current)
+                return (scanned.key(format: .current), stored)
             }
         }
     }

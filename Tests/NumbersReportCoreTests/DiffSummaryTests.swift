@@ -103,7 +103,7 @@ struct DiffSummaryTests {
                 parts.append(try writer.finish())
                 writer = try DiffRowsPart.Writer(directory: directory)
             }
-            try writer.append(row)
+            try writer.append(row, format: .current)
         }
         parts.append(try writer.finish())
         // In memory, and sorted in runs of 7 keys on disk (the path of a night of millions).

@@ -66,15 +66,17 @@ extension DiffRow {
     }
 }
 
-extension ScannedDiffRow {
-    /// Appends the row as ``DiffRowStore`` keeps it: the bytes ``DiffRow/store(to:)`` appends for ``row()``.
-    func store(to bytes: inout [UInt8]) {
-        store(projectId, to: &bytes)
-        store(servicePlanId, to: &bytes)
-        store(campaignId, to: &bytes)
-        store(phoneNumber, to: &bytes)
-        bytes.append(SnapshotDiff.healthCode(health))
-        bytes.append(SnapshotDiff.readinessCode(smsReady))
+extension DiffRowFields {
+    /// Appends the row as ``DiffRowStore`` keeps it: the bytes ``DiffRow/store(to:)`` appends for the row's
+    /// ``DiffRow``.
+    func store(to bytes: inout [UInt8], format: RowFormat) {
+        forEachIdentityText { text in
+            guard let text else { return DiffRow.store(UInt32.max, to: &bytes) }
+            DiffRow.store(UInt32(text.count), to: &bytes)
+            bytes.append(contentsOf: text)
+        }
+        bytes.append(SnapshotDiff.healthCode(diffHealth))
+        bytes.append(SnapshotDiff.readinessCode(diffReadiness(format: format)))
         let countAt = bytes.count
         DiffRow.store(UInt32(0), to: &bytes)
         var count: UInt32 = 0
@@ -85,11 +87,5 @@ extension ScannedDiffRow {
             count += 1
         }
         withUnsafeBytes(of: count.littleEndian) { bytes.replaceSubrange(countAt..<countAt + 4, with: $0) }
-    }
-
-    private func store(_ field: Field?, to bytes: inout [UInt8]) {
-        guard let field else { return DiffRow.store(UInt32.max, to: &bytes) }
-        DiffRow.store(UInt32(field.count), to: &bytes)
-        bytes.append(contentsOf: self.bytes(field))
     }
 }

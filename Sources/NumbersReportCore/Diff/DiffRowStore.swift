@@ -37,10 +37,10 @@ struct DiffRowStore: Sendable {
             if buffer.count >= 1 << 16 { try flush() }
         }
 
-        /// Appends a row from its line's bytes (the same bytes as its ``DiffRow``).
-        func append(_ row: ScannedDiffRow) throws {
+        /// Appends a row from its fields' bytes (the same bytes as its ``DiffRow``'s).
+        func append(_ row: some DiffRowFields, format: RowFormat) throws {
             offsets.append(UInt64(records.byteCount + buffer.count))
-            row.store(to: &buffer)
+            row.store(to: &buffer, format: format)
             count += 1
             if buffer.count >= 1 << 16 { try flush() }
         }

@@ -16,9 +16,10 @@ struct DiffRowsPart: Sendable {
             rows = try DiffRowStore.Writer(directory: directory)
         }
 
-        func append(_ row: DiffRow) throws {
-            pending.append(SnapshotDiff.RowKey(row))
-            try rows.append(row)
+        /// Appends a row as it is written tonight: what `diff` would read back from its line of a `format` file.
+        func append(_ row: some DiffRowFields, format: RowFormat) throws {
+            pending.append(row.key(format: format))
+            try rows.append(row, format: format)
             if pending.count >= 4096 { try flush() }
         }
 

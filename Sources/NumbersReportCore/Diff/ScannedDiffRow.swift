@@ -1,6 +1,6 @@
 /// One line of `numbers.ndjson.gz` as ``DiffRowScanner`` found it: where each compared field's text lies in the
 /// line, no text made yet. The comparison keys and keeps the previous night's rows straight from these bytes
-/// (``key``, ``store(to:)``): the same key and the same kept bytes as the ``DiffRow`` that ``row()`` makes.
+/// (``DiffRowFields``): the same key and the same kept bytes as the ``DiffRow`` that ``row()`` makes.
 ///
 /// Every text it points at is valid UTF-8 without escapes (the scanner leaves any other line to `JSONDecoder`),
 /// so its bytes are the UTF-8 of the text ``row()`` makes.
@@ -25,11 +25,6 @@ struct ScannedDiffRow {
         self.line = line
     }
 
-    /// The prefix of each channel's codes (`sms_att:`, …), in ``ProvisioningChannel`` order.
-    private static let channelPrefixes = ProvisioningChannel.names.map { Array("\($0):".utf8) }
-    /// The prefix of the scheduled codes.
-    private static let scheduledPrefix = Array("sched:".utf8)
-
     /// The bytes of a field.
     func bytes(_ field: Field) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: line[field])
@@ -39,7 +34,9 @@ struct ScannedDiffRow {
     /// its code: channels' non-empty codes in column order, then the scheduled codes.
     func forEachErrorCode(_ body: (_ prefix: [UInt8], _ code: UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         for channel in channelCodes.indices {
-            if let code = channelCodes[channel], !code.isEmpty { try body(Self.channelPrefixes[channel], bytes(code)) }
+            if let code = channelCodes[channel], !code.isEmpty {
+                try body(DiffCodePrefix.channels[channel], bytes(code))
+            }
         }
         guard let list = scheduledCodes else { return }
         var index = list.lowerBound
@@ -56,7 +53,7 @@ struct ScannedDiffRow {
                 code = index..<end
                 index = end
             }
-            try body(Self.scheduledPrefix, bytes(code))
+            try body(DiffCodePrefix.scheduled, bytes(code))
             index += 1  // the comma
         }
     }
@@ -74,35 +71,6 @@ struct ScannedDiffRow {
 
     private func text(_ field: Field?) -> String? {
         field.map { String(decoding: bytes($0), as: UTF8.self) }
-    }
-
-    /// The row's comparison key: ``SnapshotDiff/RowKey``'s hashes of ``DiffRow``, made from the bytes.
-    var key: SnapshotDiff.RowKey {
-        var identity = FNV1a.offsetBasis
-        if let projectId { FNV1a.add(bytes(projectId), to: &identity) }
-        FNV1a.add(0x1F, to: &identity)
-        if let servicePlanId { FNV1a.add(bytes(servicePlanId), to: &identity) }
-        FNV1a.add(0x1F, to: &identity)
-        if let campaignId { FNV1a.add(bytes(campaignId), to: &identity) }
-        FNV1a.add(0x1F, to: &identity)
-        var phone = FNV1a.offsetBasis
-        if let phoneNumber {
-            FNV1a.add(bytes(phoneNumber), to: &identity)
-            FNV1a.add(bytes(phoneNumber), to: &phone)
-        }
-        var fingerprint = FNV1a.offsetBasis
-        if let health { FNV1a.add(health.name, to: &fingerprint) }
-        FNV1a.add(0x1F, to: &fingerprint)
-        var first = true
-        forEachErrorCode { prefix, code in
-            if !first { FNV1a.add(UInt8(ascii: ","), to: &fingerprint) }
-            first = false
-            prefix.withUnsafeBufferPointer { FNV1a.add($0, to: &fingerprint) }
-            FNV1a.add(code, to: &fingerprint)
-        }
-        return SnapshotDiff.RowKey(
-            identity: identity, fingerprint: fingerprint, phone: phone, health: SnapshotDiff.healthCode(health),
-            ready: SnapshotDiff.readinessCode(smsReady))
     }
 
     /// The row's scope, as ``DiffRow/scope``.

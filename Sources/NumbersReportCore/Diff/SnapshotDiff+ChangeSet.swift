@@ -42,8 +42,8 @@ extension SnapshotDiff {
             let key: RowKey
             let isUnfetched: Bool
             if let row = DiffRowScanner.scan(line) {  // kept and keyed from the line's bytes
-                try rows.append(row)
-                key = row.key
+                try rows.append(row, format: .current)
+                key = row.key(format: .current)
                 isUnfetched = !unfetched.isEmpty && unfetched.contains(row.scope)
             } else {
                 let row = try decodeRow(line, path: path, position: position)

@@ -75,7 +75,7 @@ public final class ScopePart: @unchecked Sendable {
             summary.result.levelCounts[row.verdict.level, default: 0] += 1
             if !row.verdict.smsReady { summary.result.smsNotReady += 1 }
             summary.digest.add(row)
-            try diffRows?.append(DiffRow(row, format: format))
+            try diffRows?.append(row, format: format)
         }
         let rejected = page.response.rejectedRecords
         summary.result.rejectedCount += rejected.count
