@@ -14,7 +14,7 @@ struct RecordSourceTests {
     /// `numbers.csv` and the decompressed `numbers.ndjson.gz` of a page's rows, written with its spans or without.
     static func written(_ body: [UInt8], fromPageBytes: Bool, excelSafe: Bool = true) throws -> Written {
         let decoded = try ListImportedNumbersResponse.decodeWithSpans(from: body)
-        let page = ImportedNumbersPage(
+        var page = ImportedNumbersPage(
             query: Fixtures.scope.query(pageSize: 1000), number: 1, pageToken: nil, requestTarget: "/",
             fetchedAt: Date(), body: body, response: decoded.response,
             recordSpans: fromPageBytes ? decoded.spans : nil)
@@ -27,7 +27,8 @@ struct RecordSourceTests {
         let writer = try RowFilesWriter(csv: csv, ndjson: ndjson, output: output, problemSheetDirectory: directory)
         let builder = RowBuilder(rules: HealthRules(clock: Fixtures.clock, staleAfterHours: 72))
         var sources = 0
-        try builder.forEachRow(of: page, scope: Fixtures.scope) { row, source in
+        // As a run does: the records moved into their rows (with spans; without, the page is read as it is).
+        try builder.forEachRow(takingFrom: &page, scope: Fixtures.scope) { row, source in
             if source != nil { sources += 1 }
             try writer.append(row, source: source)
         }

@@ -172,20 +172,24 @@ public struct ReportRun: Sendable {
         let part = try await BlockingWork.run { try factory.makePart(scopeIndex: index) }
         progress?(.scopeStarted(index: index, scope: scope))
         do {
-            for try await page in client.pages(
-                for: scope.query(pageSize: configuration.api.pageSize), logMetadata: ["scope": "\(scope.displayName)"])
-            {
-                // Writing waits for the compression threads when they fall behind: off the concurrency pool.
-                try await BlockingWork.run { try part.add(page) }
+            var pages = client.pages(
+                for: scope.query(pageSize: configuration.api.pageSize), logMetadata: ["scope": "\(scope.displayName)"]
+            ).makeAsyncIterator()
+            while let page = try await pages.next() {
+                let (number, records, totalSize) = (
+                    page.number, page.response.importedNumbers.count, page.response.totalSize
+                )
+                // Writing waits for the compression threads when they fall behind: off the concurrency pool. The
+                // page goes there by move: its records are moved into their rows.
+                let handOver = PageHandOver(consume page)
+                try await BlockingWork.run { try part.add(handOver.take()) }
                 logger.debug(
                     "page written",
                     metadata: [
-                        "scope": "\(scope.displayName)", "page": .stringConvertible(page.number),
-                        "records": .stringConvertible(page.response.importedNumbers.count),
+                        "scope": "\(scope.displayName)", "page": .stringConvertible(number),
+                        "records": .stringConvertible(records),
                     ])
-                progress?(
-                    .pageWritten(
-                        index: index, pages: part.pages, rows: part.rowCount, totalSize: page.response.totalSize))
+                progress?(.pageWritten(index: index, pages: part.pages, rows: part.rowCount, totalSize: totalSize))
                 if let deadline, Date() >= deadline {
                     part.fail(.runDeadline(configuration.api.runDeadlineMinutes))
                     logger.error("run deadline reached", metadata: ["scope": "\(scope.displayName)"])

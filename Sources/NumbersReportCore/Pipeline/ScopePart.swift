@@ -61,11 +61,12 @@ public final class ScopePart: @unchecked Sendable {
     }
 
     /// Normalise and write one page.
-    public func add(_ page: ImportedNumbersPage) throws {
+    public func add(_ page: consuming ImportedNumbersPage) throws {
         try rawPages.append(page, scopeIndex: index)
         let format = builder.format
-        // Each row goes everywhere as it is made, never copied (a copy retains its many texts).
-        try builder.forEachRow(of: page, scope: scope) { row, source in
+        // Each record is moved into its row, and each row goes everywhere as it is made, never copied (a copy
+        // retains its many texts).
+        try builder.forEachRow(takingFrom: &page, scope: scope) { row, source in
             if let phone = row.number.phoneNumber, !seenNumbers.insert(phone).inserted {
                 summary.result.duplicates += 1
                 return

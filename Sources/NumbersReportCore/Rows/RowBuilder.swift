@@ -62,6 +62,25 @@ public struct RowBuilder: Sendable {
         }
     }
 
+    /// ``forEachRow(of:scope:_:)`` for a page the caller owns: each decoded record is moved out of the page into
+    /// its row, not copied (the page's records are left empty). The page's records must be held by nobody else, or
+    /// they are copied once, all of them.
+    package func forEachRow(
+        takingFrom page: inout ImportedNumbersPage, scope: ScopeSettings,
+        _ body: (NumberRow, RecordSource?) throws -> Void
+    ) rethrows {
+        guard let spans = page.recordSpans, page.response.rejectedRecords.isEmpty,
+            spans.recordCount == page.response.importedNumbers.count
+        else { return try forEachRow(of: page, scope: scope, body) }
+        var numbers = page.response.importedNumbers
+        page.response.importedNumbers = []
+        try spans.forEachRecord(in: page.body) { index, source in
+            var number = ImportedNumber()
+            swap(&number, &numbers[index])
+            try body(row(for: consume number, scope: scope), source)
+        }
+    }
+
     public func row(for number: consuming ImportedNumber, scope: ScopeSettings) -> NumberRow {
         let slots = ProvisioningOperation.slots(of: number)
         let verdict =
