@@ -5,7 +5,7 @@ import Testing
 
 @Suite("the rows a diff keeps aside")
 struct DiffRowStoreTests {
-    private static func row(_ index: Int) -> DiffRow {
+    static func row(_ index: Int) -> DiffRow {
         DiffRow(
             projectId: index % 7 == 0 ? nil : "p-\(index)", servicePlanId: "plan é \(index % 3)",
             campaignId: index % 5 == 0 ? "" : "C\(index)", phoneNumber: index % 11 == 0 ? nil : "+1415555\(index)",
@@ -40,6 +40,45 @@ struct DiffRowStoreTests {
         }
         #expect(try joined.row(at: rows.count) == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
+}
+
+extension DiffRowStoreTests {
+    @Test(
+        "one reader gives every row in any order (forward, backward, scattered), rows larger than its block among them")
+    func oneReader() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var stores: [DiffRowStore] = []
+        var rows: [DiffRow] = []
+        for size in [2500, 0, 700] {
+            let writer = try DiffRowStore.Writer(directory: directory)
+            for _ in 0..<size {
+                var row = Self.row(rows.count)
+                if rows.count % 997 == 5 {  // about 40 KB: more than a block of the reader
+                    row.errorCodes = (0..<2000).map { "sched:\($0)-\(rows.count)" }
+                }
+                rows.append(row)
+                try writer.append(row)
+            }
+            stores.append(try writer.finish())
+        }
+        let joined = DiffRowStores(stores)
+        var state: UInt64 = 3
+        let scattered = (0..<3000).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            return Int(state >> 33) % rows.count
+        }
+        for order in [Array(rows.indices), rows.indices.reversed(), scattered] {
+            var reader = DiffRowStores.Reader(joined)
+            for position in order {
+                let readBack = try #require(try reader.row(at: position))
+                let row = rows[position]
+                #expect(readBack.identity == row.identity && readBack.errorCodes == row.errorCodes)
+                #expect(readBack.health == row.health && readBack.smsReady == row.smsReady)
+            }
+            #expect(try reader.row(at: rows.count) == nil)
+        }
     }
 }
 

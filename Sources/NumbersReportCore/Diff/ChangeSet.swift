@@ -26,7 +26,8 @@ public struct ChangeSet: Sendable {
 
     /// Calls `visit` with every change, worst first.
     public func forEach(_ visit: (SnapshotChange) throws -> Void) throws {
-        try stubs.forEach { stub in try visit(try change(stub)) }
+        var rows = Rows(self)
+        try stubs.forEach { stub in try visit(try rows.change(stub)) }
     }
 
     /// The first `count` changes, worst first.
@@ -34,24 +35,39 @@ public struct ChangeSet: Sendable {
         var changes: [SnapshotChange] = []
         guard count > 0 else { return changes }
         var cursor = stubs.makeCursor()
-        while changes.count < count, let stub = try cursor.next() { changes.append(try change(stub)) }
+        var rows = Rows(self)
+        while changes.count < count, let stub = try cursor.next() { changes.append(try rows.change(stub)) }
         return changes
     }
 
-    private func change(_ stub: ChangeStub) throws -> SnapshotChange {
-        let old = stub.old == ChangeStub.none ? nil : try Self.row(stub.old, of: oldRows, "the previous night")
-        let new = stub.new == ChangeStub.none ? nil : try Self.row(stub.new, of: newRows, "tonight")
-        let kind = stub.changeKind
-        if kind == .moved, let old, let new { return try SnapshotDiff.moved(old: old, new: new) }
-        return try SnapshotDiff.change(kind, old: old, new: new)
-    }
+    /// The changes of one visit made from their rows, read through readers of its own.
+    private struct Rows {
+        var old: DiffRowStores.Reader
+        var new: DiffRowStores.Reader
 
-    /// The row a change names; its keys and its kept rows disagreeing is a fault, never a change without a side.
-    private static func row(_ position: UInt32, of rows: DiffRowStores, _ night: String) throws -> DiffRow {
-        guard let row = try rows.row(at: Int(position)) else {
-            throw SnapshotDiff.DiffError(
-                description: "row \(Int(position) + 1) of \(night), named by a change, was not kept aside")
+        init(_ changes: ChangeSet) {
+            old = DiffRowStores.Reader(changes.oldRows)
+            new = DiffRowStores.Reader(changes.newRows)
         }
-        return row
+
+        mutating func change(_ stub: ChangeStub) throws -> SnapshotChange {
+            let old = stub.old == ChangeStub.none ? nil : try Self.row(stub.old, of: &self.old, "the previous night")
+            let new = stub.new == ChangeStub.none ? nil : try Self.row(stub.new, of: &self.new, "tonight")
+            let kind = stub.changeKind
+            if kind == .moved, let old, let new { return try SnapshotDiff.moved(old: old, new: new) }
+            return try SnapshotDiff.change(kind, old: old, new: new)
+        }
+
+        /// The row a change names; its keys and its kept rows disagreeing is a fault, never a change without a
+        /// side.
+        private static func row(
+            _ position: UInt32, of rows: inout DiffRowStores.Reader, _ night: String
+        ) throws -> DiffRow {
+            guard let row = try rows.row(at: Int(position)) else {
+                throw SnapshotDiff.DiffError(
+                    description: "row \(Int(position) + 1) of \(night), named by a change, was not kept aside")
+            }
+            return row
+        }
     }
 }

@@ -10,10 +10,41 @@ struct DiffRowStore: Sendable {
 
     /// The row at `position` (from 0, in the order appended); `nil` past the last.
     func row(at position: Int) throws -> DiffRow? {
-        guard position >= 0, position < count else { return nil }
-        var bounds: (start: UInt64, end: UInt64) = (0, 0)
-        try withUnsafeMutableBytes(of: &bounds) { try index.read(into: $0, at: position * 8) }
-        return try DiffRow(stored: try records.bytes(at: Int(bounds.start), count: Int(bounds.end - bounds.start)))
+        var reader = Reader(self)
+        return try reader.row(at: position)
+    }
+
+    /// Reads rows of a store for one visit, a block of each file at a time: a change set asks its rows in
+    /// increasing positions within each category, and one read serves the rows near each other.
+    struct Reader {
+        let count: Int
+        private var index: ScratchFile.Window
+        private var records: ScratchFile.Window
+
+        init(_ store: DiffRowStore) {
+            count = store.count
+            index = ScratchFile.Window(store.index, blockSize: 16 << 10)  // 2,048 rows' places
+            records = ScratchFile.Window(store.records, blockSize: 16 << 10)
+        }
+
+        /// ``DiffRowStore/row(at:)``.
+        mutating func row(at position: Int) throws -> DiffRow? {
+            guard position >= 0, position < count else { return nil }
+            let bounds = try index.bytes(at: position * 8, count: 16)
+            let start = Self.offset(bounds, 0)
+            let end = Self.offset(bounds, 8)
+            guard start <= end else {
+                throw ScratchFileError(
+                    operation: "read", path: index.file.path, errno: 0,
+                    reason: "the places of the kept rows are damaged")
+            }
+            return try DiffRow(stored: Array(try records.bytes(at: Int(start), count: Int(end - start))))
+        }
+
+        /// The little-endian `UInt64` at `at` in `bytes`.
+        private static func offset(_ bytes: ArraySlice<UInt8>, _ at: Int) -> UInt64 {
+            (0..<8).reduce(0) { $0 | UInt64(bytes[bytes.startIndex + at + $1]) << (8 * $1) }
+        }
     }
 
     /// Appends rows to a new store.

@@ -14,7 +14,24 @@ struct DiffRowStores: Sendable {
     }
 
     func row(at position: Int) throws -> DiffRow? {
-        guard let store = starts.lastIndex(where: { $0 <= position }) else { return nil }
-        return try stores[store].row(at: position - starts[store])
+        var reader = Reader(self)
+        return try reader.row(at: position)
+    }
+
+    /// Reads rows of the stores for one visit (``DiffRowStore/Reader``).
+    struct Reader {
+        private let stores: DiffRowStores
+        private var readers: [DiffRowStore.Reader]
+
+        init(_ stores: DiffRowStores) {
+            self.stores = stores
+            readers = stores.stores.map(DiffRowStore.Reader.init)
+        }
+
+        /// ``DiffRowStores/row(at:)``.
+        mutating func row(at position: Int) throws -> DiffRow? {
+            guard let store = stores.starts.lastIndex(where: { $0 <= position }) else { return nil }
+            return try readers[store].row(at: position - stores.starts[store])
+        }
     }
 }
