@@ -22,8 +22,8 @@ struct RowFilesJoin {
             let ndjson = try snapshot.createPayloadFile(.numbersNDJSON)
             let rawPages = try snapshot.createPayloadFile(.rawPages)
             for part in parts {
-                try FileSystem.forEachChunk(part.ndjson) { try ndjson.write($0) }
-                try FileSystem.forEachChunk(part.rawPages) { try rawPages.write($0) }
+                try FileSystem.forEachChunk(part.ndjson, direct: true) { try ndjson.write($0) }
+                try FileSystem.forEachChunk(part.rawPages, direct: true) { try rawPages.write($0) }
                 Self.remove([part.ndjson, part.rawPages])
             }
             try ndjson.close()
@@ -36,7 +36,7 @@ struct RowFilesJoin {
                 try attachment.take(bytes)
             }
             for part in parts {
-                try FileSystem.forEachChunk(part.csv) { bytes in
+                try FileSystem.forEachChunk(part.csv, direct: true) { bytes in
                     try csv.write(bytes)
                     try attachment.take(bytes)
                 }

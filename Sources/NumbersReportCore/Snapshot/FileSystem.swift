@@ -151,17 +151,28 @@ extension FileSystem {
 
     /// Reads a file at most a megabyte at a time, handing each chunk to `body`: the same buffer each time, made once
     /// (a new one a chunk would be a megabyte allocated, faulted in and freed for every megabyte read).
-    static func forEachChunk(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// - Parameter direct: read past the page cache (``DirectIO``) where the file system allows it: for a file
+    ///   written so (a scope's part file), whose bytes are not in the page cache.
+    static func forEachChunk(
+        _ path: String, direct: Bool = false, _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        var descriptor = direct && DirectIO.isAvailable ? open(path, O_RDONLY | O_CLOEXEC | DirectIO.openFlag) : -1
+        var reading = descriptor >= 0 ? "directly" : "through the page cache"
+        if descriptor < 0 { descriptor = open(path, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw OutputFileError(operation: "read", path: path, errno: errno) }
         defer { close(descriptor) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: DirectIO.alignment)
         defer { buffer.deallocate() }
         while true {
             let count = read(descriptor, buffer.baseAddress, buffer.count)
             if count == 0 { return }
             guard count > 0 else {
                 if errno == EINTR { continue }
+                // Read directly, an offset after the last partial block can be refused: the rest as any other.
+                if errno == EINVAL, reading == "directly", DirectIO.stop(descriptor: descriptor) {
+                    reading = "through the page cache"
+                    continue
+                }
                 throw OutputFileError(operation: "read", path: path, errno: errno)
             }
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))

@@ -3,16 +3,6 @@
     /// The C library's `close` and `write`, under names that the methods of the same name do not hide.
     private let systemClose = Glibc.close
     private let systemWrite = Glibc.write
-    /// `O_DIRECT`, which Glibc's module does not give Swift (its header defines it only for `_GNU_SOURCE`): Linux's
-    /// value on each architecture (`asm/fcntl.h`); 0 where it is not known here, and the file is not written
-    /// directly.
-    #if arch(x86_64) || arch(i386)
-        private let openDirect: Int32 = 0o40000
-    #elseif arch(arm64) || arch(arm)
-        private let openDirect: Int32 = 0o200000
-    #else
-        private let openDirect: Int32 = 0
-    #endif
 #elseif canImport(Darwin)
     import Darwin
     private let systemClose = Darwin.close
@@ -39,9 +29,7 @@ public final class FileSink: ByteSink {
     /// Bytes taken so far.
     public private(set) var byteCount = 0
 
-    /// The alignment of address, length and file offset that `O_DIRECT` asks (a page: it covers every block size
-    /// up to it).
-    static let directAlignment = 4096
+    static let directAlignment = DirectIO.alignment
     /// The buffer of a file written directly: each write waits for the disk, so fewer, larger ones.
     static let directBufferCapacity = 1 << 20
 
@@ -59,11 +47,11 @@ public final class FileSink: ByteSink {
         self.syncsOnClose = syncsOnClose
         var direct = false
         #if os(Linux)
-            direct = (writesDirectly ?? syncsOnClose) && openDirect != 0
+            direct = (writesDirectly ?? syncsOnClose) && DirectIO.isAvailable
         #endif
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
         #if os(Linux)
-            descriptor = open(path, direct ? flags | openDirect : flags, mode_t(mode))
+            descriptor = open(path, direct ? flags | DirectIO.openFlag : flags, mode_t(mode))
             if descriptor < 0, direct, errno == EINVAL {
                 // A file system without O_DIRECT: Linux refuses it once the file is made (an existing file fails
                 // O_EXCL first), so the file just made is opened again as it is.
@@ -158,12 +146,9 @@ public final class FileSink: ByteSink {
     /// Goes on writing through the page cache.
     private func stopWritingDirectly() throws {
         guard writesDirectly else { return }
-        #if os(Linux)
-            let flags = fcntl(descriptor, F_GETFL)
-            guard flags >= 0, fcntl(descriptor, F_SETFL, flags & ~openDirect) == 0 else {
-                throw OutputFileError(operation: "fcntl", path: path, errno: errno)
-            }
-        #endif
+        guard DirectIO.stop(descriptor: descriptor) else {
+            throw OutputFileError(operation: "fcntl", path: path, errno: errno)
+        }
         writesDirectly = false
     }
 }
