@@ -48,6 +48,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The executable's allocator (README, "Performance"): linked before the C library, it serves every
+        // malloc of the process, the Swift runtime's included.
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         .target(name: "TextSafety"),
         .target(
             name: "SinchImportedNumbers",
@@ -88,6 +95,7 @@ let package = Package(
         .executableTarget(
             name: "numbers-report",
             dependencies: [
+                "CJemalloc",
                 "NumbersReportCore",
                 "FakeSinchAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
