@@ -68,10 +68,10 @@ extension ScannedDiffRow: DiffRowFields {
 
 extension DiffRow: DiffRowFields {
     func forEachIdentityText(_ body: (UnsafeBufferPointer<UInt8>?) throws -> Void) rethrows {
-        try NumberRow.withUTF8(projectId, body)
-        try NumberRow.withUTF8(servicePlanId, body)
-        try NumberRow.withUTF8(campaignId, body)
-        try NumberRow.withUTF8(phoneNumber, body)
+        try withUTF8(projectId, body)
+        try withUTF8(servicePlanId, body)
+        try withUTF8(campaignId, body)
+        try withUTF8(phoneNumber, body)
     }
 
     var diffHealth: HealthLevel? { health }
@@ -81,22 +81,16 @@ extension DiffRow: DiffRowFields {
 
     /// Each code whole, with an empty prefix.
     func forEachErrorCode(_ body: (_ prefix: [UInt8], _ code: UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        for code in errorCodes { try NumberRow.withUTF8(code) { try body([], $0!) } }
+        for code in errorCodes { try withUTF8(code) { try body([], $0!) } }
     }
 }
 
 extension NumberRow: DiffRowFields {
     func forEachIdentityText(_ body: (UnsafeBufferPointer<UInt8>?) throws -> Void) rethrows {
-        try Self.withUTF8(scope.projectId, body)
-        try Self.withUTF8(scope.servicePlanId, body)
-        try Self.withUTF8(scope.campaignId, body)
-        try Self.withUTF8(number.phoneNumber, body)
-    }
-
-    /// Hands `body` the UTF-8 of `text`, in place.
-    fileprivate static func withUTF8(_ text: String?, _ body: (UnsafeBufferPointer<UInt8>?) throws -> Void) rethrows {
-        guard var text else { return try body(nil) }
-        try text.withUTF8 { try body($0) }
+        try withUTF8(scope.projectId, body)
+        try withUTF8(scope.servicePlanId, body)
+        try withUTF8(scope.campaignId, body)
+        try withUTF8(number.phoneNumber, body)
     }
 
     var diffHealth: HealthLevel? { verdict.level }
@@ -109,13 +103,19 @@ extension NumberRow: DiffRowFields {
         // One slot a channel, in channel order.
         for (channel, operation) in operationSlots.enumerated() {
             if let code = operation?.errorCode, !code.isEmpty {
-                try Self.withUTF8(code) { try body(DiffCodePrefix.channels[channel], $0!) }
+                try withUTF8(code) { try body(DiffCodePrefix.channels[channel], $0!) }
             }
         }
         for code in number.smsConfiguration?.scheduledProvisioning?.errorCodes ?? [] {
-            try Self.withUTF8(code.integerValue.map(String.init) ?? code.rawValue) {
+            try withUTF8(code.integerValue.map(String.init) ?? code.rawValue) {
                 try body(DiffCodePrefix.scheduled, $0!)
             }
         }
     }
+}
+
+/// Hands `body` the UTF-8 of `text`, in place; `nil` for none.
+private func withUTF8(_ text: String?, _ body: (UnsafeBufferPointer<UInt8>?) throws -> Void) rethrows {
+    guard var text else { return try body(nil) }
+    try text.withUTF8 { try body($0) }
 }

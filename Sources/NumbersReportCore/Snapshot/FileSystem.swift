@@ -157,7 +157,7 @@ extension FileSystem {
         _ path: String, direct: Bool = false, _ body: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
         var descriptor = direct && DirectIO.isAvailable ? open(path, O_RDONLY | O_CLOEXEC | DirectIO.openFlag) : -1
-        var reading = descriptor >= 0 ? "directly" : "through the page cache"
+        var readsDirectly = descriptor >= 0
         if descriptor < 0 { descriptor = open(path, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw OutputFileError(operation: "read", path: path, errno: errno) }
         defer { close(descriptor) }
@@ -169,8 +169,8 @@ extension FileSystem {
             guard count > 0 else {
                 if errno == EINTR { continue }
                 // Read directly, an offset after the last partial block can be refused: the rest as any other.
-                if errno == EINVAL, reading == "directly", DirectIO.stop(descriptor: descriptor) {
-                    reading = "through the page cache"
+                if errno == EINVAL, readsDirectly, DirectIO.stop(descriptor: descriptor) {
+                    readsDirectly = false
                     continue
                 }
                 throw OutputFileError(operation: "read", path: path, errno: errno)

@@ -45,23 +45,16 @@ public final class FileSink: ByteSink {
     ) throws {
         self.path = path
         self.syncsOnClose = syncsOnClose
-        var direct = false
-        #if os(Linux)
-            direct = (writesDirectly ?? syncsOnClose) && DirectIO.isAvailable
-        #endif
+        var direct = (writesDirectly ?? syncsOnClose) && DirectIO.isAvailable
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
-        #if os(Linux)
-            descriptor = open(path, direct ? flags | DirectIO.openFlag : flags, mode_t(mode))
-            if descriptor < 0, direct, errno == EINVAL {
-                // A file system without O_DIRECT: Linux refuses it once the file is made (an existing file fails
-                // O_EXCL first), so the file just made is opened again as it is.
-                direct = false
-                descriptor = open(path, flags, mode_t(mode))
-                if descriptor < 0, errno == EEXIST { descriptor = open(path, O_WRONLY | O_CLOEXEC) }
-            }
-        #else
+        descriptor = open(path, direct ? flags | DirectIO.openFlag : flags, mode_t(mode))
+        if descriptor < 0, direct, errno == EINVAL {
+            // A file system without O_DIRECT: Linux refuses it once the file is made (an existing file fails O_EXCL
+            // first), so the file just made is opened again as it is.
+            direct = false
             descriptor = open(path, flags, mode_t(mode))
-        #endif
+            if descriptor < 0, errno == EEXIST { descriptor = open(path, O_WRONLY | O_CLOEXEC) }
+        }
         guard descriptor >= 0 else { throw OutputFileError(operation: "create", path: path, errno: errno) }
         self.writesDirectly = direct
         let capacity = direct ? max(bufferCapacity, Self.directBufferCapacity) : max(bufferCapacity, 1)
