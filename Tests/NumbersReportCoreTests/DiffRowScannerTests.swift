@@ -94,9 +94,11 @@ struct DiffRowScannerTests {
             for row in rows { try writer.append(row) }
             try writer.finish()
             var readBack: [SnapshotDiff.RowKey] = []
-            try SnapshotDiff.forEachRow(directory + "/rows.ndjson.gz") { row, _ in readBack.append(.init(row)) }
+            try SnapshotDiff.forEachRow(directory + "/rows.ndjson.gz") { row, _ in
+                readBack.append(row.key(format: .current))
+            }
             #expect(rows.count == 235)
-            #expect(readBack == rows.map { SnapshotDiff.RowKey(DiffRow($0, format: .current)) })
+            #expect(readBack == rows.map { DiffRow($0, format: .current).key(format: .current) })
             // Kept and keyed from the rows' own texts, as the scopes do: the same as from their DiffRows.
             #expect(readBack == rows.map { $0.key(format: .current) })
             #expect(rows.contains { !DiffRow($0, format: .current).errorCodes.isEmpty })
@@ -106,9 +108,9 @@ struct DiffRowScannerTests {
                     var stored: [UInt8] = []
                     row.store(to: &stored, format: format)
                     var expected: [UInt8] = []
-                    reference.store(to: &expected)
+                    reference.store(to: &expected, format: format)
                     #expect(stored == expected)
-                    #expect(row.key(format: format) == SnapshotDiff.RowKey(reference))
+                    #expect(row.key(format: format) == reference.key(format: format))
                 }
             }
         }
@@ -129,8 +131,8 @@ struct DiffRowScannerTests {
     private static func keptFromRow(_ line: [UInt8]) throws -> (key: SnapshotDiff.RowKey, stored: [UInt8]) {
         let row = try JSONDecoder().decode(DiffRow.self, from: Data(line))
         var stored: [UInt8] = []
-        row.store(to: &stored)
-        return (SnapshotDiff.RowKey(row), stored)
+        row.store(to: &stored, format: .current)
+        return (row.key(format: .current), stored)
     }
 
     @Test("a row kept and keyed from its line's bytes is kept and keyed as the row JSONDecoder reads")
@@ -145,7 +147,7 @@ struct DiffRowScannerTests {
             #expect(fast.key == reference.key)
             #expect(fast.stored == reference.stored)
             let row = try DiffRow(stored: fast.stored)
-            #expect(SnapshotDiff.RowKey(row) == reference.key)
+            #expect(row.key(format: .current) == reference.key)
         }
         #expect(scanned > 200)
         #expect(withCodes > 20, "rows with channel and scheduled codes are among them")

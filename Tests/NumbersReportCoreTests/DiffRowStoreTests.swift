@@ -26,11 +26,11 @@ struct DiffRowStoreTests {
             for _ in 0..<size {
                 let row = Self.row(rows.count)
                 rows.append(row)
-                try writer.append(row)
+                try writer.append(row, format: .current)
             }
             stores.append(try writer.finish())
         }
-        let joined = DiffRowStores(stores)
+        var joined = DiffRowStores.Reader(DiffRowStores(stores))
         for (position, row) in rows.enumerated() {
             let readBack = try #require(try joined.row(at: position))
             #expect(readBack.identity == row.identity && readBack.health == row.health)
@@ -59,7 +59,7 @@ extension DiffRowStoreTests {
                     row.errorCodes = (0..<2000).map { "sched:\($0)-\(rows.count)" }
                 }
                 rows.append(row)
-                try writer.append(row)
+                try writer.append(row, format: .current)
             }
             stores.append(try writer.finish())
         }

@@ -1,15 +1,5 @@
 extension DiffRow {
-    /// Appends the row as ``DiffRowStore`` keeps it: each text as a 32-bit length (`UInt32.max` for none) and
-    /// its UTF-8, the error codes as a count and texts, health and `sms_ready` as one byte each.
-    func store(to bytes: inout [UInt8]) {
-        for text in [projectId, servicePlanId, campaignId, phoneNumber] { Self.store(text, to: &bytes) }
-        bytes.append(SnapshotDiff.healthCode(health))
-        bytes.append(SnapshotDiff.readinessCode(smsReady))
-        Self.store(UInt32(errorCodes.count), to: &bytes)
-        for code in errorCodes { Self.store(code, to: &bytes) }
-    }
-
-    /// A row stored by ``store(to:)``.
+    /// A row stored by ``DiffRowFields/store(to:format:)``.
     init(stored bytes: [UInt8]) throws {
         var reader = StoredReader(bytes: bytes)
         let projectId = try reader.text()
@@ -24,17 +14,11 @@ extension DiffRow {
             health: SnapshotDiff.level(health), errorCodes: codes, smsReady: SnapshotDiff.readiness(ready))
     }
 
-    fileprivate static func store(_ text: String?, to bytes: inout [UInt8]) {
-        guard let text else { return store(UInt32.max, to: &bytes) }
-        store(UInt32(text.utf8.count), to: &bytes)
-        bytes.append(contentsOf: text.utf8)
-    }
-
     fileprivate static func store(_ number: UInt32, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    /// Reads what ``store(to:)`` wrote.
+    /// Reads what ``DiffRowFields/store(to:format:)`` wrote.
     private struct StoredReader {
         let bytes: [UInt8]
         var index = 0
@@ -67,8 +51,9 @@ extension DiffRow {
 }
 
 extension DiffRowFields {
-    /// Appends the row as ``DiffRowStore`` keeps it: the bytes ``DiffRow/store(to:)`` appends for the row's
-    /// ``DiffRow``.
+    /// Appends the row as ``DiffRowStore`` keeps it: each text as a 32-bit length (`UInt32.max` for none) and its
+    /// UTF-8, health and `sms_ready` as one byte each, the error codes as a count and texts (``DiffRow/init(stored:)``
+    /// reads it back).
     func store(to bytes: inout [UInt8], format: RowFormat) {
         forEachIdentityText { text in
             guard let text else { return DiffRow.store(UInt32.max, to: &bytes) }

@@ -14,16 +14,19 @@ protocol DiffRowFields {
     func forEachErrorCode(_ body: (_ prefix: [UInt8], _ code: UnsafeBufferPointer<UInt8>) throws -> Void) rethrows
 }
 
-/// The prefixes of ``DiffRow/errorCodes``, as UTF-8.
+/// The prefixes of ``DiffRow/errorCodes``: each channel's (`sms_att:`, …, in ``ProvisioningChannel`` order) and the
+/// scheduled codes' (`sched:`), as texts and as UTF-8.
 enum DiffCodePrefix {
-    /// Each channel's (`sms_att:`, …), in ``ProvisioningChannel`` order.
-    static let channels = ProvisioningChannel.names.map { Array("\($0):".utf8) }
-    /// The scheduled codes'.
-    static let scheduled = Array("sched:".utf8)
+    static let channelTexts = ProvisioningChannel.names.map { "\($0):" }
+    static let scheduledText = "sched:"
+    static let channels = channelTexts.map { Array($0.utf8) }
+    static let scheduled = Array(scheduledText.utf8)
 }
 
 extension DiffRowFields {
-    /// The row's comparison key.
+    /// The row's comparison key: FNV-1a hashes of its identity (project, service plan, campaign and phone number
+    /// joined by U+001F), of its phone number, and of its state (the level's name, U+001F, the codes joined by
+    /// commas), each made piece by piece without the joined text.
     func key(format: RowFormat) -> SnapshotDiff.RowKey {
         var identity = FNV1a.offsetBasis
         var phone = FNV1a.offsetBasis

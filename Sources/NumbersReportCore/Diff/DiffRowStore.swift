@@ -8,12 +8,6 @@ struct DiffRowStore: Sendable {
     /// Rows kept.
     let count: Int
 
-    /// The row at `position` (from 0, in the order appended); `nil` past the last.
-    func row(at position: Int) throws -> DiffRow? {
-        var reader = Reader(self)
-        return try reader.row(at: position)
-    }
-
     /// Reads rows of a store for one visit, a block of each file at a time: a change set asks its rows in
     /// increasing positions within each category, and one read serves the rows near each other.
     struct Reader {
@@ -27,23 +21,18 @@ struct DiffRowStore: Sendable {
             records = ScratchFile.Window(store.records, blockSize: 16 << 10)
         }
 
-        /// ``DiffRowStore/row(at:)``.
+        /// The row at `position` (from 0, in the order appended); `nil` past the last.
         mutating func row(at position: Int) throws -> DiffRow? {
             guard position >= 0, position < count else { return nil }
-            let bounds = try index.bytes(at: position * 8, count: 16)
-            let start = Self.offset(bounds, 0)
-            let end = Self.offset(bounds, 8)
+            let (start, end) = try index.bytes(at: position * 8, count: 16).withUnsafeBytes {
+                ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            }
             guard start <= end else {
                 throw ScratchFileError(
                     operation: "read", path: index.file.path, errno: 0,
                     reason: "the places of the kept rows are damaged")
             }
             return try DiffRow(stored: Array(try records.bytes(at: Int(start), count: Int(end - start))))
-        }
-
-        /// The little-endian `UInt64` at `at` in `bytes`.
-        private static func offset(_ bytes: ArraySlice<UInt8>, _ at: Int) -> UInt64 {
-            (0..<8).reduce(0) { $0 | UInt64(bytes[bytes.startIndex + at + $1]) << (8 * $1) }
         }
     }
 
@@ -59,13 +48,6 @@ struct DiffRowStore: Sendable {
         init(directory: String) throws {
             records = try ScratchFileWriter(directory: directory)
             index = try ScratchFileWriter(directory: directory)
-        }
-
-        func append(_ row: DiffRow) throws {
-            offsets.append(UInt64(records.byteCount + buffer.count))
-            row.store(to: &buffer)
-            count += 1
-            if buffer.count >= 1 << 16 { try flush() }
         }
 
         /// Appends a row from its fields' bytes (the same bytes as its ``DiffRow``'s).

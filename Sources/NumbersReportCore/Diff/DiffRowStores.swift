@@ -13,11 +13,6 @@ struct DiffRowStores: Sendable {
         }
     }
 
-    func row(at position: Int) throws -> DiffRow? {
-        var reader = Reader(self)
-        return try reader.row(at: position)
-    }
-
     /// Reads rows of the stores for one visit (``DiffRowStore/Reader``).
     struct Reader {
         private let stores: DiffRowStores
@@ -28,7 +23,7 @@ struct DiffRowStores: Sendable {
             readers = stores.stores.map(DiffRowStore.Reader.init)
         }
 
-        /// ``DiffRowStores/row(at:)``.
+        /// The row at `position` (from 0, over the stores in order); `nil` past the last.
         mutating func row(at position: Int) throws -> DiffRow? {
             guard let store = stores.starts.lastIndex(where: { $0 <= position }) else { return nil }
             return try readers[store].row(at: position - stores.starts[store])

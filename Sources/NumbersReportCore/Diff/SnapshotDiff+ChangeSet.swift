@@ -39,20 +39,19 @@ extension SnapshotDiff {
         var sorter = SpillSorter(directory: directory, capacity: capacity, by: DiffKey.precedes)
         let rows = try DiffRowStore.Writer(directory: directory)
         try forEachLine(path) { line, position in
-            let key: RowKey
-            let isUnfetched: Bool
-            if let row = DiffRowScanner.scan(line) {  // kept and keyed from the line's bytes
+            func keep(_ row: some DiffRowFields, scope: () -> DiffScope) throws {
                 try rows.append(row, format: .current)
-                key = row.key(format: .current)
-                isUnfetched = !unfetched.isEmpty && unfetched.contains(row.scope)
+                let key = row.key(format: .current)
+                guard key.phone != noPhone else { return }
+                try sorter.append(
+                    key.key(position: position, unfetched: !unfetched.isEmpty && unfetched.contains(scope())))
+            }
+            if let row = DiffRowScanner.scan(line) {  // kept and keyed from the line's bytes
+                try keep(row) { row.scope }
             } else {
                 let row = try decodeRow(line, path: path, position: position)
-                try rows.append(row)
-                key = RowKey(row)
-                isUnfetched = !unfetched.isEmpty && unfetched.contains(row.scope)
+                try keep(row) { row.scope }
             }
-            guard key.phone != noPhone else { return }
-            try sorter.append(key.key(position: position, unfetched: isUnfetched))
         }
         return Side(keys: try sorter.sorted(), rows: DiffRowStores([try rows.finish()]))
     }

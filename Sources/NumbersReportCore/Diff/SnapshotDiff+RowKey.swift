@@ -15,14 +15,6 @@ extension SnapshotDiff {
             self.ready = ready
         }
 
-        init(_ row: DiffRow) {
-            identity = row.identityHash
-            fingerprint = row.stateFingerprint
-            phone = row.phoneHash
-            health = SnapshotDiff.healthCode(row.health)
-            ready = SnapshotDiff.readinessCode(row.smsReady)
-        }
-
         func key(position: UInt32, unfetched: Bool = false) -> DiffKey {
             DiffKey(
                 identity: identity, fingerprint: fingerprint, phone: phone, position: position, health: health,

@@ -45,15 +45,15 @@ struct DiffRow: Decodable, Sendable {
         for channel in ProvisioningChannel.allCases {
             let key = ColumnKey(stringValue: channel.errorCodeColumn)
             if let code = try container.decodeIfPresent(String.self, forKey: key), !code.isEmpty {
-                codes.append("\(channel.name):\(code)")
+                codes.append(DiffCodePrefix.channelTexts[channel.index] + code)
             }
         }
         if var list = try? container.nestedUnkeyedContainer(forKey: ColumnKey(NumberRow.schedErrorCodes)) {
             while !list.isAtEnd {
                 if let number = try? list.decode(Int.self) {
-                    codes.append("sched:\(number)")
+                    codes.append(DiffCodePrefix.scheduledText + String(number))
                 } else {
-                    codes.append("sched:\(try list.decode(String.self))")
+                    codes.append(DiffCodePrefix.scheduledText + (try list.decode(String.self)))
                 }
             }
         }
@@ -65,36 +65,15 @@ struct DiffRow: Decodable, Sendable {
         "\(projectId ?? "")\u{1F}\(servicePlanId ?? "")\u{1F}\(campaignId ?? "")\u{1F}\(phoneNumber ?? "")"
     }
 
-    /// A 64-bit FNV-1a hash of the ``identity``: what the old side is kept as in memory. Its pieces are hashed one
-    /// after the other, which gives the hash of the joined text without making it.
-    var identityHash: UInt64 {
-        var hash = FNV1a.offsetBasis
-        FNV1a.add(projectId ?? "", to: &hash)
-        FNV1a.add(0x1F, to: &hash)
-        FNV1a.add(servicePlanId ?? "", to: &hash)
-        FNV1a.add(0x1F, to: &hash)
-        FNV1a.add(campaignId ?? "", to: &hash)
-        FNV1a.add(0x1F, to: &hash)
-        FNV1a.add(phoneNumber ?? "", to: &hash)
-        return hash
-    }
+    /// A 64-bit FNV-1a hash of the ``identity``: what the old side is kept as in memory (``DiffRowFields/key(format:)``).
+    var identityHash: UInt64 { key(format: .current).identity }
 
     /// A 64-bit FNV-1a hash of the phone number alone: how a number moved between scopes is found.
-    var phoneHash: UInt64 { FNV1a.hash(phoneNumber ?? "") }
+    var phoneHash: UInt64 { key(format: .current).phone }
 
     /// The compared state: health level and error codes, as a 64-bit fingerprint (`sms_ready` is compared apart:
-    /// a v1 snapshot has none): the hash of the level's name, U+001F and the codes joined by commas, made piece by
-    /// piece as ``identityHash`` is.
-    var stateFingerprint: UInt64 {
-        var hash = FNV1a.offsetBasis
-        FNV1a.add(health?.name ?? "", to: &hash)
-        FNV1a.add(0x1F, to: &hash)
-        for (index, code) in errorCodes.enumerated() {
-            if index > 0 { FNV1a.add(UInt8(ascii: ","), to: &hash) }
-            FNV1a.add(code, to: &hash)
-        }
-        return hash
-    }
+    /// a v1 snapshot has none): the hash of the level's name, U+001F and the codes joined by commas.
+    var stateFingerprint: UInt64 { key(format: .current).fingerprint }
 }
 
 enum FNV1a {

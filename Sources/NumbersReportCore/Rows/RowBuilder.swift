@@ -37,9 +37,7 @@ public struct RowBuilder: Sendable {
         of page: ImportedNumbersPage, scope: ScopeSettings, _ body: (NumberRow, RecordSource?) throws -> Void
     ) rethrows {
         let response = page.response
-        if let spans = page.recordSpans, response.rejectedRecords.isEmpty,
-            spans.recordCount == response.importedNumbers.count
-        {
+        if let spans = Self.spansOfEveryRecord(page) {
             try spans.forEachRecord(in: page.body) { index, source in
                 try body(row(for: response.importedNumbers[index], scope: scope), source)
             }
@@ -69,9 +67,7 @@ public struct RowBuilder: Sendable {
         takingFrom page: inout ImportedNumbersPage, scope: ScopeSettings,
         _ body: (NumberRow, RecordSource?) throws -> Void
     ) rethrows {
-        guard let spans = page.recordSpans, page.response.rejectedRecords.isEmpty,
-            spans.recordCount == page.response.importedNumbers.count
-        else { return try forEachRow(of: page, scope: scope, body) }
+        guard let spans = Self.spansOfEveryRecord(page) else { return try forEachRow(of: page, scope: scope, body) }
         var numbers = page.response.importedNumbers
         page.response.importedNumbers = []
         try spans.forEachRecord(in: page.body) { index, source in
@@ -79,6 +75,15 @@ public struct RowBuilder: Sendable {
             swap(&number, &numbers[index])
             try body(row(for: consume number, scope: scope), source)
         }
+    }
+
+    /// The page's record spans when they name every record and every record was decoded: its rows may then take
+    /// their fields' bytes from the page.
+    private static func spansOfEveryRecord(_ page: ImportedNumbersPage) -> RecordSpans? {
+        guard let spans = page.recordSpans, page.response.rejectedRecords.isEmpty,
+            spans.recordCount == page.response.importedNumbers.count
+        else { return nil }
+        return spans
     }
 
     public func row(for number: consuming ImportedNumber, scope: ScopeSettings) -> NumberRow {

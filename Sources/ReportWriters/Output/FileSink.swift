@@ -25,7 +25,7 @@ public final class FileSink: ByteSink {
     private var buffered = 0
     private let syncsOnClose: Bool
     /// Whether the descriptor writes past the page cache.
-    public private(set) var writesDirectly: Bool
+    private var writesDirectly: Bool
     /// Bytes taken so far.
     public private(set) var byteCount = 0
 
